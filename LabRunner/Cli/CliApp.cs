@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using LabRunner.Postgres;
+
+namespace LabRunner.Cli;
+
+/// <summary>The command line: `labrunner [LAB]` opens the TUI; subcommands check, validate, list, new, import, grade.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var root = BuildRoot(output, errors);
+        var parse = root.Parse(args);
+        // Ctrl+C, SIGTERM and SIGHUP become cancellation: commands unwind and dispose their sandbox (no orphaned postgres).
+        using var shutdown = new CancellationTokenSource();
+        using var signals = new DisposableList(
+            new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
+                .Select(sig => PosixSignalRegistration.Create(sig, context => { context.Cancel = true; shutdown.Cancel(); })));
+        var config = new InvocationConfiguration { Output = output, Error = errors, ProcessTerminationTimeout = null };
+        try
+        {
+            return await parse.InvokeAsync(config, shutdown.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await errors.WriteLineAsync("labrunner: interrupted");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    public static RootCommand BuildRoot(TextWriter output, TextWriter errors)
+    {
+        var root = new RootCommand("LabRunner: run and check PostgreSQL course labs.");
+        root.Subcommands.Add(SandboxCommand.Create(output, errors));
+        return root;
+    }
+
+    /// <summary>Runs a command body, turning user and environment mistakes into one clear line and exit code 2 (never a stack trace).</summary>
+    public static async Task<int> Guard(TextWriter errors, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (PostgresUnavailableException e)
+        {
+            await errors.WriteLineAsync($"labrunner: {e.Message}");
+            return ExitCodes.UsageOrEnvironment;
+        }
+        catch (UserErrorException e)
+        {
+            await errors.WriteLineAsync($"labrunner: {e.Message}");
+            return ExitCodes.UsageOrEnvironment;
+        }
+        catch (OperationCanceledException)
+        {
+            await errors.WriteLineAsync("labrunner: interrupted");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private sealed class DisposableList(IEnumerable<IDisposable> items) : IDisposable
+    {
+        private readonly List<IDisposable> _items = items.ToList();
+        public void Dispose() => _items.ForEach(i => i.Dispose());
+    }
+}

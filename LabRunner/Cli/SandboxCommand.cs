@@ -1,0 +1,46 @@
+using System.CommandLine;
+using LabRunner.Postgres;
+
+namespace LabRunner.Cli;
+
+/// <summary>`labrunner sandbox`: a scratch sandbox cluster to play in, removed on Ctrl+C.</summary>
+public static class SandboxCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var database = new Option<string>("--database", "-d") { Description = "Database to create.", DefaultValueFactory = _ => "postgres" };
+        var root = new Option<string?>("--sandbox-root") { Description = "Directory for sandboxes (default $TMPDIR/labrunner-USER).", Hidden = true };
+        var command = new Command("sandbox", "Start a throwaway PostgreSQL cluster, print how to connect, and remove it on Ctrl+C.");
+        command.Options.Add(database);
+        command.Options.Add(CommonOptions.PgBin);
+        command.Options.Add(CommonOptions.KeepSandbox);
+        command.Options.Add(root);
+        command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
+        {
+            await using var sandbox = await Sandbox.StartAsync(new SandboxOptions
+            {
+                BinDirectory = parse.GetValue(CommonOptions.PgBin),
+                Database = parse.GetValue(database)!,
+                Keep = parse.GetValue(CommonOptions.KeepSandbox),
+                RootDirectory = parse.GetValue(root),
+            }, ct);
+            await output.WriteLineAsync($"PostgreSQL {sandbox.Version} sandbox ready in {sandbox.StartupTime.TotalMilliseconds:F0} ms: {sandbox.Directory}");
+            await output.WriteLineAsync($"  {sandbox.PsqlCommand}");
+            await output.WriteLineAsync("Press Ctrl+C to stop and remove it.");
+            await output.FlushAsync(ct);
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { }
+            await PrintKeptAsync(sandbox, output, parse.GetValue(CommonOptions.KeepSandbox));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static async Task PrintKeptAsync(IServerTarget target, TextWriter output, bool keep)
+    {
+        if (!keep || target is not Sandbox sandbox) return;
+        await output.WriteLineAsync($"Sandbox kept: {sandbox.Directory}");
+        await output.WriteLineAsync($"  connect: {sandbox.PsqlCommand}");
+        await output.WriteLineAsync($"  stop:    {sandbox.StopCommand} && rm -rf {sandbox.Directory}");
+    }
+}

@@ -1,0 +1,28 @@
+namespace LabRunner.Labs;
+
+/// <summary>What a step's output should be. Every part is optional; the parts given are all checked.</summary>
+public sealed record Expectation
+{
+    /// <summary>psql output as an author pastes it (prompt and echoed query allowed).</summary>
+    public string? Panel { get; init; }
+    /// <summary>Structured alternative to a panel: column names and rows of cell text (null = SQL NULL).</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+    public IReadOnlyList<IReadOnlyList<string?>>? Rows { get; init; }
+    /// <summary>Per-column matchers, by column name.</summary>
+    public IReadOnlyDictionary<string, Matcher> Matchers { get; init; } = new Dictionary<string, Matcher>();
+    /// <summary>Row order: null = unordered unless the query has ORDER BY.</summary>
+    public bool? Ordered { get; init; }
+    /// <summary>Compare only the columns the expectation names (actual may have more).</summary>
+    public bool SubsetOfColumns { get; init; }
+    /// <summary>Re-run the step until it matches (autovacuum runs when it runs).</summary>
+    public Eventually? Eventually { get; init; }
+    /// <summary>The step should fail with this SQLSTATE (e.g. 42883).</summary>
+    public string? ErrorSqlState { get; init; }
+    /// <summary>Shell steps: expected exit code (default 0) and output checks.</summary>
+    public int? ExitCode { get; init; }
+    public string? OutputContains { get; init; }
+    public string? OutputMatches { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+public sealed record Eventually(TimeSpan Within, TimeSpan Every);

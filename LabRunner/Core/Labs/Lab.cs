@@ -1,0 +1,25 @@
+namespace LabRunner.Labs;
+
+/// <summary>A runnable lab: metadata, what it needs from the server, and its tasks.</summary>
+public sealed record Lab
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Language of the lab's own text (BCP 47, e.g. "es").</summary>
+    public string Language { get; init; } = "en";
+    public string? Duration { get; init; }
+    public IReadOnlyList<string> Objectives { get; init; } = [];
+    /// <summary>Markdown shown before the first task.</summary>
+    public string? Introduction { get; init; }
+    public IReadOnlyList<LabImage> Images { get; init; } = [];
+    public ServerRequirements Server { get; init; } = new();
+    /// <summary>Author-defined variables, usable as {{name}} in commands (values may use built-in variables).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    public required IReadOnlyList<LabTask> Tasks { get; init; }
+    /// <summary>The file the lab was loaded from (YAML or Markdown).</summary>
+    public string SourcePath { get; init; } = "";
+
+    public IEnumerable<Step> AllSteps => Tasks.SelectMany(t => t.Steps);
+}
+
+public sealed record LabImage(string Path, string? Alt);

@@ -1,0 +1,18 @@
+namespace LabRunner.Labs;
+
+/// <summary>How one column's cells are compared.</summary>
+public abstract record Matcher
+{
+    /// <summary>The default: the expected text, exactly.</summary>
+    public sealed record Exact : Matcher;
+    public sealed record Any : Matcher;
+    public sealed record NotNull : Matcher;
+    public sealed record Null : Matcher;
+    /// <summary>A value of a volatile shape: timestamp, date, lsn, pid, uuid, interval.</summary>
+    public sealed record Shape(ValueShape Kind) : Matcher;
+    public sealed record Regex(string Pattern) : Matcher;
+    /// <summary>Numeric, within an absolute amount or a percentage of the expected value.</summary>
+    public sealed record Tolerance(double Amount, bool Percent) : Matcher;
+}
+
+public enum ValueShape { Timestamp, Date, Lsn, Pid, Uuid, Interval }

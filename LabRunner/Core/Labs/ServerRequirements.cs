@@ -1,0 +1,18 @@
+namespace LabRunner.Labs;
+
+/// <summary>What a lab needs from PostgreSQL and the machine.</summary>
+public sealed record ServerRequirements
+{
+    /// <summary>Server versions the lab supports (major versions, inclusive). Null bound = open.</summary>
+    public VersionRange Versions { get; init; } = VersionRange.Any;
+    /// <summary>The database the lab runs in; created in the sandbox.</summary>
+    public string Database { get; init; } = "postgres";
+    /// <summary>Server settings applied to the sandbox (postgresql.conf), e.g. autovacuum_naptime = 1s.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>OS tools the lab's shell steps need (checked before the lab starts).</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+    /// <summary>SQL run in the lab database before the first step (not shown to students).</summary>
+    public string? Setup { get; init; }
+    /// <summary>SQL run after the last step.</summary>
+    public string? Teardown { get; init; }
+}

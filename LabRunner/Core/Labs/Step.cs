@@ -1,0 +1,24 @@
+namespace LabRunner.Labs;
+
+/// <summary>One numbered step: instructions, one action (SQL or shell), and optionally what it should produce.</summary>
+public sealed record Step
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Markdown instructions, the author's words.</summary>
+    public string? Text { get; init; }
+    public required StepAction Action { get; init; }
+    /// <summary>Alternative actions by server version (e.g. pg_backup_start on 15+). The first whose range matches wins.</summary>
+    public IReadOnlyList<StepVariant> Variants { get; init; } = [];
+    public Expectation? Expect { get; init; }
+    public string? Hint { get; init; }
+    /// <summary>Per-statement timeout; null = the lab runner's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The action to run on a server of the given major version.</summary>
+    public StepAction ActionFor(int serverMajor) =>
+        Variants.FirstOrDefault(v => v.Versions.Contains(serverMajor))?.Action ?? Action;
+}
+
+public sealed record StepVariant(VersionRange Versions, StepAction Action);

@@ -1,0 +1,80 @@
+using Npgsql;
+
+namespace LabRunner.Postgres;
+
+/// <summary>A server the user named (--connection, PG* variables). LabRunner creates nothing on it but a work directory.</summary>
+public sealed class ExistingServer : IServerTarget
+{
+    private readonly NpgsqlConnectionStringBuilder _settings;
+
+    public string Description { get; }
+    public bool IsSandbox => false;
+    public string Version { get; private set; } = "";
+    public int MajorVersion { get; private set; }
+    public string Database => _settings.Database ?? "postgres";
+    public string? DataDirectory { get; private set; }
+    public string WorkDirectory { get; }
+
+    private ExistingServer(NpgsqlConnectionStringBuilder settings)
+    {
+        _settings = settings;
+        Description = ConnectionStrings.Describe(settings);
+        WorkDirectory = Directory.CreateTempSubdirectory("labrunner-work-").FullName;
+    }
+
+    /// <summary>Connects once to learn the version (and the data directory when the role may read it).</summary>
+    public static async Task<ExistingServer> ConnectAsync(string? connection, string? databaseOverride, CancellationToken ct)
+    {
+        NpgsqlConnectionStringBuilder settings;
+        try { settings = ConnectionStrings.Parse(connection); }
+        catch (Exception e) when (e is FormatException or UriFormatException or ArgumentException)
+        {
+            throw new PostgresUnavailableException($"--connection is not a valid connection string: {e.Message}");
+        }
+        if (databaseOverride is not null && string.IsNullOrEmpty(connection) && Environment.GetEnvironmentVariable("PGDATABASE") is null)
+            settings.Database = databaseOverride;
+        var server = new ExistingServer(settings);
+        try
+        {
+            await using var conn = new NpgsqlConnection(settings.ConnectionString);
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand(
+                "SELECT current_setting('server_version'), current_setting('server_version_num')::int / 10000, " +
+                "CASE WHEN pg_has_role('pg_read_all_settings', 'member') THEN current_setting('data_directory') END", conn);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            server.Version = reader.GetString(0).Split(' ')[0];
+            server.MajorVersion = reader.GetInt32(1);
+            server.DataDirectory = reader.IsDBNull(2) ? null : reader.GetString(2);
+            return server;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            await server.DisposeAsync();
+            var why = e is PostgresException pg ? pg.MessageText : e.Message;
+            throw new PostgresUnavailableException($"Cannot connect to {server.Description}: {why}");
+        }
+    }
+
+    public NpgsqlConnectionStringBuilder ConnectionString(string? database = null) =>
+        new(_settings.ConnectionString) { Database = database ?? Database };
+
+    public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["PGHOST"] = _settings.Host ?? "localhost",
+            ["PGPORT"] = _settings.Port.ToString(),
+            ["PGUSER"] = _settings.Username ?? Environment.UserName,
+            ["PGDATABASE"] = database ?? Database,
+        };
+        if (!string.IsNullOrEmpty(_settings.Password)) env["PGPASSWORD"] = _settings.Password;
+        return env;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace LabRunner.Postgres;
+
+/// <summary>A directory holding initdb, pg_ctl and postgres of one PostgreSQL version.</summary>
+public sealed partial record PgBinaries(string BinDirectory, string Version)
+{
+    public const string InstallHint =
+        "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them with `sudo apt-get install -y postgresql` " +
+        "(Debian/Ubuntu), point LabRunner at them with --pg-bin DIR, or use an existing server with --connection.";
+
+    public string InitDb => Path.Combine(BinDirectory, "initdb");
+    public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
+    public int MajorVersion => int.Parse(Version.Split('.')[0]);
+
+    /// <summary>Finds binaries: the given directory, else PATH, pg_config --bindir, /usr/lib/postgresql/*/bin (newest first).</summary>
+    public static async Task<PgBinaries> FindAsync(string? binDirectory, CancellationToken ct)
+    {
+        if (binDirectory is not null)
+        {
+            return await ProbeAsync(Path.GetFullPath(binDirectory), ct)
+                ?? throw new PostgresUnavailableException($"--pg-bin {binDirectory}: no initdb and pg_ctl there. {InstallHint}");
+        }
+        foreach (var dir in await CandidateDirectoriesAsync(ct))
+        {
+            if (await ProbeAsync(dir, ct) is { } found) return found;
+        }
+        throw new PostgresUnavailableException(InstallHint);
+    }
+
+    private static async Task<IEnumerable<string>> CandidateDirectoriesAsync(CancellationToken ct)
+    {
+        var dirs = new List<string>();
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var initdb = Path.Combine(dir, "initdb");
+            if (File.Exists(initdb)) dirs.Add(Path.GetDirectoryName(ResolveLinks(initdb))!);
+        }
+        var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], ct);
+        if (pgConfig.Succeeded) dirs.Add(pgConfig.Output.Trim());
+        const string debianRoot = "/usr/lib/postgresql";
+        if (Directory.Exists(debianRoot))
+        {
+            dirs.AddRange(Directory.GetDirectories(debianRoot)
+                .Select(d => (dir: d, major: int.TryParse(Path.GetFileName(d), out var m) ? m : -1))
+                .Where(d => d.major > 0)
+                .OrderByDescending(d => d.major)
+                .Select(d => Path.Combine(d.dir, "bin")));
+        }
+        return dirs.Distinct();
+    }
+
+    private static string ResolveLinks(string path) =>
+        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+
+    private static async Task<PgBinaries?> ProbeAsync(string dir, CancellationToken ct)
+    {
+        var bins = new PgBinaries(dir, "");
+        if (!File.Exists(bins.InitDb) || !File.Exists(bins.PgCtl)) return null;
+        var version = await ProcessRunner.RunAsync(bins.PgCtl, ["--version"], ct);
+        var match = VersionPattern().Match(version.Output);
+        return version.Succeeded && match.Success ? bins with { Version = match.Groups[1].Value } : null;
+    }
+
+    [GeneratedRegex(@"\(PostgreSQL\)\s+(\d+(?:\.\d+)?)")]
+    private static partial Regex VersionPattern();
+}

@@ -1,0 +1,13 @@
+namespace LabRunner.Postgres;
+
+/// <summary>Where a lab runs: --connection (or PG* variables), else a sandbox.</summary>
+public sealed record TargetOptions
+{
+    public string? Connection { get; init; }
+    public string? PgBin { get; init; }
+    public bool KeepSandbox { get; init; }
+    /// <summary>Use PGHOST/PGDATABASE etc. when no --connection is given (psql's habit). Off = always a sandbox.</summary>
+    public bool HonourPgEnvironment { get; init; } = true;
+    public string? SandboxRoot { get; init; }
+    public string? CacheDirectory { get; init; }
+}

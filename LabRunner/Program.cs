@@ -1,0 +1,1 @@
+return await LabRunner.Cli.CliApp.RunAsync(args);

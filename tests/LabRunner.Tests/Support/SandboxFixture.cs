@@ -1,0 +1,50 @@
+using LabRunner.Postgres;
+using Npgsql;
+
+namespace LabRunner.Tests.Support;
+
+/// <summary>
+/// One real sandbox cluster per test collection; each test takes its own database from it.
+/// If PostgreSQL is not installed, every test using it fails with the install hint (never skipped).
+/// </summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private int _databases;
+    public Sandbox Sandbox { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = await Sandbox.StartAsync(new SandboxOptions
+        {
+            Database = "postgres",
+            Settings = new Dictionary<string, string> { ["autovacuum_naptime"] = "1s", ["max_prepared_transactions"] = "10" },
+            RootDirectory = TestPaths.SandboxRoot,
+        }, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await Sandbox.DisposeAsync();
+
+    /// <summary>Creates a fresh database for one test and returns its name.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "t")
+    {
+        var name = $"{prefix}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..6]}";
+        await using var conn = new NpgsqlConnection(Sandbox.ConnectionString("postgres").ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return name;
+    }
+
+    public async Task<NpgsqlConnection> OpenAsync(string database)
+    {
+        var conn = new NpgsqlConnection(Sandbox.ConnectionString(database).ConnectionString);
+        await conn.OpenAsync();
+        return conn;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
+{
+    public const string Name = "sandbox";
+}

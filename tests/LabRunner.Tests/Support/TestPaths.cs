@@ -1,0 +1,19 @@
+namespace LabRunner.Tests.Support;
+
+public static class TestPaths
+{
+    /// <summary>The repository root (holds LabRunner.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>Sandboxes made by tests live apart from a user's own, so the leftover check can count them.</summary>
+    public static string SandboxRoot { get; } = Path.Combine(Path.GetTempPath(), $"labrunner-tests-{Environment.UserName}");
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LabRunner.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("LabRunner.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string LabrunnerDll => Path.Combine(AppContext.BaseDirectory, "labrunner.dll");
+}
