@@ -64,22 +64,23 @@ public static class ConnectionStrings
         }
     }
 
+    // System.Uri rejects libpq's empty host (postgresql://user@/db?host=/socket/dir), so split it by hand.
+    private static readonly System.Text.RegularExpressions.Regex UriShape = new(
+        @"^postgres(?:ql)?://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?(?<host>\[[^\]]*\]|[^:/?]*)(?::(?<port>\d+))?(?:/(?<db>[^?]*))?(?:\?(?<query>.*))?$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     private static void ApplyUri(NpgsqlConnectionStringBuilder b, string text)
     {
-        var uri = new Uri(text.Replace("postgres://", "postgresql://", StringComparison.OrdinalIgnoreCase));
-        if (uri.UserInfo.Length > 0)
-        {
-            var colon = uri.UserInfo.IndexOf(':');
-            b.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
-            if (colon >= 0) b.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-        }
-        if (uri.Host.Length > 0) b.Host = Uri.UnescapeDataString(uri.Host);
-        if (!uri.IsDefaultPort && uri.Port > 0) b.Port = uri.Port;
-        var db = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (db.Length > 0) b.Database = db;
-        var query = uri.Query.TrimStart('?');
-        if (query.Length > 0)
-            ApplyKeywords(b, string.Join(';', query.Split('&').Select(Uri.UnescapeDataString)));
+        var m = UriShape.Match(text);
+        if (!m.Success) throw new FormatException($"not a postgresql:// URI: {text.Split('@')[^1]}");
+        static string Unescape(string s) => Uri.UnescapeDataString(s);
+        if (m.Groups["user"].Success && m.Groups["user"].Length > 0) b.Username = Unescape(m.Groups["user"].Value);
+        if (m.Groups["password"].Success) b.Password = Unescape(m.Groups["password"].Value);
+        if (m.Groups["host"].Length > 0) b.Host = Unescape(m.Groups["host"].Value.Trim('[', ']'));
+        if (m.Groups["port"].Success) b.Port = int.Parse(m.Groups["port"].Value);
+        if (m.Groups["db"].Length > 0) b.Database = Unescape(m.Groups["db"].Value);
+        if (m.Groups["query"].Length > 0)
+            ApplyKeywords(b, string.Join(';', m.Groups["query"].Value.Split('&').Select(Unescape)));
     }
 
     /// <summary>host:port/database, never the password.</summary>
