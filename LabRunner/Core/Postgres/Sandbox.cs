@@ -38,7 +38,11 @@ public sealed class Sandbox : IServerTarget
         Port = port;
         Database = database;
         _keep = keep;
+        // Safety net for paths that skip dispose (Environment.Exit); kill -9 is handled by the next start's janitor.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public static string DefaultRootDirectory() =>
         Path.Combine(Path.GetTempPath(), $"labrunner-{(Environment.IsPrivilegedProcess ? "root" : Environment.UserName)}");
@@ -117,6 +121,7 @@ public sealed class Sandbox : IServerTarget
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         if (_keep)
         {
             await File.WriteAllTextAsync(Path.Combine(Directory, SandboxLease.KeepFileName), "kept by --keep-sandbox\n");
