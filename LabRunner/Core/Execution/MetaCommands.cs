@@ -62,6 +62,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
     {
         var database = Unquote(args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "-");
         if (database == "-") database = run.Session.Database ?? run.Target.Database;
+        run.ForgetDatabaseSwitch();
         try
         {
             await run.Session.ReconnectAsync(database, run.Token);
