@@ -63,8 +63,10 @@ public static class LabScaffold
     {
         var source = new SourceText(catalogPath, text);
         var d = new DiagnosticBag();
-        if (YamlTreeReader.Read(source, d) is not YMapping root || d.HasErrors)
+        var tree = YamlTreeReader.Read(source, d);
+        if (d.HasErrors || tree is not (null or YMapping))
             throw new UserErrorException($"{catalogPath} has errors: fix them first (labrunner validate)");
+        var root = tree as YMapping ?? new YMapping { Location = SourceLocation.None };
         var index = root.Entries.FindIndex(e => e.Key.Value == "labs");
         if (index < 0)
         {
