@@ -21,33 +21,32 @@ public sealed partial record PgBinaries(string BinDirectory, string Version)
             return await ProbeAsync(Path.GetFullPath(binDirectory), ct)
                 ?? throw new PostgresUnavailableException($"--pg-bin {binDirectory}: no initdb and pg_ctl there. {InstallHint}");
         }
-        foreach (var dir in await CandidateDirectoriesAsync(ct))
+        var tried = new HashSet<string>();
+        await foreach (var dir in CandidateDirectoriesAsync(ct))
         {
-            if (await ProbeAsync(dir, ct) is { } found) return found;
+            if (tried.Add(dir) && await ProbeAsync(dir, ct) is { } found) return found;
         }
         throw new PostgresUnavailableException(InstallHint);
     }
 
-    private static async Task<IEnumerable<string>> CandidateDirectoriesAsync(CancellationToken ct)
+    /// <summary>In order of preference; lazily, so the usual case (initdb on PATH) spawns no pg_config.</summary>
+    private static async IAsyncEnumerable<string> CandidateDirectoriesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var dirs = new List<string>();
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             var initdb = Path.Combine(dir, "initdb");
-            if (File.Exists(initdb)) dirs.Add(Path.GetDirectoryName(ResolveLinks(initdb))!);
+            if (File.Exists(initdb)) yield return Path.GetDirectoryName(ResolveLinks(initdb))!;
         }
         var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], ct);
-        if (pgConfig.Succeeded) dirs.Add(pgConfig.Output.Trim());
+        if (pgConfig.Succeeded) yield return pgConfig.Output.Trim();
         const string debianRoot = "/usr/lib/postgresql";
-        if (Directory.Exists(debianRoot))
-        {
-            dirs.AddRange(Directory.GetDirectories(debianRoot)
-                .Select(d => (dir: d, major: int.TryParse(Path.GetFileName(d), out var m) ? m : -1))
-                .Where(d => d.major > 0)
-                .OrderByDescending(d => d.major)
-                .Select(d => Path.Combine(d.dir, "bin")));
-        }
-        return dirs.Distinct();
+        if (!Directory.Exists(debianRoot)) yield break;
+        foreach (var dir in Directory.GetDirectories(debianRoot)
+                     .Select(d => (dir: d, major: int.TryParse(Path.GetFileName(d), out var m) ? m : -1))
+                     .Where(d => d.major > 0)
+                     .OrderByDescending(d => d.major)
+                     .Select(d => Path.Combine(d.dir, "bin")))
+            yield return dir;
     }
 
     private static string ResolveLinks(string path) =>

@@ -38,7 +38,11 @@ public sealed class Sandbox : IServerTarget
         Port = port;
         Database = database;
         _keep = keep;
+        // Safety net for paths that skip dispose (Environment.Exit); kill -9 is handled by the next start's janitor.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public static string DefaultRootDirectory() =>
         Path.Combine(Path.GetTempPath(), $"labrunner-{(Environment.IsPrivilegedProcess ? "root" : Environment.UserName)}");
@@ -53,7 +57,7 @@ public sealed class Sandbox : IServerTarget
         if (owner.RunAsUser is not null) File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101); // postgres must traverse it
         await SandboxJanitor.CleanAbandonedAsync(root, ct);
 
-        var template = await ClusterTemplate.EnsureAsync(bins, owner, options.CacheDirectory ?? ClusterTemplate.DefaultCacheDirectory(), root, ct);
+        var template = await ClusterTemplate.EnsureAsync(bins, owner, options.CacheDirectory ?? ClusterTemplate.DefaultCacheDirectory(), root, options.Database, ct);
         var dir = Path.Combine(root, $"sandbox-{Guid.NewGuid().ToString("N")[..10]}");
         System.IO.Directory.CreateDirectory(dir);
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
@@ -77,34 +81,14 @@ public sealed class Sandbox : IServerTarget
         await _owner.CreateDirectoryAsync(SocketDirectory, "0755", ct);
         await _owner.CreateDirectoryAsync(Path.GetDirectoryName(LogFile)!, "0755", ct);
         System.IO.Directory.CreateDirectory(WorkDirectory);
-        var copy = await ProcessRunner.RunAsync("cp", ["-a", template, DataDirectory!], ct);
-        if (!copy.Succeeded) throw new PostgresUnavailableException($"Cannot copy the cluster template: {copy.Output.Trim()}");
-
+        await ClusterTemplate.CopyAsync(template, DataDirectory!, ct);
         if (settings.Count > 0)
         {
             var lines = settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''")}'");
             await File.AppendAllTextAsync(Path.Combine(DataDirectory!, "postgresql.conf"), "\n# lab settings\n" + string.Join('\n', lines) + "\n", ct);
         }
-
-        var start = await _owner.RunAsync(_bins.PgCtl,
-            ["-D", DataDirectory!, "-l", LogFile, "-w", "-t", "60",
-             "-o", $"-p {Port} -k {SocketDirectory} -c listen_addresses=''", "start"], ct);
-        if (!start.Succeeded)
-        {
-            throw new PostgresUnavailableException(
-                $"The sandbox PostgreSQL server did not start.\n{start.Output.Trim()}\n--- {LogFile} (last lines) ---\n{ServerLogTail()}");
-        }
-
-        await using var conn = new NpgsqlConnection(ConnectionString("postgres").ConnectionString);
-        await conn.OpenAsync(ct);
-        Version = conn.PostgreSqlVersion.ToString();
-        await using (var versionCmd = new NpgsqlCommand("SHOW server_version", conn))
-            Version = ((string?)await versionCmd.ExecuteScalarAsync(ct))?.Split(' ')[0] ?? Version;
-        if (Database != "postgres")
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(Database)}", conn);
-            await create.ExecuteNonQueryAsync(ct);
-        }
+        await ClusterProcess.StartAsync(_bins, _owner, DataDirectory!, LogFile, Port, SocketDirectory, ct);
+        Version = _bins.Version; // the server we just started is these binaries' (server_version adds only the distribution's suffix)
     }
 
     public string ServerLogTail(int lines = 20) =>
@@ -137,6 +121,7 @@ public sealed class Sandbox : IServerTarget
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         if (_keep)
         {
             await File.WriteAllTextAsync(Path.Combine(Directory, SandboxLease.KeepFileName), "kept by --keep-sandbox\n");

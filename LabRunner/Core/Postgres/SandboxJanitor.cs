@@ -25,8 +25,8 @@ internal static class SandboxJanitor
             var stopped = false;
             if (pgCtl is not null)
             {
-                stopped = (await owner.RunAsync(pgCtl, ["-D", data, "stop", "-m", "fast", "-w", "-t", "30"], none)).Succeeded
-                       || (await owner.RunAsync(pgCtl, ["-D", data, "stop", "-m", "immediate", "-w", "-t", "30"], none)).Succeeded;
+                stopped = await ClusterProcess.StopAsync(pgCtl, owner, data, "fast")
+                       || await ClusterProcess.StopAsync(pgCtl, owner, data, "immediate");
             }
             if (!stopped) KillPostmaster(data);
         }
