@@ -33,15 +33,25 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         var nonBlank = lines.Where(l => l.Text.Trim().Length > 0).ToList();
         if (nonBlank.Count == 0) return new([], null);
         // A block of nothing but psql output (a result pasted on its own).
-        if (outputLanguage && !nonBlank.Any(l => Prompt(l.Text.Trim(), false) is not null)
-            || nonBlank.All(l => SqlText.LooksLikeOutput(l.Text) && !SqlText.StartsStatement(l.Text.Trim())))
+        var prompted = nonBlank.Any(l => Prompt(l.Text.Trim(), false) is not null);
+        var commands = nonBlank.Any(l => l.Text.TrimEnd().EndsWith(';') || Psql.Invocation(l.Text) is not null || l.Text.TrimStart().StartsWith('\\'));
+        if (!prompted && (outputLanguage && !commands
+                          || !commands && nonBlank.Any(l => SqlText.IsTableFrame(l.Text))
+                          || nonBlank.All(l => SqlText.LooksLikeOutput(l.Text) && !SqlText.StartsStatement(l.Text.Trim()))))
             return new([], CodeSegment.Dedent(lines.Select(l => l.Text).ToList()));
 
-        foreach (var (raw, line) in lines) Take(raw.TrimEnd(), line, sqlByDefault);
+        _lines = lines;
+        for (var i = 0; i < lines.Count; i++) Take(lines[i].Text.TrimEnd(), lines[i].Line, sqlByDefault, i);
         return new(_segments, null);
     }
 
-    private void Take(string raw, int line, bool sqlByDefault)
+    private IReadOnlyList<CodeLine> _lines = [];
+
+    /// <summary>A result table starts here: a header line followed by its rule (psql output pasted with no prompt).</summary>
+    private bool TableFollows(int index) =>
+        _lines.Skip(index + 1).Take(2).Any(l => SqlText.IsTableFrame(l.Text));
+
+    private void Take(string raw, int line, bool sqlByDefault, int index)
     {
         var s = raw.Trim();
         if (s.Length == 0)
@@ -66,8 +76,9 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         if (_open) { Sql(raw, line, transcript: false); return; }
         if (_shellContinues) { Shell(raw, raw, line); return; }
         var afterSql = _current is { Kind: SegmentKind.Sql };
-        if (afterSql && (_output || _current!.FromTranscript && !SqlText.StartsStatement(s) && !s.StartsWith('\\')
-                         || SqlText.LooksLikeOutput(raw) && !SqlText.StartsStatement(s)))
+        if (afterSql && (_output || _current!.FromTranscript
+                         || SqlText.LooksLikeOutput(raw) && (!SqlText.StartsStatement(s) || SqlText.IsCommandTag(s))
+                         || !SqlText.StartsStatement(s) && !s.StartsWith('\\') && TableFollows(index)))
         {
             _output = true;
             _current!.Output.Add(raw);

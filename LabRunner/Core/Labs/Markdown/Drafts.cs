@@ -18,6 +18,8 @@ internal sealed class StepDraft(string title, int line, int? number)
     public string Title { get; set; } = title;
     public int Line { get; } = line;
     public int? Number { get; } = number;
+    /// <summary>Instructions of earlier steps that had nothing to run, shown before this step's own text.</summary>
+    public List<string> Before { get; } = [];
     public List<string> Text { get; } = [];
     public StepAction? Action { get; set; }
     public List<StepVariant> Variants { get; } = [];

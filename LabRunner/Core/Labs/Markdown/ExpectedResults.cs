@@ -51,7 +51,7 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
 
     private void AddProse(int line, string text, Block block)
     {
-        var image = block.Descendants<LinkInline>().Any(l => l.IsImage);
+        var image = MarkdownSlices.Images(block).Any();
         _items.Add(new Prose(line, _task, _step, text, image));
     }
 

@@ -26,6 +26,12 @@ public sealed partial class MarkdownLabReader
             settings["autovacuum_naptime"] = "1s";
             _warnings.Add(new(AutovacuumMention()!.Value, "the lab mentions autovacuum: the sandbox runs it every second (server.settings autovacuum_naptime: 1s) so that its effects show within the lab", IsInfo: true));
         }
+        if (tasks.SelectMany(t => t.Steps).FirstOrDefault(s => s.Action is SqlAction sql && PrepareTransaction().IsMatch(sql.Sql)) is { } prepare)
+        {
+            // Two-phase commit is off by default (max_prepared_transactions = 0): PREPARE TRANSACTION would fail.
+            settings["max_prepared_transactions"] = "10";
+            _warnings.Add(new(prepare.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
+        }
         if (tasks.Count == 0) _warnings.Add(new(0, "no tasks with steps found: expected \"### Tarea 1.\" headings with \"Paso 1.\" and code blocks"));
         var labTasks = tasks.Select((t, i) => BuildTask(t, i, database)).ToList();
         return new Lab
@@ -84,7 +90,7 @@ public sealed partial class MarkdownLabReader
         {
             Id = $"step-{i + 1}",
             Title = s.Title,
-            Text = Joined(s.Text),
+            Text = Joined([.. s.Before, .. s.Text]),
             Action = LabDatabase(s.Action!, database),
             Variants = s.Variants.Select(v => v with { Action = LabDatabase(v.Action, database) }).ToList(),
             Expect = s.Expect,
@@ -121,6 +127,9 @@ public sealed partial class MarkdownLabReader
                 if (Regex.IsMatch(script.Script, $@"(?<![\w/.-]){Regex.Escape(tool)}(?![\w.-])")) used.Add(tool);
         return used.ToList();
     }
+
+    [GeneratedRegex(@"\bPREPARE\s+TRANSACTION\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PrepareTransaction();
 
     private int? AutovacuumMention()
     {

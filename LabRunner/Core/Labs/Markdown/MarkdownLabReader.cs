@@ -30,6 +30,8 @@ public sealed partial class MarkdownLabReader
     private bool _sectionHasContent = true;
     private string _sectionTitle = "";
     private int _taskLevel = int.MaxValue;
+    private int? _lastTaskNumber;
+    private readonly List<Block> _instructionProse = [];
     private bool _spanish;
 
     private MarkdownLabReader(string source, string path)
@@ -87,11 +89,13 @@ public sealed partial class MarkdownLabReader
                 if (block is FencedCodeBlock or CodeBlock || block is ListBlock { IsOrdered: true })
                 {
                     // Steps with no task heading above them: one task named after the section.
-                    StartTask(_sectionTitle, _sectionLine, null, fromSection: false);
+                    StartTask(_sectionTitle.TrimEnd(':', ' '), _sectionLine, null, fromSection: false);
                     _warnings.Add(new(Line(block), "steps outside any \"Tarea N.\" heading: they form one task named after the section"));
+                    foreach (var prose in _instructionProse) _task!.Add(prose);
+                    _instructionProse.Clear();
                     _task!.Add(block);
                 }
-                else _introduction.Add(Slice(block));
+                else _instructionProse.Add(block);
                 break;
             default:
                 _introduction.Add(Slice(block));
@@ -141,6 +145,14 @@ public sealed partial class MarkdownLabReader
 
     private void StartTask(string title, int line, int? number, bool fromSection)
     {
+        if (number is { } n)
+        {
+            if (_lastTaskNumber is { } previous && n <= previous)
+                _warnings.Add(new(line, $"\"{title}\" repeats or goes back from task {previous}"));
+            else if (n != (_lastTaskNumber ?? 0) + 1)
+                _warnings.Add(new(line, $"\"{title}\" skips from task {_lastTaskNumber ?? 0}: \"Tarea {n}.\" labels in expected results still refer to it"));
+            _lastTaskNumber = n;
+        }
         var draft = new TaskDraft(title, line, number, fromSection);
         _tasks.Add(draft);
         _task = new TaskReader(draft, _source, _psql, _warnings, _spanish);
@@ -149,6 +161,9 @@ public sealed partial class MarkdownLabReader
 
     private void EndSection()
     {
+        // Prose under "Instrucciones" before the first task introduces the tasks.
+        _introduction.AddRange(_instructionProse.Select(Slice));
+        _instructionProse.Clear();
         _task?.End();
         _task = null;
         if (!_sectionHasContent && _section is SectionKind.Objectives or SectionKind.Duration or SectionKind.Help or SectionKind.Introduction or SectionKind.Expected or SectionKind.Instructions)
@@ -189,7 +204,7 @@ public sealed partial class MarkdownLabReader
 
     private void CollectImages(Block block, bool inExpected)
     {
-        foreach (var image in block.Descendants<LinkInline>().Where(l => l.IsImage))
+        foreach (var image in MarkdownSlices.Images(block))
         {
             var url = image.Url ?? "";
             var alt = InlineText(image).Trim();

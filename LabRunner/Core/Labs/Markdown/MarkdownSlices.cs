@@ -1,4 +1,5 @@
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace LabRunner.Labs.Markdown;
 
@@ -21,6 +22,14 @@ internal static class MarkdownSlices
         }
         return string.Join("\n", lines).Trim('\n');
     }
+
+    /// <summary>Every image (![alt](path)) inside a block, however deeply nested.</summary>
+    public static IEnumerable<LinkInline> Images(Block block) => block switch
+    {
+        LeafBlock { Inline: { } inline } => inline.Descendants<LinkInline>().Where(l => l.IsImage),
+        ContainerBlock container => container.SelectMany(Images),
+        _ => [],
+    };
 
     public static IReadOnlyList<CodeLine> CodeLines(LeafBlock code)
     {

@@ -16,6 +16,12 @@ internal static partial class SqlText
         return CommandTag().IsMatch(s) || RowCount().IsMatch(s) || TableRule().IsMatch(s) || Message().IsMatch(s) || s.Contains(" | ");
     }
 
+    /// <summary>A command tag psql prints after a statement ("UPDATE 1", "BEGIN", "CREATE TABLE").</summary>
+    public static bool IsCommandTag(string line) => CommandTag().IsMatch(line.Trim());
+
+    /// <summary>A line that only appears in a result table: the rule under the header or the row-count footer.</summary>
+    public static bool IsTableFrame(string line) => TableRule().IsMatch(line.Trim()) || RowCount().IsMatch(line.Trim());
+
     /// <summary>Whether the statement text so far is complete: ends with ';' outside quotes and dollar quotes.</summary>
     public static bool IsComplete(string sqlSoFar)
     {

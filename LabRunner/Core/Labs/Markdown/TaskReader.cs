@@ -72,12 +72,14 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
             var expected = (_lastNumber ?? 0) + 1;
             if (_lastNumber is { } previous && n <= previous)
                 warnings.Add(new(line, $"\"{title}\" repeats or goes back from step {previous}: steps are numbered in the order they appear"));
-            else if (n != expected && !(_lastNumber is null && n == 1))
-                warnings.Add(new(line, $"\"{title}\" skips from step {_lastNumber ?? 0}: steps are numbered in the order they appear"));
+            else if (_lastNumber is null && n != 1)
+                warnings.Add(new(line, $"\"{title}\" is the first step of the task: steps are numbered in the order they appear"));
+            else if (n != expected)
+                warnings.Add(new(line, $"\"{title}\" skips from step {_lastNumber}: steps are numbered in the order they appear"));
             _lastNumber = n;
         }
         _step = new StepDraft(title, line, number);
-        if (_carried is not null) { _step.Text.AddRange(_carried); _carried = null; }
+        if (_carried is not null) { _step.Before.AddRange(_carried); _carried = null; }
         if (rest.Length > 0) _step.Text.Add(rest);
     }
 
@@ -112,13 +114,13 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
             if (_step is null || _step.Action is not null)
             {
                 if (_step is null && i == 0 && _pending.Count == 0 && task.Steps.Count == 0 && _carried is null)
-                    warnings.Add(new(line, "code block with no \"Paso N.\" before it: imported as a step of its own", IsInfo: true));
+                    warnings.Add(new(line, "code block with no step (\"Paso N.\") before it: imported as a step of its own", IsInfo: true));
                 else if (i > 0)
                     warnings.Add(new(segment.Line, $"code block mixes {Describe(analysis.Segments[i - 1])} and {Describe(segment)}: split into separate steps", IsInfo: true));
                 var title = _step is not null && i > 0 ? _step.Title : $"{StepWord} {task.Steps.Count + (_step is null ? 1 : 2)}.";
                 CloseStep(last: false);
                 _step = new StepDraft(title, segment.Line, null);
-                if (_carried is not null) { _step.Text.AddRange(_carried); _carried = null; }
+                if (_carried is not null) { _step.Before.AddRange(_carried); _carried = null; }
             }
             FlushPending();
             _step.Action = ToAction(segment);
@@ -162,8 +164,8 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
         if (_step is null) return;
         if (_step.Action is null)
         {
-            var text = new List<string> { _step.Title };
-            if (_step.Text.Count > 0) text[0] = $"{_step.Title} {_step.Text[0]}";
+            var text = new List<string>(_step.Before) { _step.Title };
+            if (_step.Text.Count > 0) text[^1] = $"{_step.Title} {_step.Text[0]}";
             text.AddRange(_step.Text.Skip(1));
             warnings.Add(new(_step.Line, $"\"{_step.Title}\" has nothing to run: its text is shown with the {(last ? "previous" : "next")} step"));
             _carried = [.. _carried ?? [], .. text];
