@@ -179,6 +179,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
     {
         var rewrites = new List<MachinePaths.Rewrite>();
         var result = MachinePaths.Apply(text, rewrites);
+        foreach (var r in rewrites.Where(r => r.Major is not null)) context.AuthorVersion ??= (r.Major!.Value, line);
         foreach (var r in rewrites)
             warnings.Add(new(line, r.To == "{{data_directory}}"
                 ? $"{r.From} is one machine's data directory: replaced by {{{{data_directory}}}} (the server's data directory)"

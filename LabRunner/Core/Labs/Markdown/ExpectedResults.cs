@@ -1,3 +1,4 @@
+using LabRunner.Checking;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -34,7 +35,7 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
                 else _step = label.Step;
                 if (label.Rest.Trim('.', ':', ' ').Length > 0) AddProse(line, label.Rest, block);
                 break;
-            case HeadingBlock h when Headings.ExpectedLabel(MarkdownLabReader.InlineText(h.Inline)) is { } label:
+            case HeadingBlock h when Headings.ExpectedLabel(MarkdownWalker.InlineText(h.Inline)) is { } label:
                 if (label.Task is not null) { _task = label.Task; _step = label.Step; }
                 else _step = label.Step;
                 break;
@@ -103,8 +104,15 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
         var expect = new Expectation { Panel = panel.Text };
         if (waitsForAutovacuum && target.Action is SqlAction s && s.Sql.Contains("pg_stat", StringComparison.OrdinalIgnoreCase))
         {
-            expect = expect with { Eventually = new Eventually(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(2)) };
-            warnings.Add(new(panel.Line, $"the lab waits for autovacuum ({autovacuumReason}): this panel is checked with \"eventually\" (retried every 2s for up to 2m)", IsInfo: true));
+            expect = expect with { Eventually = new Eventually(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(2)) };
+            warnings.Add(new(panel.Line, $"the lab waits for autovacuum ({autovacuumReason}): this panel is checked with \"eventually\" (retried every 2s for up to 3m)", IsInfo: true));
+        }
+        var matchers = VolatileColumns(panel.Text);
+        if (matchers.Count > 0)
+        {
+            expect = expect with { Matchers = matchers };
+            foreach (var (column, m) in matchers)
+                warnings.Add(new(panel.Line, $"column {column} shows {ValueShapes.Describe(((Matcher.Shape)m).Kind)} that differs on every run: matched by its shape", IsInfo: true));
         }
         if (target.Action is ShellAction)
         {
@@ -114,6 +122,25 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
         }
         target.Expect = expect;
         target.ExpectFromResults = true;
+    }
+
+    /// <summary>Columns whose pasted value cannot come out the same twice (the author's timestamp, an LSN): match by shape.</summary>
+    private static Dictionary<string, Matcher> VolatileColumns(string panel)
+    {
+        var result = new Dictionary<string, Matcher>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var table in ExpectedPanel.Parse(panel).Tables)
+                foreach (var row in table.Rows)
+                    for (var i = 0; i < table.Columns.Count && i < row.Count; i++)
+                        if (row[i] is { } value && ValueShapes.Volatile(table.Columns[i], value) is { } shape)
+                            result.TryAdd(table.Columns[i], new Matcher.Shape(shape));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A panel the parser cannot read is still kept; the checker reports it when the step runs.
+        }
+        return result;
     }
 
     private static string TaskOf(StepDraft step, List<(TaskDraft Task, StepDraft Step)> all) =>

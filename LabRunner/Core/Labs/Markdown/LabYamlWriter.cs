@@ -35,6 +35,7 @@ public static partial class LabYamlWriter
                 {
                     w.Pair("path", image.Path);
                     w.Pair("alt", image.Alt);
+                    if (image.External) w.Bool("external", true);
                 }));
             Server(w, lab.Server);
             if (lab.Variables.Count > 0)

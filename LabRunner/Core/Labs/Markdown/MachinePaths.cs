@@ -8,7 +8,14 @@ namespace LabRunner.Labs.Markdown;
 /// </summary>
 internal static partial class MachinePaths
 {
-    public sealed record Rewrite(string From, string To);
+    public sealed record Rewrite(string From, string To)
+    {
+        /// <summary>The major version a data directory path names (/var/lib/postgresql/14/main → 14).</summary>
+        public int? Major => To == "{{data_directory}}" && VersionInPath().Match(From) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex(@"/(\d+)(?:\.\d+)?/(?:main|data)")]
+    private static partial Regex VersionInPath();
 
     public static string Apply(string command, List<Rewrite> done)
     {

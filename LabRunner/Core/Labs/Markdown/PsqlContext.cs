@@ -10,6 +10,9 @@ internal sealed class PsqlContext
     /// <summary>Prompt names set with \set PROMPT1 (ALICE, BOB) → session names (alice, bob).</summary>
     public Dictionary<string, string> PromptSessions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The PostgreSQL major version the author's own data directory path names, with its line.</summary>
+    public (int Major, int Line)? AuthorVersion { get; set; }
+
     public void UseDatabase(string database)
     {
         Database = database;

@@ -20,7 +20,7 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
         {
             case HeadingBlock heading:
             {
-                var text = MarkdownLabReader.InlineText(heading.Inline).Trim();
+                var text = MarkdownWalker.InlineText(heading.Inline).Trim();
                 if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
                 else _pending.Add(Slice(block));
                 break;

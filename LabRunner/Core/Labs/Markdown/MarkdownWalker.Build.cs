@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace LabRunner.Labs.Markdown;
 
-public sealed partial class MarkdownLabReader
+internal sealed partial class MarkdownWalker
 {
     /// <summary>Tools a shell step may need that a bare machine may lack (checked before the lab starts).</summary>
     private static readonly string[] OptionalTools = ["rsync", "tar", "gzip", "bzip2", "xz", "zstd", "lz4", "zip", "unzip", "curl", "wget", "git", "jq", "tmux", "pv", "python3", "perl"];
@@ -32,6 +32,13 @@ public sealed partial class MarkdownLabReader
             settings["max_prepared_transactions"] = "10";
             _warnings.Add(new(prepare.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
         }
+        var versions = VersionRange.Any;
+        if (_psql.AuthorVersion is { } author)
+        {
+            // The author ran the lab on this version; older ones are unknown ground.
+            versions = new VersionRange(author.Major, null);
+            _warnings.Add(new(author.Line, $"the data directory path names PostgreSQL {author.Major}: the lab is marked for versions >={author.Major}", IsInfo: true));
+        }
         if (tasks.Count == 0) _warnings.Add(new(0, "no tasks with steps found: expected \"### Tarea 1.\" headings with \"Paso 1.\" and code blocks"));
         var labTasks = tasks.Select((t, i) => BuildTask(t, i, database)).ToList();
         return new Lab
@@ -45,6 +52,7 @@ public sealed partial class MarkdownLabReader
             Images = _images,
             Server = new ServerRequirements
             {
+                Versions = versions,
                 Database = database,
                 Settings = settings,
                 Tools = Tools(labTasks),
