@@ -34,6 +34,7 @@ public static class CliApp
     {
         var root = new RootCommand("LabRunner: run and check PostgreSQL course labs.");
         root.Subcommands.Add(SandboxCommand.Create(output, errors));
+        TuiCommand.AddTo(root, output, errors);
         return root;
     }
 

@@ -8,6 +8,8 @@ namespace LabRunner.Tui;
 public interface IStepRunner : IAsyncDisposable
 {
     ServerInfo Server { get; }
+    /// <summary>The command a step runs on this server as the student sees it: the version's variant, {{variables}} filled in.</summary>
+    StepAction ActionFor(Step step);
     Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct);
     Task RestartAsync(CancellationToken ct);
 }

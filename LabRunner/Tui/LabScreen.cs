@@ -254,8 +254,8 @@ public sealed class LabScreen : Window
             var actual = ScreenText.Actual(_session, step);
             var expected = ScreenText.Expected(_session, step);
             var diff = _session.ResultOf(step)?.Verdict.FirstDifference;
-            Actual.Show(actual, Highlight(actual, diff));
-            Expected.Show(expected, Highlight(expected, diff));
+            Actual.Show(actual, HighlightActual(actual, diff));
+            Expected.Show(expected, HighlightExpected(expected, diff));
             _verdict.Text = ScreenText.VerdictLine(_session, step);
             _activity.Text = ScreenText.ActivityLine(_session, _frame);
 
@@ -270,11 +270,15 @@ public sealed class LabScreen : Window
         SetNeedsDraw();
     }
 
-    private static IReadOnlyList<TableLocator.Span> Highlight(string text, Checking.CellDifference? diff)
+    // CellDifference is 1-based, in the actual table; the expected table is matched by column name (its order may differ).
+    private static IReadOnlyList<TableLocator.Span> HighlightActual(string text, Checking.CellDifference? diff) =>
+        diff is not null && TableLocator.Cell(text.Split('\n'), diff.Row - 1, diff.Column - 1) is { } span ? [span] : [];
+
+    private static IReadOnlyList<TableLocator.Span> HighlightExpected(string text, Checking.CellDifference? diff)
     {
         if (diff is null) return [];
         var lines = text.Split('\n');
-        return TableLocator.Cell(lines, diff.Row, diff.Column) is { } span ? [span] : [];
+        return TableLocator.ColumnIndex(lines, diff.ColumnName) is { } column && TableLocator.Cell(lines, diff.Row - 1, column) is { } span ? [span] : [];
     }
 
     private static string Normalise(string s) => s.Replace("\r\n", "\n").TrimEnd();

@@ -26,6 +26,7 @@ public sealed class LabSession
     private long _startedAt;
     private StepRef? _awaitingConsent;
     private bool _quitWhenIdle;
+    private Task _work = Task.CompletedTask;
 
     public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, UiText text, Action<Action> post, TimeProvider? time = null)
     {
@@ -70,7 +71,7 @@ public sealed class LabSession
     public string? SavedMessageOf(StepRef step) => _savedMessages.GetValueOrDefault(step.Key);
     public bool HintShown(StepRef step) => _hints.Contains(step.Key);
     public bool IsEdited(StepRef step) => _edits.ContainsKey(step.Key);
-    public StepAction OriginalAction(StepRef step) => step.Step.ActionFor(Server.MajorVersion);
+    public StepAction OriginalAction(StepRef step) => _runner.ActionFor(step.Step);
     public string CommandOf(StepRef step) => _edits.TryGetValue(step.Key, out var edited) ? edited : OriginalAction(step).Command;
 
     // ---- navigation -------------------------------------------------------------------------------------------
@@ -152,6 +153,13 @@ public sealed class LabSession
         Start(step, action, allowShell: ShellAllowedForLab);
     }
 
+    /// <summary>On the way out: cancels a running step and waits (bounded) for the engine to let go of the server.</summary>
+    public bool StopAndWait(TimeSpan timeout)
+    {
+        CancelRun();
+        return _work.Wait(timeout);
+    }
+
     public void CancelRun()
     {
         if (RunningStep is null) return;
@@ -172,7 +180,7 @@ public sealed class LabSession
         Raise();
         var request = new StepRunRequest(step.Task, step.Step, action, allowShell);
         var progress = new Posted<RunActivity>(_post, a => { if (RunningStep == step) { Activity = a; Raise(); } });
-        _ = Task.Run(async () =>
+        _work = Task.Run(async () =>
         {
             StepRunResult result;
             try
@@ -296,7 +304,7 @@ public sealed class LabSession
         Activity = new RunActivity(Text.Restarting);
         _startedAt = _time.GetTimestamp();
         Raise();
-        _ = Task.Run(async () =>
+        _work = Task.Run(async () =>
         {
             string? failure = null;
             try { await _runner.RestartAsync(CancellationToken.None); }

@@ -26,6 +26,19 @@ public static class TableLocator
         return new Span(line, start, length);
     }
 
+    /// <summary>The 0-based index of a column of the last table, by its (trimmed) header text.</summary>
+    public static int? ColumnIndex(IReadOnlyList<string> lines, string name)
+    {
+        for (var i = lines.Count - 1; i > 0; i--)
+        {
+            if (!IsRule(lines[i])) continue;
+            var headers = lines[i - 1].Split('|').Select(h => h.Trim()).ToList();
+            var index = headers.IndexOf(name);
+            return index < 0 ? null : index;
+        }
+        return null;
+    }
+
     /// <summary>The header cell (for a differing column name or a missing column).</summary>
     public static Span? Header(IReadOnlyList<string> lines, int column)
     {

@@ -75,7 +75,7 @@ public sealed class LabScreenTests : IDisposable
     {
         var runner = new ScriptedRunner(_ => new StepRunResult(
             new StepOutput(" n \n---\n 7\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(5)),
-            Verdict.Fail("row 1, n: expected 0, got 7") with { FirstDifference = new CellDifference(0, 0, "n", "0", "7") }));
+            Verdict.Fail("row 1, n: expected 0, got 7") with { FirstDifference = new CellDifference(1, 1, "n", "0", "7") }));
         using var h = new ScreenHarness(SampleLab.Create(), runner, width: 140, height: 40);
         h.Session.Select(4);
         h.Press(Key.F5);

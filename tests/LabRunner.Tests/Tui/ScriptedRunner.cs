@@ -1,5 +1,6 @@
 using LabRunner.Checking;
 using LabRunner.Execution;
+using LabRunner.Labs;
 using LabRunner.Tui;
 
 namespace LabRunner.Tests.Tui;
@@ -18,6 +19,7 @@ public sealed class ScriptedRunner : IStepRunner
             new StepOutput($" ok \n----\n t\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(12)), Verdict.Pass()));
 
     public ServerInfo Server { get; } = new("sandbox", true, "15.18", 15, "curso");
+    public StepAction ActionFor(Step step) => step.ActionFor(Server.MajorVersion);
     public List<StepRunRequest> Requests { get; } = [];
     public int Restarts { get; private set; }
 
