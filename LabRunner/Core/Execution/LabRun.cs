@@ -194,7 +194,15 @@ public sealed class LabRun
         }
     }
 
-    private void Raise(RunEvent e) => Event?.Invoke(this, e);
+    private void Raise(RunEvent e)
+    {
+        // An observer's bug (a view, a progress printer) must not fail the student's step.
+        try { Event?.Invoke(this, e); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { ObserverErrors.Add(ex); }
+    }
+
+    /// <summary>Exceptions thrown by <see cref="Event"/> handlers, kept rather than thrown into the run (tests assert it stays empty).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<Exception> ObserverErrors { get; } = [];
 
     /// <summary>Turns the executor's progress into events, synchronously (Progress&lt;T&gt; would post to a UI context).</summary>
     private sealed class ProgressRelay(LabRun run, LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually? eventually, int attempt, Action? onWaitingForLock)
