@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(output, errors));
         root.Subcommands.Add(ListCommand.Create(output, errors));
         root.Subcommands.Add(NewCommand.Create(output, errors));
+        root.Subcommands.Add(ImportCommand.Create(output, errors));
         return root;
     }
 
