@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(ListCommand.Create(output, errors));
         root.Subcommands.Add(NewCommand.Create(output, errors));
         root.Subcommands.Add(ImportCommand.Create(output, errors));
+        TuiCommand.AddTo(root, output, errors);
         return root;
     }
 
