@@ -14,7 +14,7 @@ namespace LabRunner.Tui;
 public static class TuiApp
 {
     /// <summary>How a step executor is made for a server (the execution engine's StepExecutor).</summary>
-    public static Func<IServerTarget, LabRunOptions, IStepExecutor>? ExecutorFactory { get; set; }
+    public static Func<Lab, IServerTarget, ExecutionOptions, IStepExecutor>? ExecutorFactory { get; set; }
 
     public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public static class TuiApp
         var lab = await sources.LoadAsync(labId, ct);
         var executorFor = ExecutorFactory ?? throw new UserErrorException("this build cannot run steps (no step executor)");
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), executorFor, null, ct);
+            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => executorFor(lab, target, o), null, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         RunScreen(lab, runner, store, options.Text, ct);
         ct.ThrowIfCancellationRequested();
