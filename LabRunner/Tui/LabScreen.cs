@@ -49,6 +49,7 @@ public sealed class LabScreen : Window
         Title = session.Lab.Title;
 
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _header.FrameChanged += (_, _) => _header.Text = ScreenText.Header(_session, HeaderWidth);
         _header.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(ColorName16.Black, ColorName16.Cyan)));
 
         _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(32), Height = Dim.Fill(1) };
@@ -124,6 +125,8 @@ public sealed class LabScreen : Window
         _timer = _app.AddTimeout(TimeSpan.FromMilliseconds(100), Tick);
         Refresh();
     }
+
+    private int HeaderWidth => Math.Max(40, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
 
     public TextPane Actual { get; }
     public TextPane Expected { get; }
@@ -229,7 +232,7 @@ public sealed class LabScreen : Window
         _syncing = true;
         try
         {
-            _header.Text = ScreenText.Header(_session, Math.Max(_app.Screen.Width, 40));
+            _header.Text = ScreenText.Header(_session, HeaderWidth);
             if (_session.Selected is not { } step) return;
             if (_tree.SelectedObject is not StepRef shown || shown != step)
             {

@@ -118,8 +118,9 @@ public static class ScreenText
         var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.Running)} {Seconds(s.Elapsed)}" };
         if (s.Activity is { } a)
         {
+            // The engine's words are English; the two it uses most are shown in the interface's language.
             if (a.WaitingForLock) parts.Add(s.Text.WaitingForLock);
-            if (!string.IsNullOrWhiteSpace(a.Activity) && !s.Restarting) parts.Add(a.Activity);
+            else if (!string.IsNullOrWhiteSpace(a.Activity) && a.Activity != "running" && !s.Restarting) parts.Add(a.Activity);
             if (a.NextCheckIn is { } next) parts.Add(string.Format(s.Text.NextCheckIn, Seconds(next)));
             if (a.GivesUpIn is { } left) parts.Add(string.Format(s.Text.GivesUpIn, Seconds(left)));
         }
