@@ -34,6 +34,9 @@ public static class CliApp
     {
         var root = new RootCommand("LabRunner: run and check PostgreSQL course labs.");
         root.Subcommands.Add(SandboxCommand.Create(output, errors));
+        root.Subcommands.Add(ValidateCommand.Create(output, errors));
+        root.Subcommands.Add(ListCommand.Create(output, errors));
+        root.Subcommands.Add(NewCommand.Create(output, errors));
         TuiCommand.AddTo(root, output, errors);
         return root;
     }

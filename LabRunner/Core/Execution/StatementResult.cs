@@ -13,6 +13,10 @@ public sealed record ResultSet(
     string RowsHash) : StatementResult
 {
     public bool Truncated => Rows.Count < RowCount;
+    /// <summary>psql's title above the table (meta-commands: "List of relations").</summary>
+    public string? Title { get; init; }
+    /// <summary>Lines under the table instead of the default "(N rows)" (null = the default; empty = none, as \du).</summary>
+    public IReadOnlyList<string>? Footers { get; init; }
 }
 
 /// <summary>A command tag such as "INSERT 0 1000000" or "CREATE TABLE".</summary>
@@ -27,7 +31,15 @@ public sealed record StatementError(
 {
     /// <summary>LabRunner's own advice, e.g. "pg_start_backup was renamed pg_backup_start in PostgreSQL 15".</summary>
     public string? Advice { get; init; }
+    /// <summary>The server's CONTEXT (where in a function the error happened); psql shows it for errors.</summary>
+    public string? Context { get; init; }
+    /// <summary>The internal query (e.g. inside a PL/pgSQL function) and the error's position in it.</summary>
+    public string? InternalQuery { get; init; }
+    public int? InternalPosition { get; init; }
 }
+
+/// <summary>What a psql meta-command printed ("Expanded display is on.", "You are now connected to database ...").</summary>
+public sealed record MetaCommandOutput(string Command, string Text) : StatementResult;
 
 /// <summary>A shell step's result: exit code and interleaved stdout/stderr.</summary>
 public sealed record ShellResult(int ExitCode, string Output) : StatementResult;

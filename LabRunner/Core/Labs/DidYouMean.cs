@@ -11,6 +11,8 @@ public static class DidYouMean
         foreach (var candidate in known)
         {
             if (Normalize(candidate) == normal) return candidate;
+            // A shortened name ("data_dir" for "data_directory").
+            if (normal.Length >= 4 && Normalize(candidate).StartsWith(normal, StringComparison.Ordinal)) return candidate;
             var d = Distance(word.ToLowerInvariant(), candidate);
             if (d < bestDistance) (best, bestDistance) = (candidate, d);
         }

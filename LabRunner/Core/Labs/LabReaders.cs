@@ -4,5 +4,5 @@ namespace LabRunner.Labs;
 public static class LabReaders
 {
     /// <summary>Markdown importer: add your ILabReader for *.md to this list (one line).</summary>
-    public static IReadOnlyList<ILabReader> Default { get; } = [new YamlLabReader()];
+    public static IReadOnlyList<ILabReader> Default { get; } = [new YamlLabReader(), new Markdown.MarkdownLabReader()];
 }

@@ -75,7 +75,7 @@ internal sealed partial class LabYamlBuilder
                 else d.Error(cell, $"a cell should be a value, not {cell.KindName}", "quote the text of the cell");
             }
             if (columns is not null && row.Items.Count != columns.Count)
-                d.Error(row, $"the row has {row.Items.Count} cells but there are {columns.Count} columns", "give every row one cell per column (null for SQL NULL)");
+                d.Error(row, $"the row has {Count(row.Items.Count, "cell")} but there are {Count(columns.Count, "column")}", "give every row one cell per column (null for SQL NULL)");
             rows.Add(cells);
         }
         return rows;
@@ -150,9 +150,10 @@ internal sealed partial class LabYamlBuilder
             _ = new Regex(node.Value);
             return true;
         }
-        catch (ArgumentException e)
+        catch (RegexParseException e)
         {
-            d.Error(node, $"bad regular expression \"{node.Value}\": {e.Message}", "fix the pattern (.NET syntax); single quotes avoid YAML escapes");
+            var reason = e.Message[(e.Message.IndexOf($"offset {e.Offset}.", StringComparison.Ordinal) is var i and >= 0 ? i + $"offset {e.Offset}.".Length : 0)..].Trim().TrimEnd('.');
+            d.Error(node, $"bad regular expression \"{node.Value}\": {reason} (at character {e.Offset})", "fix the pattern (.NET syntax); single quotes avoid YAML escapes");
             return false;
         }
     }
@@ -170,6 +171,8 @@ internal sealed partial class LabYamlBuilder
         }
         return new Eventually(within.Value, every);
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     [GeneratedRegex(@"^[0-9A-Z]{5}$")]
     private static partial Regex SqlState();

@@ -25,7 +25,7 @@ internal sealed partial class LabYamlBuilder
         var points = f.Number("points");
         var stepIds = new Dictionary<string, YScalar>(StringComparer.Ordinal);
         var steps = Steps(f.List("steps", required: true), stepIds, check: false);
-        if (steps is { Count: 0 }) d.Error(f.Get("steps")!, "the task has no steps", "add at least one step");
+        if (f.Get("steps") is YSequence { Items.Count: 0 } empty) d.Error(empty, "the task has no steps", "add at least one step");
         var checks = Steps(f.List("checks"), stepIds, check: true) ?? [];
         if (id is null || title is null || steps is null) return null;
         return new LabTask

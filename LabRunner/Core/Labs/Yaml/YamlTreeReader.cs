@@ -101,7 +101,7 @@ internal static partial class YamlTreeReader
         var line = (int)Math.Max(1, e.Start.Line);
         // YAML forbids tabs for indentation; YamlDotNet's own message for them is cryptic, so point at each tab instead.
         var tabs = false;
-        for (var l = 1; l <= Math.Min(source.LineCount, line); l++)
+        for (var l = 1; l <= Math.Min(source.LineCount, line + 1); l++)
         {
             var text = source.Line(l);
             var indent = text.Length - text.TrimStart(' ', '\t').Length;
@@ -111,12 +111,53 @@ internal static partial class YamlTreeReader
             diagnostics.Error(source.At(l, tab + 1), "tab character in indentation", "YAML indents with spaces only: replace the tab with spaces");
         }
         if (tabs) return;
+        if (OverIndentedBlock(source, line) is { } block)
+        {
+            diagnostics.Add(block);
+            return;
+        }
         var message = MarkPrefix().Replace(e.Message, "").Trim();
         if (message.Length > 0) message = char.ToLowerInvariant(message[0]) + message[1..];
         message = message.TrimEnd('.');
+        if (message.Contains("quoted scalar", StringComparison.Ordinal))
+        {
+            diagnostics.Error(source.At(line, (int)Math.Max(1, e.Start.Column)), "YAML syntax error: this quote is not closed",
+                "close it on the same line, or use \"|\" and indented lines for text over several lines");
+            return;
+        }
         diagnostics.Error(source.At(line, (int)Math.Max(1, e.Start.Column)), $"YAML syntax error: {message}",
             "check the indentation of this line and the lines above it; quote text that contains \": \" or starts with a special character ({ [ * & ! | > ' \" % @ `)");
     }
+
+    /// <summary>
+    /// The classic mistake with pasted psql output: "panel: |" followed by " count" (a leading space). YAML takes the
+    /// first line's indentation for the whole block, so the next, less indented line breaks the file.
+    /// </summary>
+    private static Diagnostic? OverIndentedBlock(SourceText source, int errorLine)
+    {
+        var errorIndent = Indent(source.Line(errorLine));
+        for (var l = errorLine - 1; l >= Math.Max(1, errorLine - 200); l--)
+        {
+            var m = BlockHeader().Match(source.Line(l));
+            if (!m.Success) continue;
+            var keyIndent = m.Groups["key"].Index;
+            var first = l + 1;
+            while (first < errorLine && source.Line(first).Trim().Length == 0) first++;
+            var firstIndent = Indent(source.Line(first));
+            if (first >= errorLine || firstIndent <= errorIndent || errorIndent <= keyIndent) return null;
+            var indicator = m.Groups["indicator"];
+            var wanted = errorIndent - keyIndent;
+            return new Diagnostic(source.At(l, indicator.Index + 1), Severity.Error,
+                $"the text block under \"{m.Groups["key"].Value}:\" starts with a more indented line (line {first}), so YAML cannot tell how far the block is indented",
+                $"write \"{indicator.Value[0]}{wanted}\" instead of \"{indicator.Value}\": the block is then indented {wanted} spaces more than its key, and its first line keeps its leading spaces");
+        }
+        return null;
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
+
+    [GeneratedRegex(@"^\s*(?:-\s+)?(?<key>[^\s:#][^:#]*):\s+(?<indicator>[|>][-+]?)\s*(?:#.*)?$")]
+    private static partial Regex BlockHeader();
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex MarkPrefix();

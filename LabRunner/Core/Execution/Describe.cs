@@ -1,0 +1,273 @@
+using System.Text;
+
+namespace LabRunner.Execution;
+
+/// <summary>
+/// psql 15's own catalog queries for \l, \du, \dn, \dt/\d (as `psql -E` shows them) and its layout of \d NAME
+/// (columns, indexes, check and foreign-key constraints, referencing tables).
+/// </summary>
+internal static class Describe
+{
+    public const string Databases = """
+        SELECT d.datname as "Name",
+               pg_catalog.pg_get_userbyid(d.datdba) as "Owner",
+               pg_catalog.pg_encoding_to_char(d.encoding) as "Encoding",
+               d.datcollate as "Collate",
+               d.datctype as "Ctype",
+               d.daticulocale as "ICU Locale",
+               CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END AS "Locale Provider",
+               pg_catalog.array_to_string(d.datacl, E'\n') AS "Access privileges"
+        FROM pg_catalog.pg_database d
+        ORDER BY 1;
+        """;
+
+    public const string Roles = """
+        SELECT r.rolname, r.rolsuper, r.rolinherit,
+          r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
+          r.rolconnlimit, r.rolvaliduntil,
+          ARRAY(SELECT b.rolname
+                FROM pg_catalog.pg_auth_members m
+                JOIN pg_catalog.pg_roles b ON (m.roleid = b.oid)
+                WHERE m.member = r.oid) as memberof
+        , r.rolreplication
+        , r.rolbypassrls
+        FROM pg_catalog.pg_roles r
+        WHERE r.rolname !~ '^pg_'
+        ORDER BY 1;
+        """;
+
+    public static string Schemas(bool verbose) => verbose
+        ? """
+          SELECT n.nspname AS "Name",
+            pg_catalog.pg_get_userbyid(n.nspowner) AS "Owner",
+            pg_catalog.array_to_string(n.nspacl, E'\n') AS "Access privileges",
+            pg_catalog.obj_description(n.oid, 'pg_namespace') AS "Description"
+          FROM pg_catalog.pg_namespace n
+          WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+          ORDER BY 1;
+          """
+        : """
+          SELECT n.nspname AS "Name",
+            pg_catalog.pg_get_userbyid(n.nspowner) AS "Owner"
+          FROM pg_catalog.pg_namespace n
+          WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+          ORDER BY 1;
+          """;
+
+    /// <summary>listTables: kinds are psql's letters (t tables, v views, m materialized views, i indexes, s sequences, E foreign tables).</summary>
+    public static string Relations(string kinds, string? pattern)
+    {
+        var relkinds = new StringBuilder();
+        if (kinds.Contains('t')) relkinds.Append("'r','p',");
+        if (kinds.Contains('v')) relkinds.Append("'v',");
+        if (kinds.Contains('m')) relkinds.Append("'m',");
+        if (kinds.Contains('i')) relkinds.Append("'i','I',");
+        if (kinds.Contains('s')) relkinds.Append("'S',");
+        if (kinds.Contains('E')) relkinds.Append("'f',");
+        if (pattern is not null) relkinds.Append("'t','s',");
+        var sb = new StringBuilder("""
+            SELECT n.nspname as "Schema",
+              c.relname as "Name",
+              CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'i' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 't' THEN 'TOAST table' WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END as "Type",
+              pg_catalog.pg_get_userbyid(c.relowner) as "Owner"
+            """);
+        if (kinds.Contains('i')) sb.Append(",\n c2.relname as \"Table\"");
+        sb.Append("""
+
+            FROM pg_catalog.pg_class c
+                 LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                 LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam
+            """);
+        if (kinds.Contains('i'))
+            sb.Append("\n     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid\n     LEFT JOIN pg_catalog.pg_class c2 ON i.indrelid = c2.oid");
+        sb.Append($"\nWHERE c.relkind IN ({relkinds}'')\n");
+        if (pattern is null)
+            sb.Append("      AND n.nspname <> 'pg_catalog'\n      AND n.nspname !~ '^pg_toast'\n      AND n.nspname <> 'information_schema'\n");
+        sb.Append(NameFilter(pattern, "n.nspname", "c.relname", "pg_catalog.pg_table_is_visible(c.oid)"));
+        sb.Append("ORDER BY 1,2;");
+        return sb.ToString();
+    }
+
+    public static string Lookup(string pattern) =>
+        "SELECT c.oid,\n  n.nspname,\n  c.relname\nFROM pg_catalog.pg_class c\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\nWHERE true\n" +
+        NameFilter(pattern, "n.nspname", "c.relname", "pg_catalog.pg_table_is_visible(c.oid)") + "ORDER BY 2, 3;";
+
+    /// <summary>processSQLNamePattern, simplified: [schema.]name, unquoted parts lower-cased, * and ? wildcards.</summary>
+    private static string NameFilter(string? pattern, string schemaColumn, string nameColumn, string visible)
+    {
+        if (pattern is null) return $"  AND {visible}\n";
+        var (schema, name) = SplitPattern(pattern);
+        var sb = new StringBuilder();
+        if (name is not null) sb.Append($"  AND {nameColumn} OPERATOR(pg_catalog.~) '^({name})$' COLLATE pg_catalog.default\n");
+        if (schema is not null) sb.Append($"  AND {schemaColumn} OPERATOR(pg_catalog.~) '^({schema})$' COLLATE pg_catalog.default\n");
+        else sb.Append($"  AND {visible}\n");
+        return sb.ToString();
+    }
+
+    private static (string? Schema, string? Name) SplitPattern(string pattern)
+    {
+        var parts = new List<StringBuilder> { new() };
+        var quoted = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < pattern.Length && pattern[i + 1] == '"') { parts[^1].Append('"'); i++; }
+                else quoted = !quoted;
+            }
+            else if (!quoted && c == '.') parts.Add(new StringBuilder());
+            else if (!quoted && c == '*') parts[^1].Append(".*");
+            else if (!quoted && c == '?') parts[^1].Append('.');
+            else if ("|()[]{}^$+\\".Contains(c) || (quoted && c is '*' or '?' or '.')) parts[^1].Append('\\').Append(c);
+            else if (c == '\'') parts[^1].Append("''");
+            else parts[^1].Append(quoted ? c : char.ToLowerInvariant(c));
+        }
+        string? Part(StringBuilder b) => b.Length == 0 || b.ToString() == ".*" ? null : b.ToString();
+        return parts.Count == 1 ? (null, Part(parts[0])) : (Part(parts[^2]), Part(parts[^1]));
+    }
+
+    public static string RoleAttributes(IReadOnlyList<string?> r)
+    {
+        var sb = new StringBuilder();
+        void Add(string s) { if (sb.Length > 0) sb.Append(", "); sb.Append(s); }
+        if (r[1] == "t") Add("Superuser");
+        if (r[2] != "t") Add("No inheritance");
+        if (r[3] == "t") Add("Create role");
+        if (r[4] == "t") Add("Create DB");
+        if (r[5] != "t") Add("Cannot login");
+        if (r[9] == "t") Add("Replication");
+        if (r[10] == "t") Add("Bypass RLS");
+        var conns = int.Parse(r[6] ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+        if (conns >= 0)
+        {
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(conns == 0 ? "No connections" : conns == 1 ? "1 connection" : $"{conns} connections");
+        }
+        if (!string.IsNullOrEmpty(r[7]))
+        {
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append("Password valid until ").Append(r[7]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>\d NAME for one relation (tables, views, materialized views; other kinds get the column list only).</summary>
+    public static async Task<ResultSet?> RelationAsync(Func<string, Task<ResultSet?>> query, string oid, string schema, string name)
+    {
+        var info = await query($"SELECT c.relkind, c.relpersistence FROM pg_catalog.pg_class c WHERE c.oid = '{oid}';");
+        if (info is null || info.Rows.Count == 0) return null;
+        var kind = info.Rows[0][0];
+        var unlogged = info.Rows[0][1] == "u";
+        var title = kind switch
+        {
+            "r" => unlogged ? "Unlogged table" : "Table",
+            "p" => "Partitioned table",
+            "v" => "View",
+            "m" => "Materialized view",
+            "S" => "Sequence",
+            "i" => "Index",
+            "I" => "Partitioned index",
+            "f" => "Foreign table",
+            "t" => "TOAST table",
+            "c" => "Composite type",
+            _ => "Relation",
+        } + $" \"{schema}.{name}\"";
+
+        var cols = await query($"""
+            SELECT a.attname,
+              pg_catalog.format_type(a.atttypid, a.atttypmod),
+              (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true)
+               FROM pg_catalog.pg_attrdef d
+               WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef),
+              a.attnotnull,
+              (SELECT c.collname FROM pg_catalog.pg_collation c, pg_catalog.pg_type t
+               WHERE c.oid = a.attcollation AND t.oid = a.atttypid AND a.attcollation <> t.typcollation) AS attcollation,
+              a.attidentity,
+              a.attgenerated
+            FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = '{oid}' AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum;
+            """);
+        if (cols is null) return null;
+        var rows = cols.Rows.Select(c => (IReadOnlyList<string?>)[c[0], c[1], c[4] ?? "", c[3] == "t" ? "not null" : "", DefaultText(c)]).ToList();
+        var footers = new List<string>();
+        if (kind is "r" or "p" or "m")
+        {
+            var indexes = await query($"""
+                SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),
+                  pg_catalog.pg_get_constraintdef(con.oid, true), contype, condeferrable, condeferred, i.indisreplident, c2.reltablespace
+                FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i
+                  LEFT JOIN pg_catalog.pg_constraint con ON (conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x'))
+                WHERE c.oid = '{oid}' AND c.oid = i.indrelid AND i.indexrelid = c2.oid
+                ORDER BY i.indisprimary DESC, c2.relname;
+                """);
+            if (indexes is { RowCount: > 0 })
+            {
+                footers.Add("Indexes:");
+                foreach (var ix in indexes.Rows) footers.Add(IndexLine(ix));
+            }
+            var checks = await query($"SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)\nFROM pg_catalog.pg_constraint r\nWHERE r.conrelid = '{oid}' AND r.contype = 'c'\nORDER BY 1;");
+            if (checks is { RowCount: > 0 })
+            {
+                footers.Add("Check constraints:");
+                foreach (var c in checks.Rows) footers.Add($"    \"{c[0]}\" {c[1]}");
+            }
+            var fks = await query($"SELECT conname, pg_catalog.pg_get_constraintdef(r.oid, true) as condef\nFROM pg_catalog.pg_constraint r\nWHERE r.conrelid = '{oid}' AND r.contype = 'f' AND conparentid = 0\nORDER BY conname;");
+            if (fks is { RowCount: > 0 })
+            {
+                footers.Add("Foreign-key constraints:");
+                foreach (var f in fks.Rows) footers.Add($"    \"{f[0]}\" {f[1]}");
+            }
+            var refs = await query($"""
+                SELECT conname, conrelid::pg_catalog.regclass AS ontable,
+                       pg_catalog.pg_get_constraintdef(oid, true) AS condef
+                FROM pg_catalog.pg_constraint c
+                WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors('{oid}')
+                                    UNION ALL VALUES ('{oid}'::pg_catalog.regclass))
+                      AND contype = 'f' AND conparentid = 0
+                ORDER BY conname;
+                """);
+            if (refs is { RowCount: > 0 })
+            {
+                footers.Add("Referenced by:");
+                foreach (var r in refs.Rows) footers.Add($"    TABLE \"{r[1]}\" CONSTRAINT \"{r[0]}\" {r[2]}");
+            }
+        }
+        return new ResultSet(
+            [new("Column", "name", false), new("Type", "text", false), new("Collation", "name", false), new("Nullable", "text", false), new("Default", "text", false)],
+            rows, rows.Count, RowHash.Of(rows)) { Title = title, Footers = footers };
+    }
+
+    private static string DefaultText(IReadOnlyList<string?> c) => (c[5], c[6]) switch
+    {
+        ("a", _) => "generated always as identity",
+        ("d", _) => "generated by default as identity",
+        (_, "s") => $"generated always as ({c[2]}) stored",
+        _ => c[2] ?? "",
+    };
+
+    private static string IndexLine(IReadOnlyList<string?> ix)
+    {
+        var sb = new StringBuilder($"    \"{ix[0]}\"");
+        if (ix[7] == "x")
+        {
+            sb.Append(' ').Append(ix[6]);
+        }
+        else
+        {
+            if (ix[1] == "t") sb.Append(" PRIMARY KEY,");
+            else if (ix[2] == "t") sb.Append(ix[7] == "u" ? " UNIQUE CONSTRAINT," : " UNIQUE,");
+            var def = ix[5] ?? "";
+            var usingPos = def.IndexOf(" USING ", StringComparison.Ordinal);
+            if (usingPos >= 0) def = def[(usingPos + 7)..];
+            sb.Append(' ').Append(def);
+            if (ix[8] == "t") sb.Append(" DEFERRABLE");
+            if (ix[9] == "t") sb.Append(" INITIALLY DEFERRED");
+        }
+        if (ix[3] == "t") sb.Append(" CLUSTER");
+        if (ix[4] != "t") sb.Append(" INVALID");
+        if (ix[10] == "t") sb.Append(" REPLICA IDENTITY");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,151 @@
+using LabRunner.Execution.Psql;
+using Npgsql;
+
+namespace LabRunner.Execution;
+
+/// <summary>
+/// The psql meta-commands labs use, with psql's output: \x, \c, \d, \dt, \dv, \l, \du, \dn[+], \echo; \set and \pset
+/// are accepted and ignored (prompts and display settings do not change results). Anything else is reported as psql does.
+/// </summary>
+internal sealed class MetaCommands(SqlStepRunner run)
+{
+    public async Task<bool> RunAsync(MetaCommandPart part)
+    {
+        var args = part.Arguments;
+        switch (part.Name)
+        {
+            case "x":
+                Expanded(args);
+                return true;
+            case "c" or "connect":
+                await ConnectAsync(args);
+                return true;
+            case "set" or "pset" or "unset" or "encoding":
+                return true;
+            case "echo":
+                Print(part, Unquote(args) + "\n");
+                return true;
+            case "l" or "list" or "l+" or "list+":
+                return await ListingAsync(part, Describe.Databases, "List of databases", empty: null);
+            case "du" or "dg" or "du+" or "dg+":
+                return await RolesAsync(part);
+            case "dn":
+                return await ListingAsync(part, Describe.Schemas(verbose: false), "List of schemas", empty: null);
+            case "dn+":
+                return await ListingAsync(part, Describe.Schemas(verbose: true), "List of schemas", empty: null);
+            case "dt" or "dt+" or "dv" or "dv+" or "di" or "di+" or "ds" or "ds+" or "dm" or "dm+":
+                return await RelationsAsync(part, part.Name.TrimEnd('+')[1..]);
+            case "d" or "d+":
+                if (args.Length == 0) return await RelationsAsync(part, "tvmsE");
+                return await DescribeAsync(part, args);
+            default:
+                Print(part, $"invalid command \\{part.Name}\nTry \\? for help.\n");
+                return true;
+        }
+    }
+
+    private void Expanded(string args)
+    {
+        var s = run.Session;
+        var value = args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();
+        s.Expanded = value switch
+        {
+            null => !s.Expanded,
+            "on" or "true" or "yes" or "1" => true,
+            "off" or "false" or "no" or "0" => false,
+            _ => s.Expanded,
+        };
+        Print("x", s.Expanded ? "Expanded display is on.\n" : "Expanded display is off.\n");
+    }
+
+    private async Task ConnectAsync(string args)
+    {
+        var database = Unquote(args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "-");
+        if (database == "-") database = run.Session.Database ?? run.Target.Database;
+        try
+        {
+            await run.Session.ReconnectAsync(database, run.Token);
+            Print("c", $"You are now connected to database \"{database}\" as user \"{run.Session.User}\".\n");
+        }
+        catch (PostgresException pe)
+        {
+            Print("c", $"connection to server on {run.Session.ConnectionDescription()} failed: {pe.Severity}:  {pe.MessageText}\nPrevious connection kept\n");
+        }
+    }
+
+    private void Print(MetaCommandPart part, string text) => Print(part.Name, text);
+    private void Print(string name, string text) => run.Add(new MetaCommandOutput(name, text));
+
+    private async Task<bool> ListingAsync(MetaCommandPart part, string sql, string title, string? empty)
+    {
+        var rs = await QueryAsync(sql);
+        if (rs is null) return true;
+        if (rs.RowCount == 0 && empty is not null) { Print(part, empty); return true; }
+        run.Add(rs with { Title = title }, run.Session.Expanded);
+        return true;
+    }
+
+    private async Task<bool> RelationsAsync(MetaCommandPart part, string kinds)
+    {
+        var pattern = part.Arguments.Length == 0 ? null : part.Arguments.Split(' ')[0];
+        var rs = await QueryAsync(Describe.Relations(kinds, pattern));
+        if (rs is null) return true;
+        if (rs.RowCount == 0)
+        {
+            Print(part, pattern is null ? "Did not find any relations.\n" : $"Did not find any relation named \"{pattern}\".\n");
+            return true;
+        }
+        run.Add(rs with { Title = "List of relations" }, run.Session.Expanded);
+        return true;
+    }
+
+    private async Task<bool> RolesAsync(MetaCommandPart part)
+    {
+        var rs = await QueryAsync(Describe.Roles);
+        if (rs is null) return true;
+        var rows = rs.Rows.Select(r => (IReadOnlyList<string?>)[r[0], Describe.RoleAttributes(r), r[8]]).ToList();
+        var table = new ResultSet(
+            [new ResultColumn("Role name", "name", false), new ResultColumn("Attributes", "text", false), new ResultColumn("Member of", "name[]", false)],
+            rows, rows.Count, RowHash.Of(rows)) { Title = "List of roles", Footers = [] };
+        run.Add(table, run.Session.Expanded);
+        return true;
+    }
+
+    private async Task<bool> DescribeAsync(MetaCommandPart part, string args)
+    {
+        var pattern = args.Split(' ')[0];
+        var found = await QueryAsync(Describe.Lookup(pattern));
+        if (found is null) return true;
+        if (found.RowCount == 0)
+        {
+            Print(part, $"Did not find any relation named \"{pattern}\".\n");
+            return true;
+        }
+        foreach (var rel in found.Rows)
+        {
+            var table = await Describe.RelationAsync(QueryAsync, rel[0]!, rel[1]!, rel[2]!);
+            if (table is not null) run.Add(table, run.Session.Expanded);
+        }
+        return true;
+    }
+
+    /// <summary>Runs a catalog query in the session; a failure is reported like any statement's error.</summary>
+    private async Task<ResultSet?> QueryAsync(string sql)
+    {
+        var conn = await run.ConnectionAsync();
+        try
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn) { AllResultTypesAreUnknown = true, CommandTimeout = 0 };
+            await using var reader = await cmd.ExecuteReaderAsync(run.Token);
+            return await ResultSetReader.ReadAsync(reader, int.MaxValue, run.Token);
+        }
+        catch (PostgresException pe)
+        {
+            await run.AddErrorAsync(pe, sql, null, null);
+            return null;
+        }
+    }
+
+    private static string Unquote(string s) =>
+        s.Length >= 2 && ((s[0] == '\'' && s[^1] == '\'') || (s[0] == '"' && s[^1] == '"')) ? s[1..^1] : s;
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using LabRunner.Postgres;
+
+namespace LabRunner.Execution;
+
+/// <summary>
+/// Runs a shell step with bash in a process group of its own (setsid), stdout and stderr on one pipe so their
+/// lines stay in the order a terminal shows them, PG* variables pointing at the lab's server. A timeout or cancel
+/// kills the whole group (rsync's children included).
+/// </summary>
+internal static class ShellStepRunner
+{
+    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, TimeSpan timeout,
+        IProgress<StepProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var psi = new ProcessStartInfo("sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Directory.Exists(target.WorkDirectory) ? target.WorkDirectory : Environment.CurrentDirectory,
+            StandardOutputEncoding = new UTF8Encoding(false),
+        };
+        // sh execs setsid, which execs bash: one pid, leading its own process group; 2>&1 merges the streams in order.
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("exec setsid bash -c \"$0\" 2>&1");
+        psi.ArgumentList.Add(script);
+        foreach (var (k, v) in target.PgEnvironment()) psi.Environment[k] = v;
+
+        using var process = new Process { StartInfo = psi };
+        try { process.Start(); }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            var failed = new ShellResult(127, $"cannot start bash: {e.Message}\n");
+            return new StepOutput(failed.Output, [failed], StepOutcome.Failed, clock.Elapsed);
+        }
+        process.StandardInput.Close();
+        var output = new StringBuilder();
+        var reading = ReadAllAsync(process.StandardOutput, output);
+        var drainErrors = process.StandardError.ReadToEndAsync(CancellationToken.None);
+
+        using var timeoutCts = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
+        var outcome = StepOutcome.Completed;
+        var ticker = TickAsync(progress, clock, linked.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = ct.IsCancellationRequested ? StepOutcome.Cancelled : StepOutcome.TimedOut;
+            KillGroup(process);
+        }
+        await process.WaitForExitAsync(CancellationToken.None);
+        await linked.CancelAsync();
+        await ticker;
+        await reading;
+        await drainErrors;
+
+        var code = process.ExitCode;
+        if (outcome == StepOutcome.Completed && code != 0) outcome = StepOutcome.Failed;
+        string text;
+        lock (output)
+        {
+            if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
+            if (code != 0) output.Append($"exit code {code}\n");
+            if (outcome == StepOutcome.TimedOut) output.Append($"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
+            if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
+            text = output.ToString();
+        }
+        var result = new ShellResult(code, text);
+        return new StepOutput(text, [result], outcome, clock.Elapsed);
+    }
+
+    private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)
+    {
+        var buffer = new char[8192];
+        int n;
+        while ((n = await reader.ReadAsync(buffer)) > 0)
+            lock (into) into.Append(buffer, 0, n);
+    }
+
+    private static async Task TickAsync(IProgress<StepProgress>? progress, Stopwatch clock, CancellationToken ct)
+    {
+        if (progress is null) return;
+        try
+        {
+            await Task.Delay(ActivityMonitor.Quiet, ct);
+            while (!ct.IsCancellationRequested)
+            {
+                progress.Report(new StepProgress("running", clock.Elapsed));
+                await Task.Delay(500, ct);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private static void KillGroup(Process process)
+    {
+        try
+        {
+            if (Kill(-process.Id, 9) != 0) process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) { }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using LabRunner.Labs;
+using LabRunner.Postgres;
+
+namespace LabRunner.Execution;
+
+/// <summary>
+/// Runs step actions against one server like a student at psql and a terminal would: SQL in named sessions that
+/// persist across calls (one connection each, opened lazily), calls for one session one at a time, different
+/// sessions concurrently; shell steps with bash. {{variables}} are substituted in both.
+/// A cancelled or timed-out step returns its partial output with <see cref="StepOutcome.Cancelled"/> /
+/// <see cref="StepOutcome.TimedOut"/> (it does not throw); its session stays usable.
+/// </summary>
+public sealed class StepExecutor : IStepExecutor
+{
+    private readonly IServerTarget _target;
+    private readonly ExecutionOptions _options;
+    private readonly ConcurrentDictionary<string, SqlSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ActivityMonitor _monitor;
+
+    public StepExecutor(IServerTarget target, IReadOnlyDictionary<string, string> variables, ExecutionOptions options)
+    {
+        _target = target;
+        _options = options;
+        _monitor = new ActivityMonitor(target);
+        Variables = Execution.Variables.For(target, variables);
+    }
+
+    /// <summary>Every variable a command may use: the built-ins (data_directory, workdir, database, pg_version, pg_major,
+    /// host, port, user) and the lab's own.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; }
+
+    public IReadOnlyCollection<SqlSession> Sessions => _sessions.Values.ToList();
+
+    public SqlSession? FindSession(string name) => _sessions.GetValueOrDefault(name);
+
+    public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
+    {
+        var limit = timeout ?? _options.StatementTimeout;
+        switch (action)
+        {
+            case SqlAction sql:
+                return await RunSqlAsync(sql, limit, progress, ct);
+            case ShellAction shell:
+                if (!_options.AllowShell) throw new ShellNotAllowedException(shell.Script);
+                return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit, progress, ct);
+            default:
+                throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
+        }
+    }
+
+    private async Task<StepOutput> RunSqlAsync(SqlAction action, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
+    {
+        var session = _sessions.GetOrAdd(action.Session, name => new SqlSession(name, _target));
+        try
+        {
+            await session.Gate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return new StepOutput("", [], StepOutcome.Cancelled, TimeSpan.Zero);
+        }
+        try
+        {
+            var database = action.Database ?? session.Database ?? _target.Database;
+            var runner = new SqlStepRunner(_target, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
+            try
+            {
+                return await runner.RunAsync(Execution.Variables.Substitute(action.Sql, Variables));
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return runner.Partial(StepOutcome.Cancelled);
+            }
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    /// <summary>Closes a session (its connection); the next step naming it starts afresh.</summary>
+    public async Task CloseSessionAsync(string name)
+    {
+        if (_sessions.TryRemove(name, out var session))
+        {
+            await session.Gate.WaitAsync();
+            await session.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var name in _sessions.Keys.ToList()) await CloseSessionAsync(name);
+        await _monitor.DisposeAsync();
+    }
+}
