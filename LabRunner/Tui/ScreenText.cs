@@ -24,6 +24,7 @@ public static class ScreenText
     public static string Header(LabSession s, int width)
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
+        if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
         var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · "
                     + string.Format(s.Text.PassedCount, s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
