@@ -34,6 +34,13 @@ public static class CliApp
     {
         var root = new RootCommand("LabRunner: run and check PostgreSQL course labs.");
         root.Subcommands.Add(SandboxCommand.Create(output, errors));
+        root.Subcommands.Add(ValidateCommand.Create(output, errors));
+        root.Subcommands.Add(ListCommand.Create(output, errors));
+        root.Subcommands.Add(NewCommand.Create(output, errors));
+        root.Subcommands.Add(CheckCommand.Create(output, errors));
+        root.Subcommands.Add(GradeCommand.Create(output, errors));
+        root.Subcommands.Add(ImportCommand.Create(output, errors));
+        TuiCommand.AddTo(root, output, errors);
         return root;
     }
 

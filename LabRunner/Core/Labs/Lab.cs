@@ -22,4 +22,9 @@ public sealed record Lab
     public IEnumerable<Step> AllSteps => Tasks.SelectMany(t => t.Steps);
 }
 
-public sealed record LabImage(string Path, string? Alt);
+/// <summary>An image or diagram the lab refers to; Path is relative to the lab file.</summary>
+public sealed record LabImage(string Path, string? Alt)
+{
+    /// <summary>The file lives elsewhere (e.g. the course's own repository): kept as a reference, not checked.</summary>
+    public bool External { get; init; }
+}

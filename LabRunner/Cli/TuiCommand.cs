@@ -1,0 +1,43 @@
+using System.CommandLine;
+using LabRunner.Postgres;
+using LabRunner.Tui;
+
+namespace LabRunner.Cli;
+
+/// <summary>The root command's own action: `labrunner` opens the lab picker, `labrunner LAB` opens a lab in the TUI.</summary>
+public static class TuiCommand
+{
+    public static readonly Argument<string?> Lab = new("LAB")
+    {
+        Description = "The lab to open: an id from labs.yaml or a lab file (default: choose from a list).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public static readonly Option<string?> Lang = new("--lang")
+    {
+        Description = "Interface language: en or es (default: from LC_ALL / LANG). The lab's own text keeps its language.",
+    };
+
+    public static void AddTo(RootCommand root, TextWriter output, TextWriter errors)
+    {
+        root.Arguments.Add(Lab);
+        CommonOptions.AddServerOptions(root);
+        root.Options.Add(Lang);
+        root.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
+        {
+            var lang = parse.GetValue(Lang);
+            if (lang is not null && !UiText.IsKnown(lang)) throw new UserErrorException($"--lang {lang}: use en or es");
+            return await TuiApp.RunAsync(new TuiOptions
+            {
+                Lab = parse.GetValue(Lab),
+                Text = UiText.Resolve(lang),
+                Target = new TargetOptions
+                {
+                    Connection = parse.GetValue(CommonOptions.Connection),
+                    PgBin = parse.GetValue(CommonOptions.PgBin),
+                    KeepSandbox = parse.GetValue(CommonOptions.KeepSandbox),
+                },
+            }, output, ct);
+        }));
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DiffPlex.Renderer;
+using LabRunner.Execution;
+using LabRunner.Labs;
+
+namespace LabRunner.Checking;
+
+/// <summary>
+/// Holds a step's output against its expectation and explains the outcome: cell by cell (never as text), rows in any order
+/// unless the query sorts them, volatile values (now() timestamps, LSNs, pids, durations) matched by shape, errors by SQLSTATE.
+/// </summary>
+public static partial class ExpectationChecker
+{
+    [GeneratedRegex(@"\border\s+by\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderByPattern();
+
+    public static Verdict Check(StepAction action, Expectation? expectation, StepOutput output)
+    {
+        if (output.Outcome == StepOutcome.TimedOut)
+            return Verdict.Error($"timed out after {Durations.Words(output.Duration)}");
+        if (output.Outcome == StepOutcome.Cancelled)
+            return Verdict.Error("cancelled");
+        return action is ShellAction ? CheckShell(expectation, output) : CheckSql(action, expectation, output);
+    }
+
+    private static Verdict CheckShell(Expectation? expectation, StepOutput output)
+    {
+        var shell = output.Results.OfType<ShellResult>().LastOrDefault();
+        var exit = shell?.ExitCode ?? (output.Outcome == StepOutcome.Completed ? 0 : -1);
+        var text = shell?.Output ?? output.Text;
+        var wanted = expectation?.ExitCode ?? 0;
+        if (exit != wanted)
+        {
+            // The last line usually says why (rsync: "some files vanished..."); the whole output stays in the step's output.
+            var last = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
+            return Verdict.Fail($"exit code: expected {wanted}, got {exit}" + (last is null ? "" : $" ({last})"));
+        }
+        if (expectation is null)
+            return Verdict.Pass($"ran without error (exit code {exit}); the step has no expected output to compare");
+        return CheckText(expectation, text) ?? Verdict.Pass(exit == 0 ? "exit code 0, output as expected" : $"exit code {exit}, as expected");
+    }
+
+    private static Verdict? CheckText(Expectation expectation, string text)
+    {
+        if (expectation.OutputContains is { } needle && !text.Contains(needle, StringComparison.Ordinal))
+            return Verdict.Fail($"output does not contain \"{needle}\"");
+        if (expectation.OutputMatches is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.Multiline))
+            return Verdict.Fail($"output does not match /{pattern}/");
+        return null;
+    }
+
+    private static Verdict CheckSql(StepAction action, Expectation? expectation, StepOutput output)
+    {
+        var error = output.FirstError;
+        if (expectation is null)
+            return error is null
+                ? Verdict.Pass("ran without error; the step has no expected output to compare")
+                : Verdict.Fail("the step failed: " + Describe(error));
+
+        var panel = expectation.Panel is { } text ? ExpectedPanel.Parse(text) : null;
+        if (expectation.ErrorSqlState is { } state)
+        {
+            var errors = output.Results.OfType<StatementError>().ToList();
+            if (errors.Count == 0) return Verdict.Fail($"expected error {state}, but the step ran without error");
+            if (errors.All(e => e.SqlState != state)) return Verdict.Fail($"expected error {state}, got {Describe(errors[0])}");
+        }
+        else if (error is not null && panel?.Statements.OfType<ExpectedError>().Any() != true)
+            return Verdict.Fail("the step failed: " + Describe(error)) with { Diff = panel is null ? null : Diff(panel.Statements, Actual(output, panel.Statements), NoPairings) };
+
+        var notes = new List<string>();
+        if (panel is not null)
+        {
+            var verdict = ComparePanel(action, expectation, panel.Statements, output, notes);
+            if (verdict is not null) return verdict with { Notes = notes };
+        }
+        if (expectation.Columns is { } columns)
+        {
+            var rows = expectation.Rows ?? [];
+            var table = new ExpectedTable(columns, rows) { FromPanel = false };
+            var verdict = ComparePanel(action, expectation, [table], output, notes, structured: true);
+            if (verdict is not null) return verdict with { Notes = notes };
+        }
+        if (CheckText(expectation, output.Text) is { } textVerdict) return textVerdict with { Notes = notes };
+        var what = expectation.ErrorSqlState is { } s ? $"failed with {s}, as expected"
+            : panel is not null || expectation.Columns is not null ? "output matches" : "ran without error";
+        return Verdict.Pass(what) with { Notes = notes };
+    }
+
+    /// <summary>Compares expected statements with the step's results in order; null when they all match (notes filled).</summary>
+    private static Verdict? ComparePanel(StepAction action, Expectation expectation, IReadOnlyList<ExpectedStatement> expected,
+        StepOutput output, List<string> notes, bool structured = false)
+    {
+        var wanted = expected.Where(s => s is not ExpectedText).ToList();
+        var actual = structured ? output.Results.OfType<ResultSet>().Cast<StatementResult>().ToList() : Actual(output, wanted);
+        if (wanted.Count == 0) return null;
+        if (actual.Count < wanted.Count)
+            return Verdict.Fail($"expected {Results(wanted.Count)}, the step produced {Results(actual.Count)}")
+                with { Diff = Diff(wanted, actual, NoPairings) };
+        if (actual.Count > wanted.Count)
+        {
+            notes.Add($"compared the last {Results(wanted.Count)} of {actual.Count}");
+            actual = actual.Skip(actual.Count - wanted.Count).ToList();
+        }
+        var ordered = expectation.Ordered ?? OrderByPattern().IsMatch(action.Command);
+        var pairings = new Dictionary<int, IReadOnlyList<int>>();
+        for (var k = 0; k < wanted.Count; k++)
+        {
+            var problem = CompareOne(wanted[k], actual[k], expectation, ordered, notes, out var pairing);
+            if (pairing is not null) pairings[k] = pairing;
+            if (problem is not null)
+                return problem with { Diff = Diff(wanted, actual, pairings) };
+        }
+        return null;
+    }
+
+    private static Verdict? CompareOne(ExpectedStatement expected, StatementResult actual, Expectation expectation, bool ordered,
+        List<string> notes, out IReadOnlyList<int>? pairing)
+    {
+        pairing = null;
+        switch (expected, actual)
+        {
+            case (ExpectedTable table, ResultSet set):
+                var comparison = new TableComparer(table, set, expectation, ordered).Compare();
+                pairing = comparison.Pairing;
+                foreach (var n in comparison.Notes) if (!notes.Contains(n)) notes.Add(n);
+                return comparison.Matches ? null : Verdict.Fail(comparison.Message) with { FirstDifference = comparison.FirstDifference };
+            case (ExpectedTag tag, CommandTag got):
+                return tag.Tag == got.Tag ? null : Verdict.Fail($"expected {tag.Tag}, got {got.Tag}");
+            case (ExpectedError want, StatementError got):
+                if (want.SqlState is not null)
+                    return want.SqlState == got.SqlState ? null : Verdict.Fail($"expected error {want.SqlState}, got {Describe(got)}");
+                // Without a SQLSTATE only the text can tell, and it depends on the server's language: note it, compare leniently.
+                if (want.Message == got.Message) return null;
+                notes.Add("the expected error shows no SQLSTATE; its message was compared (it depends on lc_messages)");
+                return Verdict.Fail($"expected error \"{want.Message}\", got {Describe(got)}");
+            case (ExpectedNotice want, ServerNotice got):
+                return want.Message == got.Message ? null : Verdict.Fail($"expected {want.Severity} \"{want.Message}\", got \"{got.Message}\"");
+            default:
+                return Verdict.Fail($"expected {Kind(expected)}, got {Kind(actual)}");
+        }
+    }
+
+    /// <summary>The results worth comparing: tags and notices only when the author pasted some (psql shows them, authors often trim them).</summary>
+    private static List<StatementResult> Actual(StepOutput output, IReadOnlyList<ExpectedStatement> expected)
+    {
+        var tags = expected.Any(s => s is ExpectedTag);
+        var notices = expected.Any(s => s is ExpectedNotice);
+        return output.Results.Where(r => r switch
+        {
+            ResultSet or StatementError => true,
+            CommandTag => tags,
+            ServerNotice => notices,
+            _ => false,
+        }).ToList();
+    }
+
+    private static string Describe(StatementError e)
+    {
+        var sb = new StringBuilder($"{e.Severity} {e.SqlState}: {e.Message}");
+        if (e.Advice is { } advice) sb.Append(" (").Append(advice).Append(')');
+        return sb.ToString();
+    }
+
+    private static string Kind(object o) => o switch
+    {
+        ExpectedTable or ResultSet => "a table",
+        ExpectedTag t => t.Tag,
+        CommandTag t => t.Tag,
+        ExpectedError or StatementError => "an error",
+        ExpectedNotice or ServerNotice => "a notice",
+        _ => "output",
+    };
+
+    private static readonly IReadOnlyDictionary<int, IReadOnlyList<int>> NoPairings = new Dictionary<int, IReadOnlyList<int>>();
+
+    private static string Results(int n) => n == 1 ? "1 result" : $"{n} results";
+
+    /// <summary>Expected and actual rendered alike (psql aligned), so the diff shows values, not spacing.</summary>
+    private static string Diff(IReadOnlyList<ExpectedStatement> expected, IReadOnlyList<StatementResult> actual,
+        IReadOnlyDictionary<int, IReadOnlyList<int>> pairings)
+    {
+        var e = new StringBuilder();
+        for (var k = 0; k < expected.Count; k++)
+        {
+            var aligned = actual.ElementAtOrDefault(k) as ResultSet;
+            e.Append(expected[k] switch
+            {
+                ExpectedTable t => RenderExpected(t, aligned, pairings.GetValueOrDefault(k)),
+                ExpectedTag t => t.Tag + "\n",
+                ExpectedError x => $"{x.Severity}:  {(x.SqlState is null ? "" : x.SqlState + ": ")}{x.Message}\n",
+                ExpectedNotice n => $"{n.Severity}:  {n.Message}\n",
+                ExpectedText t => t.Text + "\n",
+                _ => "",
+            });
+        }
+        var a = new StringBuilder();
+        foreach (var r in actual)
+            a.Append(r switch
+            {
+                ResultSet s => PsqlRender.Table(s.Columns.Select(c => c.Name).ToList(), s.Rows, s.Columns.Select(c => c.RightAligned).ToList()),
+                CommandTag t => t.Tag + "\n",
+                StatementError x => $"{x.Severity}:  {(expected.OfType<ExpectedError>().Any(w => w.SqlState is not null) ? x.SqlState + ": " : "")}{x.Message}\n",
+                ServerNotice n => $"{n.Severity}:  {n.Message}\n",
+                _ => "",
+            });
+        return TextDiff(e.ToString(), a.ToString());
+    }
+
+    /// <summary>Expected rows in the order of the actual rows they paired with; matched volatile cells show the actual value.</summary>
+    private static string RenderExpected(ExpectedTable table, ResultSet? actual, IReadOnlyList<int>? pairing)
+    {
+        var rows = table.Rows.Select((row, r) => (row, partner: pairing?.ElementAtOrDefault(r) ?? -1)).ToList();
+        if (actual is not null && pairing is not null)
+            rows = rows.OrderBy(x => x.partner < 0 ? int.MaxValue : x.partner).ToList();
+        var rendered = rows.Select(x =>
+        {
+            if (actual is null || x.partner < 0 || x.partner >= actual.Rows.Count) return x.row;
+            return (IReadOnlyList<string?>)x.row.Select((cell, c) =>
+            {
+                var k = actual.Columns.ToList().FindIndex(col => col.Name == table.Columns[c]);
+                if (k < 0 || cell is null) return cell;
+                var got = actual.Rows[x.partner][k];
+                var volatileCell = table.FromPanel && ValueShapes.Volatile(table.Columns[c], cell) is { } shape && got is not null && ValueShapes.Fits(shape, got);
+                return volatileCell || CellMatch.Shown(cell) == CellMatch.Shown(got) ? got : cell;
+            }).ToList();
+        });
+        var right = table.Columns.Select(name => actual?.Columns.FirstOrDefault(c => c.Name == name)?.RightAligned
+            ?? table.Rows.All(r => r.ElementAtOrDefault(table.Columns.ToList().IndexOf(name)) is var v && (string.IsNullOrEmpty(v) || double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))).ToList();
+        return PsqlRender.Table(table.Columns, rendered, right);
+    }
+
+    internal static string TextDiff(string expected, string actual) =>
+        UnidiffRenderer.GenerateUnidiff(expected, actual, "expected", "actual", ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+}

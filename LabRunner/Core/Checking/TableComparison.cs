@@ -1,0 +1,176 @@
+using LabRunner.Execution;
+using LabRunner.Labs;
+
+namespace LabRunner.Checking;
+
+/// <summary>The outcome of holding one actual result set against one expected table, cell by cell.</summary>
+internal sealed record TableComparison(bool Matches, string Message, CellDifference? FirstDifference, IReadOnlyList<string> Notes)
+{
+    /// <summary>Expected rows paired with actual rows (index into actual rows, or -1), for rendering a readable diff.</summary>
+    public IReadOnlyList<int> Pairing { get; init; } = [];
+}
+
+/// <summary>Compares an expected table with a result set: columns by name, rows in order or as a multiset, cells by matcher.</summary>
+internal sealed class TableComparer
+{
+    private readonly ExpectedTable _expected;
+    private readonly ResultSet _actual;
+    private readonly Expectation _expectation;
+    private readonly bool _ordered;
+    private readonly List<string> _notes = [];
+    private int[] _map = [];           // expected column → actual column
+    private Matcher[][] _matchers = []; // [expected row][expected column]
+
+    public TableComparer(ExpectedTable expected, ResultSet actual, Expectation expectation, bool ordered)
+    {
+        _expected = expected;
+        _actual = actual;
+        _expectation = expectation;
+        _ordered = ordered;
+    }
+
+    public TableComparison Compare()
+    {
+        if (_expected.Columns.Count == 0)
+            return _actual.RowCount == 0
+                ? Result(true, "no rows, as expected")
+                : Result(false, $"expected no rows, got {Rows(_actual.RowCount)}");
+        if (MapColumns() is { } columnProblem) return Result(false, columnProblem);
+        BuildMatchers();
+        return _ordered ? CompareOrdered() : CompareUnordered();
+    }
+
+    private string? MapColumns()
+    {
+        var actualNames = _actual.Columns.Select(c => c.Name).ToList();
+        if (!_expectation.SubsetOfColumns && !actualNames.SequenceEqual(_expected.Columns))
+            return $"columns differ: expected ({string.Join(", ", _expected.Columns)}), got ({string.Join(", ", actualNames)})";
+        _map = new int[_expected.Columns.Count];
+        for (var c = 0; c < _expected.Columns.Count; c++)
+        {
+            var name = _expected.Columns[c];
+            var k = actualNames.IndexOf(name);
+            if (k < 0) k = actualNames.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            if (k < 0) return $"column {name} is missing: got ({string.Join(", ", actualNames)})";
+            _map[c] = k;
+        }
+        return null;
+    }
+
+    private void BuildMatchers()
+    {
+        var noted = new HashSet<string>();
+        _matchers = new Matcher[_expected.Rows.Count][];
+        for (var r = 0; r < _expected.Rows.Count; r++)
+        {
+            _matchers[r] = new Matcher[_expected.Columns.Count];
+            for (var c = 0; c < _expected.Columns.Count; c++)
+            {
+                var name = _expected.Columns[c];
+                if (_expectation.Matchers.TryGetValue(name, out var pinned)) { _matchers[r][c] = pinned; continue; }
+                var cell = c < _expected.Rows[r].Count ? _expected.Rows[r][c] : null;
+                if (_expected.FromPanel && cell is not null && ValueShapes.Volatile(name, cell) is { } shape)
+                {
+                    _matchers[r][c] = new Matcher.Shape(shape);
+                    if (noted.Add(name))
+                        _notes.Add($"{name}: {cell} counts as any value shaped like {ValueShapes.Describe(shape)} (volatile); pin it with `match: {{{name}: exact}}`");
+                }
+                else _matchers[r][c] = new Matcher.Exact();
+            }
+        }
+        foreach (var (name, matcher) in _expectation.Matchers)
+            if (matcher is not Matcher.Exact && _expected.Columns.Contains(name))
+                _notes.Add($"{name}: {CellMatch.Describe(matcher)}");
+    }
+
+    private string? Expected(int r, int c) => c < _expected.Rows[r].Count ? _expected.Rows[r][c] : null;
+    private string? Actual(int a, int c) => _actual.Rows[a][_map[c]];
+
+    private int FirstMismatch(int r, int a)
+    {
+        for (var c = 0; c < _expected.Columns.Count; c++)
+            if (!CellMatch.Matches(_matchers[r][c], Expected(r, c), Actual(a, c), _expected.FromPanel)) return c;
+        return -1;
+    }
+
+    private TableComparison CompareOrdered()
+    {
+        var pairing = new List<int>();
+        var common = Math.Min(_expected.Rows.Count, _actual.Rows.Count);
+        for (var r = 0; r < common; r++)
+        {
+            pairing.Add(r);
+            var c = FirstMismatch(r, r);
+            if (c >= 0) return Difference(r, r, c, pairing, prefix: "");
+        }
+        for (var r = common; r < _expected.Rows.Count; r++) pairing.Add(-1);
+        if (_expected.Rows.Count != _actual.RowCount)
+            return CountDifference(pairing);
+        return Result(true, MatchedMessage()) with { Pairing = pairing };
+    }
+
+    private TableComparison CompareUnordered()
+    {
+        var used = new bool[_actual.Rows.Count];
+        var pairing = Enumerable.Repeat(-1, _expected.Rows.Count).ToList();
+        for (var r = 0; r < _expected.Rows.Count; r++)
+            for (var a = 0; a < _actual.Rows.Count; a++)
+                if (!used[a] && FirstMismatch(r, a) < 0) { used[a] = true; pairing[r] = a; break; }
+        var missing = pairing.IndexOf(-1);
+        if (missing >= 0)
+        {
+            // Explain with the closest row still free: the one that agrees on most cells.
+            var best = -1;
+            var bestScore = -1;
+            for (var a = 0; a < _actual.Rows.Count; a++)
+            {
+                if (used[a]) continue;
+                var score = Enumerable.Range(0, _expected.Columns.Count)
+                    .Count(c => CellMatch.Matches(_matchers[missing][c], Expected(missing, c), Actual(a, c), _expected.FromPanel));
+                if (score > bestScore) { best = a; bestScore = score; }
+            }
+            if (best >= 0)
+            {
+                pairing[missing] = best;
+                var prefix = _expected.Rows.Count != _actual.RowCount ? $"expected {Rows(_expected.Rows.Count)}, got {Rows(_actual.RowCount)}; " : "";
+                return Difference(missing, best, FirstMismatch(missing, best), pairing, prefix);
+            }
+            return CountDifference(pairing);
+        }
+        if (_expected.Rows.Count != _actual.RowCount) return CountDifference(pairing);
+        _notes.Add("rows compared in any order (the query has no ORDER BY)");
+        return Result(true, MatchedMessage()) with { Pairing = pairing };
+    }
+
+    private TableComparison Difference(int r, int a, int c, List<int> pairing, string prefix)
+    {
+        var name = _expected.Columns[c];
+        var matcher = _matchers[r][c];
+        var expected = Expected(r, c);
+        var actual = Actual(a, c);
+        var what = matcher is Matcher.Exact
+            ? (_expected.FromPanel && expected == "" ? "an empty cell (NULL or '')" : CellMatch.Words(expected))
+            : CellMatch.Describe(matcher) + (matcher is Matcher.Tolerance ? $" of {expected}" : "");
+        var rowWords = _ordered || r == a ? $"row {a + 1}" : $"row {a + 1} (closest to expected row {r + 1})";
+        var message = $"{prefix}{rowWords}, {name}: expected {what}, got {CellMatch.Words(actual)}";
+        return new TableComparison(false, message, new CellDifference(a + 1, _map[c] + 1, name, expected, actual), _notes) { Pairing = pairing };
+    }
+
+    private TableComparison CountDifference(List<int> pairing)
+    {
+        var message = $"expected {Rows(_expected.Rows.Count)}, got {Rows(_actual.RowCount)}";
+        var extra = Enumerable.Range(0, _actual.Rows.Count).FirstOrDefault(a => !pairing.Contains(a), -1);
+        var missing = pairing.IndexOf(-1);
+        if (missing >= 0)
+            message += $": row {missing + 1} ({string.Join(" | ", _expected.Rows[missing].Select(CellMatch.Words))}) is missing";
+        else if (extra >= 0)
+            message += $": unexpected row {extra + 1} ({string.Join(" | ", _map.Select(k => CellMatch.Words(_actual.Rows[extra][k])))})";
+        return new TableComparison(false, message, null, _notes) { Pairing = pairing };
+    }
+
+    private string MatchedMessage() => $"{Rows(_actual.RowCount)} {(_actual.RowCount == 1 ? "matches" : "match")}";
+
+    private TableComparison Result(bool ok, string message) => new(ok, message, null, _notes);
+
+    private static string Rows(long n) => n == 1 ? "1 row" : $"{n} rows";
+}

@@ -1,0 +1,42 @@
+namespace LabRunner.Labs;
+
+/// <summary>
+/// Every key the YAML loader accepts, per kind of mapping. The loader checks unknown keys against this table, the JSON
+/// schemas (Labs/lab.schema.json, Labs/catalog.schema.json) must list exactly these (a test compares them), and the
+/// Markdown engineer's YAML emitter can use the names.
+/// </summary>
+public static class LabKeys
+{
+    public const string Lab = "lab";
+    public const string Image = "image";
+    public const string Server = "server";
+    public const string Task = "task";
+    /// <summary>Steps and checks share this shape.</summary>
+    public const string Step = "step";
+    public const string Variant = "variant";
+    public const string Expect = "expect";
+    public const string Eventually = "eventually";
+    /// <summary>A matcher written as a mapping: { tolerance: 1% } or { regex: "..." }.</summary>
+    public const string Matcher = "matcher";
+    public const string Catalog = "catalog";
+    public const string CatalogEntry = "catalog_entry";
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByKind { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "images", "server", "variables", "tasks"],
+        [Image] = ["path", "alt", "external"],
+        [Server] = ["versions", "database", "settings", "tools", "setup", "teardown"],
+        [Task] = ["id", "title", "text", "points", "steps", "checks"],
+        [Step] = ["id", "title", "text", "sql", "shell", "session", "database", "variants", "hint", "timeout", "expect"],
+        [Variant] = ["versions", "sql", "shell"],
+        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches"],
+        [Eventually] = ["within", "every"],
+        [Matcher] = ["tolerance", "regex"],
+        [Catalog] = ["labs"],
+        [CatalogEntry] = ["id", "path"],
+    };
+
+    /// <summary>Matchers written as a single word: `last_autovacuum: timestamp`.</summary>
+    public static IReadOnlyList<string> MatcherNames { get; } =
+        ["exact", "any", "not_null", "null", "timestamp", "date", "lsn", "pid", "uuid", "interval"];
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using LabRunner.Checking;
+
+namespace LabRunner.Progress;
+
+/// <summary>What a student has done in one lab, kept between sessions. Steps are keyed "taskId/stepId".</summary>
+public sealed record LabProgress
+{
+    public const int CurrentFormat = 1;
+
+    public int Format { get; init; } = CurrentFormat;
+    public required string LabId { get; init; }
+    public DateTimeOffset SavedAt { get; init; }
+    /// <summary>The step the student had selected, so the next start opens there.</summary>
+    public string? CurrentStep { get; init; }
+    public IReadOnlyDictionary<string, StepRecord> Steps { get; init; } = new Dictionary<string, StepRecord>();
+
+    [JsonIgnore]
+    public bool IsEmpty => Steps.Count == 0;
+
+    public static string StepKey(string taskId, string stepId) => $"{taskId}/{stepId}";
+}
+
+/// <summary>One step's saved state: its last verdict, the student's own version of the command, whether the hint was shown.</summary>
+public sealed record StepRecord
+{
+    public VerdictStatus Status { get; init; } = VerdictStatus.NotRun;
+    public string? Message { get; init; }
+    /// <summary>Null when the student runs the lab's command unchanged.</summary>
+    public string? EditedCommand { get; init; }
+    public bool HintUsed { get; init; }
+    public DateTimeOffset? LastRun { get; init; }
+}

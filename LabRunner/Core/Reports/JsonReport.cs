@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LabRunner.Reports;
+
+/// <summary>The JSON report: the lab, the counts, and per step task, step, status, message, actual, expected, duration (seconds).</summary>
+public static class JsonReport
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public sealed record Document(
+        [property: JsonPropertyName("lab")] string Lab,
+        [property: JsonPropertyName("title")] string Title,
+        [property: JsonPropertyName("passed")] int Passed,
+        [property: JsonPropertyName("failed")] int Failed,
+        [property: JsonPropertyName("skipped")] int Skipped,
+        [property: JsonPropertyName("steps")] IReadOnlyList<StepEntry> Steps);
+
+    public sealed record StepEntry(
+        [property: JsonPropertyName("task")] string Task,
+        [property: JsonPropertyName("step")] string Step,
+        [property: JsonPropertyName("kind")] string Kind,
+        [property: JsonPropertyName("status")] string Status,
+        [property: JsonPropertyName("message")] string Message,
+        [property: JsonPropertyName("actual")] string? Actual,
+        [property: JsonPropertyName("expected")] string? Expected,
+        [property: JsonPropertyName("duration")] double Duration,
+        [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
+        [property: JsonPropertyName("diff")] string? Diff);
+
+    public static string Render(RunSummary summary) => JsonSerializer.Serialize(ToDocument(summary), Options) + "\n";
+
+    public static Document ToDocument(RunSummary s) => new(s.LabId, s.LabTitle, s.Passed, s.Failed, s.Skipped,
+        s.Entries.Select(e => new StepEntry(e.Task, e.Step, e.Kind.ToString().ToLowerInvariant(), StatusWords.Of(e.Status), e.Message,
+            e.Actual, e.Expected, Math.Round(e.Duration.TotalSeconds, 3), e.Notes, e.Diff)).ToList());
+
+    public static Document? Parse(string json) => JsonSerializer.Deserialize<Document>(json, Options);
+}

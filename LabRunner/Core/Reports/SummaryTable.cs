@@ -1,0 +1,36 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+
+namespace LabRunner.Reports;
+
+/// <summary>The summary `check` prints: one line per step (task, step, verdict, time), why each failure failed, and a final count line.</summary>
+public static class SummaryTable
+{
+    public static async Task WriteAsync(TextWriter output, RunSummary summary, bool details = true)
+    {
+        var rows = summary.Entries.Select(e => (
+            Task: e.Task,
+            Step: e.Kind == StepKind.Check ? $"{e.Step} (check)" : e.Step,
+            Verdict: StatusWords.Of(e.Status),
+            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun ? "-" : Durations.Words(e.Duration),
+            Entry: e)).ToList();
+        int wTask = Math.Max(4, rows.Select(r => r.Task.Length).DefaultIfEmpty().Max());
+        int wStep = Math.Max(4, rows.Select(r => r.Step.Length).DefaultIfEmpty().Max());
+        int wVerdict = 7;
+        await output.WriteLineAsync($"{"TASK".PadRight(wTask)}  {"STEP".PadRight(wStep)}  {"VERDICT".PadRight(wVerdict)}  TIME");
+        foreach (var r in rows)
+        {
+            await output.WriteLineAsync($"{r.Task.PadRight(wTask)}  {r.Step.PadRight(wStep)}  {r.Verdict.PadRight(wVerdict)}  {r.Time}");
+            if (!details || r.Entry.Status == VerdictStatus.Passed) continue;
+            await output.WriteLineAsync($"    {r.Entry.Message}");
+            foreach (var note in r.Entry.Notes) await output.WriteLineAsync($"    note: {note}");
+            if (r.Entry.Diff is { } diff)
+                foreach (var line in diff.TrimEnd('\n').Split('\n')) await output.WriteLineAsync($"    {line}");
+        }
+        await output.WriteLineAsync(CountLine(summary.Passed, summary.Failed, summary.Skipped));
+    }
+
+    /// <summary>Exactly "N passed, N failed", plus ", N skipped" when any were skipped.</summary>
+    public static string CountLine(int passed, int failed, int skipped) =>
+        $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : "");
+}

@@ -1,0 +1,25 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Labs;
+
+namespace LabRunner.Tui;
+
+/// <summary>The engine as the TUI sees it: run one step and judge it; start the lab's database afresh. Never called on the UI thread.</summary>
+public interface IStepRunner : IAsyncDisposable
+{
+    ServerInfo Server { get; }
+    /// <summary>The command a step runs on this server as the student sees it: the version's variant, {{variables}} filled in.</summary>
+    StepAction ActionFor(Step step);
+    Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct);
+    Task RestartAsync(CancellationToken ct);
+}
+
+public sealed record ServerInfo(string Description, bool IsSandbox, string Version, int MajorVersion, string Database);
+
+/// <summary>The step and the command to run (the student's edit or the lab's own, already picked for the server version).</summary>
+public sealed record StepRunRequest(LabTask Task, Step Step, StepAction Action, bool AllowShell);
+
+public sealed record StepRunResult(StepOutput Output, Verdict Verdict);
+
+/// <summary>What a running step waits for: a lock held by another session, or the next try of an eventually-check.</summary>
+public sealed record RunActivity(string? Activity = null, bool WaitingForLock = false, TimeSpan? NextCheckIn = null, TimeSpan? GivesUpIn = null);

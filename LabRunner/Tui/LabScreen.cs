@@ -1,0 +1,315 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace LabRunner.Tui;
+
+/// <summary>
+/// The lab screen: header, step tree, instructions, command, actual vs expected, verdict, status bar.
+/// Thin: it draws <see cref="LabSession"/> and forwards keys to it; all state and engine calls live there.
+/// </summary>
+public sealed class LabScreen : Window
+{
+    /// <summary>Below this width the output area shows either the actual or the expected output (F4 switches).</summary>
+    public const int SideBySideMinWidth = 80;
+
+    private readonly IApplication _app;
+    private readonly LabSession _session;
+    private readonly UiText _text;
+    private readonly Label _header;
+    private readonly FrameView _stepsFrame;
+    private readonly TreeView<object> _tree;
+    private readonly FrameView _instructionsFrame;
+    private readonly Markdown _instructions;
+    private readonly FrameView _commandFrame;
+#pragma warning disable CS0618 // TextView is marked obsolete in 2.5.0 but is the only multi-line editor.
+    private readonly TextView _command;
+#pragma warning restore CS0618
+    private readonly View _outputArea;
+    private readonly FrameView _actualFrame;
+    private readonly FrameView _expectedFrame;
+    private readonly Label _verdict;
+    private readonly Label _activity;
+    private readonly StatusBar _statusBar;
+    private readonly List<TaskNode> _taskNodes;
+    private object? _timer;
+    private int _frame;
+    private bool _syncing;
+    private string? _instructionsShown;
+    private OutputMode _mode = OutputMode.Both;
+
+    public LabScreen(IApplication app, LabSession session)
+    {
+        _app = app;
+        _session = session;
+        _text = session.Text;
+        BorderStyle = LineStyle.None;
+        Title = session.Lab.Title;
+
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _header.FrameChanged += (_, _) => _header.Text = ScreenText.Header(_session, HeaderWidth);
+        _header.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(ColorName16.Black, ColorName16.Cyan)));
+
+        _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(32), Height = Dim.Fill(1) };
+        _taskNodes = session.Lab.Tasks.Select((_, i) => new TaskNode(i, session.Steps.Where(s => s.TaskIndex == i).ToList())).ToList();
+        _tree = new TreeView<object>
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(),
+            TreeBuilder = new DelegateTreeBuilder<object>(o => o is TaskNode t ? t.Steps : [], o => o is TaskNode),
+            AspectGetter = o => o switch
+            {
+                TaskNode t => ScreenText.TaskLabel(_session, t.TaskIndex),
+                StepRef s => ScreenText.TreeLabel(_session, s, _frame),
+                _ => o.ToString() ?? "",
+            },
+        };
+        _tree.HorizontalScrollBar.VisibilityMode = ScrollBarVisibilityMode.None;
+        _tree.AddObjects(_taskNodes);
+        _tree.ExpandAll();
+        _tree.SelectionChanged += (_, e) => OnTreeSelection(e.NewValue);
+        _stepsFrame.Add(_tree);
+
+        _instructionsFrame = new FrameView
+        {
+            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(30),
+        };
+        _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
+        _instructionsFrame.Add(_instructions);
+
+        _commandFrame = new FrameView
+        {
+            Title = _text.Command, X = Pos.Right(_stepsFrame), Y = Pos.Bottom(_instructionsFrame), Width = Dim.Fill(), Height = 6,
+        };
+#pragma warning disable CS0618
+        _command = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), TabKeyAddsTab = false, WordWrap = false };
+#pragma warning restore CS0618
+        _command.ContentsChanged += (_, _) => { if (!_syncing) _session.EditCommand(_command.Text); };
+        _commandFrame.Add(_command);
+
+        _outputArea = new View { X = Pos.Right(_stepsFrame), Y = Pos.Bottom(_commandFrame), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _actualFrame = new FrameView { Title = _text.Actual, X = 0, Y = 0, Width = Dim.Percent(50), Height = Dim.Fill(2) };
+        _expectedFrame = new FrameView { Title = _text.Expected, X = Pos.Right(_actualFrame), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        Actual = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        Expected = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        _actualFrame.Add(Actual);
+        _expectedFrame.Add(Expected);
+        _verdict = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _activity = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+        _outputArea.Add(_actualFrame, _expectedFrame, _verdict, _activity);
+        _outputArea.FrameChanged += (_, _) => ApplyOutputMode();
+
+        _statusBar = new StatusBar(
+        [
+            new Shortcut(Key.F5, _text.Run, () => Do(_session.Run)),
+            new Shortcut(Key.F8, _text.Next, () => Do(_session.SelectNext)),
+            new Shortcut(Key.F7, _text.Previous, () => Do(_session.SelectPrevious)),
+            new Shortcut(Key.F2, _text.Hint, () => Do(_session.ShowHint)),
+            new Shortcut(Key.F1, _text.Help, () => Do(_session.ShowHelp)),
+            new Shortcut(Key.Q.WithCtrl, _text.Quit, () => _session.RequestQuit()),
+            new Shortcut(Key.F3, _text.Restore, () => Do(_session.RestoreOriginalCommand)),
+            new Shortcut(Key.F4, _text.Toggle, () => Do(ToggleOutput)),
+            new Shortcut(Key.F6, _text.ResetStep, () => Do(_session.ResetStep)),
+            new Shortcut(Key.R.WithCtrl, _text.Restart, () => Do(_session.RequestRestart)),
+        ]);
+
+        Questions = new QuestionBox();
+        Questions.Answered += choice => _session.Answer(choice);
+
+        Add(_header, _stepsFrame, _instructionsFrame, _commandFrame, _outputArea, _statusBar, Questions);
+
+        _session.Changed += Refresh;
+        _session.QuitRequested += () => _app.RequestStop();
+        _app.Keyboard.KeyDown += OnAppKeyDown;
+        _timer = _app.AddTimeout(TimeSpan.FromMilliseconds(100), Tick);
+        Refresh();
+    }
+
+    private int HeaderWidth => Math.Max(40, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
+
+    public TextPane Actual { get; }
+    public TextPane Expected { get; }
+    public QuestionBox Questions { get; }
+    public bool SideBySide => _outputArea.Frame.Width >= SideBySideMinWidth;
+    public string CommandText => _command.Text;
+
+    /// <summary>Keys that work wherever the focus is. Seen before the focused view, so F5 runs even from the editor.</summary>
+    private void OnAppKeyDown(object? sender, Key key)
+    {
+        if (_app.TopRunnableView != this) return;
+        if (_session.Pending is { } question)
+        {
+            if (key == Key.Esc) { _session.Answer(question.Dismiss); key.Handled = true; }
+            return; // everything else goes to the question's buttons
+        }
+        Action? action = null;
+        if (key == Key.F5 || key == Key.Enter.WithCtrl) action = _session.Run;
+        else if (key == Key.Esc) action = _session.CancelRun;
+        else if (key == Key.Tab) action = () => FocusPane(+1);
+        else if (key == Key.Tab.WithShift) action = () => FocusPane(-1);
+        else if (key == Key.F8 || key == Key.N.WithCtrl) action = _session.SelectNext;
+        else if (key == Key.F7 || key == Key.P.WithCtrl) action = _session.SelectPrevious;
+        else if (key == Key.F2) action = _session.ShowHint;
+        else if (key == Key.F3) action = _session.RestoreOriginalCommand;
+        else if (key == Key.F4) action = ToggleOutput;
+        else if (key == Key.F6) action = _session.ResetStep;
+        else if (key == Key.R.WithCtrl) action = _session.RequestRestart;
+        else if (key == Key.F1) action = _session.ShowHelp;
+        else if (key == Key.Q.WithCtrl) action = _session.RequestQuit;
+        if (action is null) return;
+        key.Handled = true;
+        action();
+    }
+
+    /// <summary>Tab cycles the panes (Terminal.Gui's own Tab stays inside a frame).</summary>
+    private void FocusPane(int delta)
+    {
+        var panes = new View[] { _tree, _instructions, _command, Actual, Expected }.Where(p => p.Visible && p.SuperView!.Visible).ToList();
+        var current = panes.FindIndex(p => p.HasFocus);
+        panes[((current < 0 ? 0 : current + delta) % panes.Count + panes.Count) % panes.Count].SetFocus();
+    }
+
+    public View? FocusedPane => new View[] { _tree, _instructions, _command, Actual, Expected }.FirstOrDefault(p => p.HasFocus);
+
+    private void Do(Action action)
+    {
+        if (_session.Pending is null) action();
+    }
+
+    /// <summary>F4: wide screens cycle both → yours → expected; narrow ones switch yours ⇄ expected.</summary>
+    private void ToggleOutput()
+    {
+        _mode = (_mode, SideBySide) switch
+        {
+            (OutputMode.Both, _) => SideBySide ? OutputMode.Actual : OutputMode.Expected,
+            (OutputMode.Actual, _) => OutputMode.Expected,
+            (OutputMode.Expected, true) => OutputMode.Both,
+            _ => OutputMode.Actual,
+        };
+        ApplyOutputMode();
+    }
+
+    public OutputMode ShownOutput => SideBySide ? _mode : _mode == OutputMode.Expected ? OutputMode.Expected : OutputMode.Actual;
+
+    /// <summary>Side by side when there is room (unless F4 chose one); otherwise one pane at a time.</summary>
+    private void ApplyOutputMode()
+    {
+        var mode = ShownOutput;
+        _actualFrame.Visible = mode != OutputMode.Expected;
+        _expectedFrame.Visible = mode != OutputMode.Actual;
+        if (mode == OutputMode.Both)
+        {
+            _actualFrame.Width = Dim.Percent(50);
+            _expectedFrame.X = Pos.Right(_actualFrame);
+            _actualFrame.Title = _text.Actual;
+            _expectedFrame.Title = _text.Expected;
+        }
+        else
+        {
+            _actualFrame.Width = Dim.Fill();
+            _expectedFrame.X = 0;
+            _actualFrame.Title = _text.Actual + "  (F4 ⇄)";
+            _expectedFrame.Title = _text.Expected + "  (F4 ⇄)";
+        }
+        _outputArea.SetNeedsLayout();
+    }
+
+    private bool Tick()
+    {
+        if (_session.IsBusy)
+        {
+            _frame++;
+            _activity.Text = ScreenText.ActivityLine(_session, _frame);
+            _tree.SetNeedsDraw();
+        }
+        return true;
+    }
+
+    private void OnTreeSelection(object? selected)
+    {
+        if (_syncing) return;
+        switch (selected)
+        {
+            case StepRef step: _session.Select(step); break;
+            case TaskNode task when task.Steps.Count > 0 && _session.Selected?.TaskIndex != task.TaskIndex: _session.SelectTask(task.TaskIndex); break;
+        }
+    }
+
+    /// <summary>Redraws everything from the session; cheap enough to call on every change.</summary>
+    public void Refresh()
+    {
+        _syncing = true;
+        try
+        {
+            _header.Text = ScreenText.Header(_session, HeaderWidth);
+            if (_session.Selected is not { } step) return;
+            if (_tree.SelectedObject is not StepRef shown || shown != step)
+            {
+                if (_tree.SelectedObject is not TaskNode t || t.TaskIndex != step.TaskIndex || step != _session.Steps.FirstOrDefault(x => x.TaskIndex == t.TaskIndex))
+                    _tree.SelectedObject = step;
+                if (_tree.Viewport.Height > 0) _tree.EnsureVisible(step);
+            }
+            _tree.SetNeedsDraw();
+
+            var md = ScreenText.Instructions(_session, step);
+            if (md != _instructionsShown)
+            {
+                _instructionsShown = md;
+                _instructions.Text = md;
+                _instructions.Viewport = _instructions.Viewport with { Y = 0 };
+            }
+
+            var command = _session.CommandOf(step);
+            if (Normalise(_command.Text) != Normalise(command)) _command.Text = command;
+            _commandFrame.Title = _session.IsEdited(step) ? _text.CommandEdited : _text.Command;
+
+            var actual = ScreenText.Actual(_session, step);
+            var expected = ScreenText.Expected(_session, step);
+            var diff = _session.ResultOf(step)?.Verdict.FirstDifference;
+            Actual.Show(actual, HighlightActual(actual, diff));
+            Expected.Show(expected, HighlightExpected(expected, diff));
+            _verdict.Text = ScreenText.VerdictLine(_session, step);
+            _activity.Text = ScreenText.ActivityLine(_session, _frame);
+
+            var wasShown = Questions.Visible;
+            Questions.Show(_session.Pending);
+            if (wasShown && !Questions.Visible) _tree.SetFocus();
+        }
+        finally
+        {
+            _syncing = false;
+        }
+        SetNeedsDraw();
+    }
+
+    // CellDifference is 1-based, in the actual table; the expected table is matched by column name (its order may differ).
+    private static IReadOnlyList<TableLocator.Span> HighlightActual(string text, Checking.CellDifference? diff) =>
+        diff is not null && TableLocator.Cell(text.Split('\n'), diff.Row - 1, diff.Column - 1) is { } span ? [span] : [];
+
+    private static IReadOnlyList<TableLocator.Span> HighlightExpected(string text, Checking.CellDifference? diff)
+    {
+        if (diff is null) return [];
+        var lines = text.Split('\n');
+        return TableLocator.ColumnIndex(lines, diff.ColumnName) is { } column && TableLocator.Cell(lines, diff.Row - 1, column) is { } span ? [span] : [];
+    }
+
+    private static string Normalise(string s) => s.Replace("\r\n", "\n").TrimEnd();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _app.Keyboard.KeyDown -= OnAppKeyDown;
+            _session.Changed -= Refresh;
+            if (_timer is not null) _app.RemoveTimeout(_timer);
+            _timer = null;
+        }
+        base.Dispose(disposing);
+    }
+
+    public enum OutputMode { Both, Actual, Expected }
+
+    /// <summary>A task row of the tree.</summary>
+    private sealed record TaskNode(int TaskIndex, IReadOnlyList<StepRef> Steps);
+}

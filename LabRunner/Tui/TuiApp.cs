@@ -1,0 +1,66 @@
+using LabRunner.Execution;
+using LabRunner.Labs;
+using LabRunner.Postgres;
+using LabRunner.Progress;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+
+namespace LabRunner.Tui;
+
+/// <summary>
+/// `labrunner [LAB]`: picks a lab, starts its server before the screen opens (so errors print as plain lines), runs the
+/// lab screen, and on the way out saves progress and disposes the server (no postgres left behind).
+/// </summary>
+public static class TuiApp
+{
+
+    public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
+    {
+        var sources = LabSources.Open(options.CatalogPath);
+        var labId = options.Lab ?? await PickAsync(sources, options.Text, ct);
+        if (labId is null) return 0;
+        var lab = await sources.LoadAsync(labId, ct);
+        await using var runner = await LabRunStepRunner.StartAsync(lab,
+            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o), null, ct);
+        var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
+        RunScreen(lab, runner, store, options.Text, ct);
+        ct.ThrowIfCancellationRequested();
+        if (options.Target.KeepSandbox && runner.Target is Sandbox sandbox)
+        {
+            await output.WriteLineAsync($"Sandbox kept: {sandbox.Directory}");
+            await output.WriteLineAsync($"  connect: {sandbox.PsqlCommand}");
+        }
+        return 0;
+    }
+
+    /// <summary>Runs the lab screen until the student quits (or the process is told to stop).</summary>
+    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, UiText text, CancellationToken ct)
+    {
+        using IApplication app = Application.Create();
+        app.Init();
+        app.Keyboard.KeyBindings.Remove(Key.Esc); // Esc cancels a running step here, it does not quit
+        var session = new LabSession(lab, runner, store, text, a => app.Invoke(a));
+        using var screen = new LabScreen(app, session);
+        session.OfferResume();
+        using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
+        app.Run(screen);
+        session.StopAndWait(TimeSpan.FromSeconds(10));
+        session.Save();
+    }
+
+    private static async Task<string?> PickAsync(LabSources sources, UiText text, CancellationToken ct)
+    {
+        var choices = new List<LabChoice>();
+        foreach (var entry in sources.Catalog?.Entries ?? [])
+        {
+            var read = await sources.ReadAsync(entry.Id, ct);
+            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? "(invalid: run `labrunner validate`)"));
+        }
+        using IApplication app = Application.Create();
+        app.Init();
+        using var picker = new LabPicker(choices, text);
+        using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
+        app.Run(picker);
+        return picker.Chosen?.Id;
+    }
+}

@@ -1,0 +1,48 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Labs;
+using LabRunner.Tui;
+
+namespace LabRunner.Tests.Tui;
+
+/// <summary>
+/// A stand-in engine for screen tests that are about the screen (navigation, dialogs, progress), not about PostgreSQL:
+/// it answers each run with a scripted result, optionally holding it until released.
+/// </summary>
+public sealed class ScriptedRunner : IStepRunner
+{
+    private readonly Func<StepRunRequest, StepRunResult> _respond;
+    private TaskCompletionSource? _gate;
+
+    public ScriptedRunner(Func<StepRunRequest, StepRunResult>? respond = null) =>
+        _respond = respond ?? (r => new StepRunResult(
+            new StepOutput($" ok \n----\n t\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(12)), Verdict.Pass()));
+
+    public ServerInfo Server { get; } = new("sandbox", true, "15.18", 15, "curso");
+    public StepAction ActionFor(Step step) => step.ActionFor(Server.MajorVersion);
+    public List<StepRunRequest> Requests { get; } = [];
+    public int Restarts { get; private set; }
+
+    /// <summary>Runs wait until <see cref="Release"/>; they honour cancellation meanwhile.</summary>
+    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Release() => _gate?.TrySetResult();
+
+    public async Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct)
+    {
+        lock (Requests) Requests.Add(request);
+        if (_gate is { } gate)
+        {
+            progress.Report(new RunActivity(WaitingForLock: true));
+            await gate.Task.WaitAsync(ct);
+        }
+        return _respond(request);
+    }
+
+    public Task RestartAsync(CancellationToken ct)
+    {
+        Restarts++;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
