@@ -34,9 +34,9 @@ internal sealed class MetaCommands(SqlStepRunner run)
             case "dn+":
                 return await ListingAsync(part, Describe.Schemas(verbose: true), "List of schemas", empty: null);
             case "dt" or "dt+" or "dv" or "dv+" or "di" or "di+" or "ds" or "ds+" or "dm" or "dm+":
-                return await RelationsAsync(part, part.Name.TrimEnd('+')[1..]);
+                return await RelationsAsync(part, part.Name.TrimEnd('+')[1..], part.Name.EndsWith('+'));
             case "d" or "d+":
-                if (args.Length == 0) return await RelationsAsync(part, "tvmsE");
+                if (args.Length == 0) return await RelationsAsync(part, "tvmsE", part.Name == "d+");
                 return await DescribeAsync(part, args);
             default:
                 Print(part, $"invalid command \\{part.Name}\n");
@@ -86,10 +86,10 @@ internal sealed class MetaCommands(SqlStepRunner run)
         return true;
     }
 
-    private async Task<bool> RelationsAsync(MetaCommandPart part, string kinds)
+    private async Task<bool> RelationsAsync(MetaCommandPart part, string kinds, bool verbose)
     {
         var pattern = part.Arguments.Length == 0 ? null : part.Arguments.Split(' ')[0];
-        var rs = await QueryAsync(Describe.Relations(kinds, pattern));
+        var rs = await QueryAsync(Describe.Relations(kinds, pattern, verbose));
         if (rs is null) return true;
         if (rs.RowCount == 0)
         {
