@@ -48,6 +48,13 @@ internal sealed class MetaCommands(SqlStepRunner run)
     {
         var s = run.Session;
         var value = args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();
+        if (value == "auto")
+        {
+            // psql expands "automatically" only when a table is wider than the terminal; LabRunner's panes wrap instead.
+            s.Expanded = false;
+            Print("x", "Expanded display is used automatically.\n");
+            return;
+        }
         s.Expanded = value switch
         {
             null => !s.Expanded,
