@@ -92,7 +92,22 @@ public static partial class ExpectationChecker
     private static Verdict? ComparePanel(StepAction action, Expectation expectation, IReadOnlyList<ExpectedStatement> expected,
         StepOutput output, List<string> notes, bool structured = false)
     {
-        var wanted = expected.Where(s => s is not ExpectedText).ToList();
+        // Notices go to stderr and tables to stdout: a paste may show them in either order, so they are matched on their own.
+        var wantedNotices = expected.OfType<ExpectedNotice>().ToList();
+        if (!structured && wantedNotices.Count > 0)
+        {
+            var gotNotices = output.Results.OfType<ServerNotice>().ToList();
+            var k = 0;
+            foreach (var notice in wantedNotices)
+            {
+                while (k < gotNotices.Count && gotNotices[k].Message != notice.Message) k++;
+                if (k == gotNotices.Count)
+                    return Verdict.Fail($"expected {notice.Severity} \"{notice.Message}\"" +
+                        (gotNotices.Count == 0 ? ", got no notice" : $", got {string.Join("; ", gotNotices.Select(n => $"\"{n.Message}\""))}"));
+                k++;
+            }
+        }
+        var wanted = expected.Where(s => s is not ExpectedText and not ExpectedNotice).ToList();
         var actual = structured ? output.Results.OfType<ResultSet>().Cast<StatementResult>().ToList() : Actual(output, wanted);
         if (wanted.Count == 0) return null;
         if (actual.Count < wanted.Count)

@@ -288,6 +288,16 @@ public class ExpectationCheckerTests
     }
 
     [Fact]
+    public void Notices_match_wherever_the_paste_put_them()
+    {
+        var expectation = new Expectation { Panel = "DO\nNOTICE:  hola 42\n" };
+
+        Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 42", null, null), new CommandTag("DO"))).Status);
+        Assert.Equal("expected NOTICE \"hola 42\", got \"hola 41\"",
+            Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 41", null, null), new CommandTag("DO"))).Message);
+    }
+
+    [Fact]
     public void A_timed_out_step_is_an_error_not_a_failure()
     {
         var output = new StepOutput("", [], StepOutcome.TimedOut, TimeSpan.FromSeconds(30));
