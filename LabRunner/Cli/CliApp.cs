@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(NewCommand.Create(output, errors));
         root.Subcommands.Add(CheckCommand.Create(output, errors));
         root.Subcommands.Add(GradeCommand.Create(output, errors));
+        root.Subcommands.Add(ImportCommand.Create(output, errors));
         TuiCommand.AddTo(root, output, errors);
         return root;
     }

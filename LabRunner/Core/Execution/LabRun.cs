@@ -192,6 +192,7 @@ public sealed class LabRun
             Raise(new StepProgressed(task, step, kind, $"waiting until the output matches (last: {lastMismatch})",
                 clock.Elapsed, eventually.Within - clock.Elapsed, attempt));
             var left = until - clock.Elapsed;
+            if (left <= TimeSpan.Zero) break; // the clock moved on since the loop's test: a negative delay throws
             await Task.Delay(left < _options.ProgressInterval ? left : _options.ProgressInterval, ct);
         }
     }
