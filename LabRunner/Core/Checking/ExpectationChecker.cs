@@ -149,7 +149,8 @@ public static partial class ExpectationChecker
                 // Without a SQLSTATE only the text can tell, and it depends on the server's language: note it, compare leniently.
                 if (want.Message == got.Message) return null;
                 notes.Add("the expected error shows no SQLSTATE; its message was compared (it depends on lc_messages)");
-                return Verdict.Fail($"expected error \"{want.Message}\", got {Describe(got)}");
+                return Verdict.Fail($"expected error \"{want.Message}\", got {Describe(got)} " +
+                    $"(the panel shows no SQLSTATE; add `error: \"{got.SqlState}\"` if this error is the expected one, to match it in any server language)");
             case (ExpectedNotice want, ServerNotice got):
                 return want.Message == got.Message ? null : Verdict.Fail($"expected {want.Severity} \"{want.Message}\", got \"{got.Message}\"");
             default:

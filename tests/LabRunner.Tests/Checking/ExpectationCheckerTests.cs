@@ -240,6 +240,17 @@ public class ExpectationCheckerTests
     }
 
     [Fact]
+    public void A_panel_error_without_SQLSTATE_is_compared_by_text_and_the_message_says_how_to_pin_the_code()
+    {
+        var expectation = new Expectation { Panel = PanelCorpus.Read("error-spanish.txt") };
+
+        Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(Error("42P01", "no existe la relación «no_existe»"))).Status);
+        var verdict = Check(expectation, Of(Error("42P01", "relation \"no_existe\" does not exist")));
+        Assert.Equal(VerdictStatus.Failed, verdict.Status);
+        Assert.Contains("add `error: \"42P01\"`", verdict.Message);
+    }
+
+    [Fact]
     public void An_unexpected_error_fails_with_the_server_message()
     {
         var verdict = Check(Rows(["a"], ["1"]), Of(Error("42P01", "relation \"t\" does not exist")));
