@@ -70,4 +70,10 @@ public sealed class RealPsqlPanelTests(SandboxFixture fx)
     {
         await PasteAndCheck("DO $$ BEGIN RAISE NOTICE 'hola %', 42; END $$;");
     }
+
+    [Fact]
+    public async Task A_real_describe_pasted_as_a_panel_matches()
+    {
+        await PasteAndCheck("\\d t", "CREATE TABLE t (id int PRIMARY KEY, v text NOT NULL DEFAULT 'x');");
+    }
 }
