@@ -14,14 +14,14 @@ public sealed class LabRunStepRunner : IStepRunner
 {
     private readonly Lab _lab;
     private readonly Func<CancellationToken, Task<IServerTarget>> _openTarget;
-    private readonly Func<IServerTarget, LabRunOptions, IStepExecutor> _executorFor;
+    private readonly Func<IServerTarget, ExecutionOptions, IStepExecutor> _executorFor;
     private readonly LabRunOptions _options;
     private IServerTarget? _target;
     private IStepExecutor? _executor;
     private LabRun? _run;
 
     private LabRunStepRunner(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
-        Func<IServerTarget, LabRunOptions, IStepExecutor> executorFor, LabRunOptions options)
+        Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions options)
     {
         _lab = lab;
         _openTarget = openTarget;
@@ -30,7 +30,7 @@ public sealed class LabRunStepRunner : IStepRunner
     }
 
     public static async Task<LabRunStepRunner> StartAsync(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
-        Func<IServerTarget, LabRunOptions, IStepExecutor> executorFor, LabRunOptions? options, CancellationToken ct)
+        Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions? options, CancellationToken ct)
     {
         var runner = new LabRunStepRunner(lab, openTarget, executorFor, options ?? new LabRunOptions());
         try
@@ -82,7 +82,7 @@ public sealed class LabRunStepRunner : IStepRunner
     private async Task OpenAsync(CancellationToken ct)
     {
         _target = await _openTarget(ct);
-        _executor = _executorFor(_target, _options);
+        _executor = _executorFor(_target, _options.Execution);
         _run = new LabRun(_lab, _target, _executor, _options);
         await _run.StartAsync(ct);
     }

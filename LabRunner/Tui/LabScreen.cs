@@ -12,8 +12,8 @@ namespace LabRunner.Tui;
 /// </summary>
 public sealed class LabScreen : Window
 {
-    /// <summary>Below this width the output area shows either the actual or the expected output (F4 toggles).</summary>
-    public const int SideBySideMinWidth = 90;
+    /// <summary>Below this width the output area shows either the actual or the expected output (F4 switches).</summary>
+    public const int SideBySideMinWidth = 80;
 
     private readonly IApplication _app;
     private readonly LabSession _session;
@@ -38,7 +38,7 @@ public sealed class LabScreen : Window
     private int _frame;
     private bool _syncing;
     private string? _instructionsShown;
-    private bool _showExpected;
+    private OutputMode _mode = OutputMode.Both;
 
     public LabScreen(IApplication app, LabSession session)
     {
@@ -49,6 +49,7 @@ public sealed class LabScreen : Window
         Title = session.Lab.Title;
 
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _header.FrameChanged += (_, _) => _header.Text = ScreenText.Header(_session, HeaderWidth);
         _header.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(ColorName16.Black, ColorName16.Cyan)));
 
         _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(32), Height = Dim.Fill(1) };
@@ -72,7 +73,7 @@ public sealed class LabScreen : Window
 
         _instructionsFrame = new FrameView
         {
-            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(38),
+            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(30),
         };
         _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
         _instructionsFrame.Add(_instructions);
@@ -125,6 +126,8 @@ public sealed class LabScreen : Window
         Refresh();
     }
 
+    private int HeaderWidth => Math.Max(40, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
+
     public TextPane Actual { get; }
     public TextPane Expected { get; }
     public QuestionBox Questions { get; }
@@ -174,26 +177,36 @@ public sealed class LabScreen : Window
         if (_session.Pending is null) action();
     }
 
+    /// <summary>F4: wide screens cycle both → yours → expected; narrow ones switch yours ⇄ expected.</summary>
     private void ToggleOutput()
     {
-        _showExpected = !_showExpected;
+        _mode = (_mode, SideBySide) switch
+        {
+            (OutputMode.Both, _) => SideBySide ? OutputMode.Actual : OutputMode.Expected,
+            (OutputMode.Actual, _) => OutputMode.Expected,
+            (OutputMode.Expected, true) => OutputMode.Both,
+            _ => OutputMode.Actual,
+        };
         ApplyOutputMode();
     }
 
-    /// <summary>Side by side when there is room; otherwise one pane at a time.</summary>
+    public OutputMode ShownOutput => SideBySide ? _mode : _mode == OutputMode.Expected ? OutputMode.Expected : OutputMode.Actual;
+
+    /// <summary>Side by side when there is room (unless F4 chose one); otherwise one pane at a time.</summary>
     private void ApplyOutputMode()
     {
-        if (SideBySide)
+        var mode = ShownOutput;
+        _actualFrame.Visible = mode != OutputMode.Expected;
+        _expectedFrame.Visible = mode != OutputMode.Actual;
+        if (mode == OutputMode.Both)
         {
-            if (_actualFrame.Visible && _expectedFrame.Visible && _expectedFrame.X is PosView) return;
-            _actualFrame.Visible = _expectedFrame.Visible = true;
             _actualFrame.Width = Dim.Percent(50);
             _expectedFrame.X = Pos.Right(_actualFrame);
+            _actualFrame.Title = _text.Actual;
+            _expectedFrame.Title = _text.Expected;
         }
         else
         {
-            _actualFrame.Visible = !_showExpected;
-            _expectedFrame.Visible = _showExpected;
             _actualFrame.Width = Dim.Fill();
             _expectedFrame.X = 0;
             _actualFrame.Title = _text.Actual + "  (F4 ⇄)";
@@ -229,7 +242,7 @@ public sealed class LabScreen : Window
         _syncing = true;
         try
         {
-            _header.Text = ScreenText.Header(_session, Math.Max(_app.Screen.Width, 40));
+            _header.Text = ScreenText.Header(_session, HeaderWidth);
             if (_session.Selected is not { } step) return;
             if (_tree.SelectedObject is not StepRef shown || shown != step)
             {
@@ -294,6 +307,8 @@ public sealed class LabScreen : Window
         }
         base.Dispose(disposing);
     }
+
+    public enum OutputMode { Both, Actual, Expected }
 
     /// <summary>A task row of the tree.</summary>
     private sealed record TaskNode(int TaskIndex, IReadOnlyList<StepRef> Steps);

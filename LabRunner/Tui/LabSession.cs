@@ -240,6 +240,7 @@ public sealed class LabSession
     public void RequestRestart()
     {
         if (Pending is not null) return;
+        if (IsBusy) { Notice = Text.Busy; Raise(); return; }
         Ask(QuestionKind.Restart, Text.RestartTitle, Text.RestartQuestion, (Choice.Yes, Text.Yes), (Choice.No, Text.No));
     }
 

@@ -24,6 +24,7 @@ public static class ScreenText
     public static string Header(LabSession s, int width)
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
+        if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
         var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · "
                     + string.Format(s.Text.PassedCount, s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
@@ -118,8 +119,9 @@ public static class ScreenText
         var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.Running)} {Seconds(s.Elapsed)}" };
         if (s.Activity is { } a)
         {
+            // The engine's words are English; the two it uses most are shown in the interface's language.
             if (a.WaitingForLock) parts.Add(s.Text.WaitingForLock);
-            if (!string.IsNullOrWhiteSpace(a.Activity) && !s.Restarting) parts.Add(a.Activity);
+            else if (!string.IsNullOrWhiteSpace(a.Activity) && a.Activity != "running" && !s.Restarting) parts.Add(a.Activity);
             if (a.NextCheckIn is { } next) parts.Add(string.Format(s.Text.NextCheckIn, Seconds(next)));
             if (a.GivesUpIn is { } left) parts.Add(string.Format(s.Text.GivesUpIn, Seconds(left)));
         }

@@ -13,8 +13,6 @@ namespace LabRunner.Tui;
 /// </summary>
 public static class TuiApp
 {
-    /// <summary>How a step executor is made for a server (the execution engine's StepExecutor).</summary>
-    public static Func<IServerTarget, LabRunOptions, IStepExecutor>? ExecutorFactory { get; set; }
 
     public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
     {
@@ -22,9 +20,8 @@ public static class TuiApp
         var labId = options.Lab ?? await PickAsync(sources, options.Text, ct);
         if (labId is null) return 0;
         var lab = await sources.LoadAsync(labId, ct);
-        var executorFor = ExecutorFactory ?? throw new UserErrorException("this build cannot run steps (no step executor)");
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), executorFor, null, ct);
+            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o), null, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         RunScreen(lab, runner, store, options.Text, ct);
         ct.ThrowIfCancellationRequested();

@@ -15,7 +15,7 @@ public sealed class LabScreenTests : IDisposable
     [Fact]
     public void Screen_shows_header_steps_and_rendered_instructions()
     {
-        using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner());
+        using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 100, height: 40);
         var screen = h.Text;
         Assert.Contains("Respaldo y autovacuum", screen);
         Assert.Contains("sandbox · PostgreSQL 15.18 · db curso · 0/5 passed", screen);
@@ -282,9 +282,26 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains("Your output", screen);
         Assert.Contains("F5", screen);
         Assert.False(h.Screen.SideBySide);
+        Assert.DoesNotContain("Expected", h.Text);
         h.Press(Key.F4);
         Assert.Contains("Expected", h.Text);
+        Assert.DoesNotContain("Your output", h.Text);
         Assert.Contains("autovacuum", h.Text);
+    }
+
+    [Fact]
+    public void F4_cycles_both_panes_yours_and_expected_on_a_wide_screen()
+    {
+        using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 140, height: 30);
+        Assert.Equal(LabScreen.OutputMode.Both, h.Screen.ShownOutput);
+        h.Press(Key.F4);
+        Assert.Equal(LabScreen.OutputMode.Actual, h.Screen.ShownOutput);
+        Assert.DoesNotContain("Expected", h.Text);
+        h.Press(Key.F4);
+        Assert.Equal(LabScreen.OutputMode.Expected, h.Screen.ShownOutput);
+        Assert.DoesNotContain("Your output", h.Text);
+        h.Press(Key.F4);
+        Assert.Equal(LabScreen.OutputMode.Both, h.Screen.ShownOutput);
     }
 
     [Fact]

@@ -1,0 +1,78 @@
+using LabRunner.Tests.Support;
+
+namespace LabRunner.Tests.Tui;
+
+/// <summary>The real binary in a real terminal (tmux) on the seed lab: keys in, screen text out, nothing left behind.</summary>
+public sealed class TmuxEndToEndTests : IDisposable
+{
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
+    private readonly string _temp = Directory.CreateTempSubdirectory("lr-e2e-").FullName;
+
+    public TmuxEndToEndTests() => File.SetUnixFileMode(_temp, (UnixFileMode)0b111_101_101); // postgres must traverse to its sandbox
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [Fact]
+    public void Running_task_2_in_tmux_marks_steps_passed_shows_the_table_and_quits_without_leftovers()
+    {
+        var exitFile = Path.Combine(_temp, "exit-code");
+        var command = $"cd '{TestPaths.RepoRoot}' && env TMPDIR='{_temp}' XDG_DATA_HOME='{_temp}/data' LANG=C.UTF-8 LC_ALL= " +
+                      $"dotnet '{TestPaths.LabrunnerDll}' respaldo-autovacuum --lang en; echo $? > '{exitFile}'";
+        using var tmux = new Tmux(command, 120, 40);
+
+        tmux.WaitFor("Tarea 1.", Long);
+        tmux.Send("F8", "F8", "F8"); // task 2, step 1: SHOW autovacuum ...
+        tmux.WaitFor(s => s.Contains("Revisar la configuración actual de autovacuum"), Long, "task 2 step 1");
+        tmux.Send("F5");
+        var screen = tmux.WaitFor(s => s.Contains("✓ Passed"), Long, "step 1 passed");
+        Assert.Contains("✓ Paso 1.", screen);
+        Assert.Contains(" autovacuum", screen);
+        Assert.Contains("------------", screen);
+        Assert.Contains("(1 row)", screen);
+
+        tmux.Send("F8", "F5"); // step 2: create and fill the table (a million rows)
+        tmux.WaitFor(s => s.Contains("✓ Paso 2."), Long, "step 2 passed");
+        tmux.Send("F8", "F5"); // step 3: the table's statistics
+        screen = tmux.WaitFor(s => s.Contains("✓ Paso 3."), Long, "step 3 passed");
+        Assert.Contains("test_autovacuum", screen);
+        Assert.Contains("n_live_tup", screen);
+        Assert.Contains("3/8 passed", screen);
+
+        var sandboxes = SandboxDirectories();
+        Assert.Single(sandboxes);
+        Assert.True(PostgresProcessesIn(sandboxes[0]) > 0, "the sandbox's postgres should be running while the lab is open");
+
+        tmux.Send("F8", "F5", "C-q"); // quit while step 4 runs: asks first
+        tmux.WaitFor("A step is still running", Long);
+        tmux.Send("Enter"); // Yes
+        tmux.WaitFor(_ => File.Exists(exitFile), Long, "labrunner to exit");
+        Assert.Equal("0", File.ReadAllText(exitFile).Trim());
+        Assert.Equal(0, PostgresProcessesIn(sandboxes[0]));
+        Assert.False(Directory.Exists(sandboxes[0]), "the sandbox directory should be removed");
+        Assert.True(File.Exists(Path.Combine(_temp, "data", "labrunner", "progress", "respaldo-autovacuum.json")));
+    }
+
+    private string[] SandboxDirectories() =>
+        Directory.GetDirectories(_temp, "labrunner-*").SelectMany(root => Directory.GetDirectories(root, "sandbox-*")).ToArray();
+
+    /// <summary>Processes whose command line names the sandbox directory (postgres -D DIR/data and its children).</summary>
+    private static int PostgresProcessesIn(string sandbox)
+    {
+        var count = 0;
+        foreach (var proc in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(proc, "cmdline")).Replace('\0', ' ');
+                var exe = File.ReadAllText(Path.Combine(proc, "comm")).Trim();
+                if (exe.StartsWith("postgres") && cmdline.Contains(sandbox)) count++;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return count;
+    }
+}
