@@ -1,42 +1,42 @@
-using LabRunner.Checking;
-using LabRunner.Execution;
-using LabRunner.Labs;
-using LabRunner.Postgres;
+using LabRunner.Cli;
+using LabRunner.Reports;
 using LabRunner.Tests.Support;
 
 namespace LabRunner.Tests.Markdown;
 
 /// <summary>
-/// The seed Markdown, run as `labrunner check` runs a lab (fresh sandbox with the lab's settings, shell allowed), gives
-/// the same verdict on every step as the bundled YAML — and they all pass.
+/// `labrunner check` on the seed Markdown (fresh sandbox, shell allowed) gives the same verdict on every step as on the
+/// bundled YAML — and they all pass.
 /// </summary>
 [Collection(SandboxCollection.Name)]
-public class SeedCheckTests
+public sealed class SeedCheckTests : IDisposable
 {
-    private static async Task<List<(string Where, VerdictStatus Status, string Message)>> RunAsync(string labPath)
+    private readonly string _root = Directory.CreateTempSubdirectory("labrunner-seedcheck-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private async Task<(int Code, JsonReport.Document Report, string Errors)> CheckAsync(string lab, string name)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        var ct = timeout.Token;
-        var lab = await new LabSources(null).LoadAsync(labPath, ct);
-        await using var target = await ServerTargets.OpenAsync(new TargetOptions { HonourPgEnvironment = false, SandboxRoot = TestPaths.SandboxRoot }, lab.Server, ct);
-        var execution = new ExecutionOptions { AllowShell = true };
-        await using var executor = new StepExecutor(target, lab.Variables, execution);
-        var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution });
-        var results = await run.RunAllAsync(null, ct);
-        return results.Where(r => r.Kind == StepKind.Step)
-            .Select(r => ($"{r.Task.Title[..8]} {r.Step.Title}", r.Verdict.Status, r.Verdict.Message)).ToList();
+        var report = Path.Combine(_root, name + ".json");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(["check", lab, "--allow-shell", "--report", $"json:{report}", "--sandbox-root", TestPaths.SandboxRoot], stdout, stderr);
+        Assert.True(File.Exists(report), $"check {name} wrote no report (exit {code}):\n{stderr}");
+        return (code, JsonReport.Parse(File.ReadAllText(report))!, stderr.ToString());
     }
 
     [Fact]
     public async Task Check_gives_the_same_verdicts_for_the_seed_markdown_and_the_bundled_yaml()
     {
-        var fromMarkdown = await RunAsync(Path.Combine(CorpusTests.Directory, "respaldo-autovacuum.md"));
-        var fromYaml = await RunAsync(Path.Combine(TestPaths.RepoRoot, "Labs", "respaldo-autovacuum", "lab.yaml"));
+        var markdown = await CheckAsync(Path.Combine(CorpusTests.Directory, "respaldo-autovacuum.md"), "markdown");
+        var yaml = await CheckAsync(Path.Combine(TestPaths.RepoRoot, "Labs", "respaldo-autovacuum", "lab.yaml"), "yaml");
 
-        string Show(IEnumerable<(string Where, VerdictStatus Status, string Message)> v) => string.Join("\n", v.Select(x => $"  {x.Where}: {x.Status} {x.Message}"));
-        Assert.True(fromMarkdown.Select(v => (v.Where, v.Status)).SequenceEqual(fromYaml.Select(v => (v.Where, v.Status))),
-            $"markdown:\n{Show(fromMarkdown)}\nyaml:\n{Show(fromYaml)}");
-        Assert.True(fromMarkdown.All(v => v.Status == VerdictStatus.Passed), Show(fromMarkdown));
-        Assert.Equal(8, fromMarkdown.Count);
+        static List<(string Title, string Status)> Steps(JsonReport.Document d) =>
+            d.Steps.Where(s => s.Kind == "step").Select(s => (s.Step, s.Status)).ToList();
+        string Show(JsonReport.Document d) => string.Join("\n", d.Steps.Select(s => $"  {s.Task}/{s.Step} {s.Kind}: {s.Status} {s.Message}"));
+        var why = $"markdown (exit {markdown.Code}):\n{Show(markdown.Report)}\n{markdown.Errors}\nyaml (exit {yaml.Code}):\n{Show(yaml.Report)}\n{yaml.Errors}";
+        Assert.True(Steps(markdown.Report).Select(s => s.Status).SequenceEqual(Steps(yaml.Report).Select(s => s.Status)), why);
+        Assert.Equal(8, Steps(markdown.Report).Count);
+        Assert.True(markdown.Code == ExitCodes.Ok && markdown.Report.Failed == 0 && markdown.Report.Skipped == 0, why);
     }
 }
