@@ -125,4 +125,20 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(ExitCodes.ChecksFailed, validateCode);
         Assert.Contains("error: no tasks with steps found", validateOut);
     }
+
+    [Fact]
+    public async Task Without_output_the_lab_goes_to_Labs_id_beside_the_catalog()
+    {
+        File.WriteAllText(Path.Combine(_root, "labs.yaml"), "labs: []\n");
+        var work = Directory.CreateDirectory(Path.Combine(_root, "drafts")).FullName;
+        File.Copy(Seed, Path.Combine(work, "respaldo-autovacuum.md"));
+
+        var result = await LabRunner.Labs.Markdown.MarkdownImporter.ImportAsync(
+            new("respaldo-autovacuum.md") { AddToCatalog = true, WorkingDirectory = work });
+
+        Assert.Equal(Path.Combine(_root, "Labs", "respaldo-autovacuum", "lab.yaml"), result.OutputPath);
+        Assert.Equal(Path.Combine(_root, "labs.yaml"), result.CatalogPath);
+        var lab = await LabSources.Open(Path.Combine(_root, "labs.yaml")).LoadAsync("respaldo-autovacuum");
+        Assert.Equal(8, lab.AllSteps.Count());
+    }
 }
