@@ -75,13 +75,14 @@ public sealed class LabScreenTests : IDisposable
     {
         var runner = new ScriptedRunner(_ => new StepRunResult(
             new StepOutput(" n \n---\n 7\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(5)),
-            Verdict.Fail("row 1, n: expected 0, got 7") with { FirstDifference = new CellDifference(1, 1, "n", "0", "7") }));
+            Verdict.Fail("row 1, n: expected 0, got 7") with { Notes = ["last_autovacuum: any timestamp"] } with { FirstDifference = new CellDifference(1, 1, "n", "0", "7") }));
         using var h = new ScreenHarness(SampleLab.Create(), runner, width: 140, height: 40);
         h.Session.Select(4);
         h.Press(Key.F5);
         h.WaitUntil(() => !h.Session.IsBusy);
         Assert.True(h.Screen.SideBySide);
         Assert.Contains("✗ Failed — row 1, n: expected 0, got 7", h.Text);
+        Assert.Contains("last_autovacuum: any timestamp", h.Text); // '_' is text, not a hot key mark
         Assert.Contains("✗ Paso 3. Contar", h.Text);
         Assert.Equal(new TableLocator.Span(2, 0, 3), Assert.Single(h.Screen.Actual.Highlights));
         Assert.Equal(new TableLocator.Span(2, 0, 3), Assert.Single(h.Screen.Expected.Highlights));
@@ -293,6 +294,8 @@ public sealed class LabScreenTests : IDisposable
     public void F4_cycles_both_panes_yours_and_expected_on_a_wide_screen()
     {
         using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 140, height: 30);
+        Assert.Equal(LabScreen.OutputMode.Actual, h.Screen.ShownOutput); // nothing expected: the output takes the width
+        h.Press(Key.F8, Key.F8);
         Assert.Equal(LabScreen.OutputMode.Both, h.Screen.ShownOutput);
         h.Press(Key.F4);
         Assert.Equal(LabScreen.OutputMode.Actual, h.Screen.ShownOutput);
@@ -308,7 +311,9 @@ public sealed class LabScreenTests : IDisposable
     public void Resizing_re_lays_out_the_output_side_by_side()
     {
         using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 80, height: 24);
+        h.Press(Key.F8, Key.F8);
         Assert.False(h.Screen.SideBySide);
+        Assert.DoesNotContain("Expected", h.Text);
         h.App.Driver!.SetScreenSize(160, 40);
         h.Pump();
         _ = h.Text;
