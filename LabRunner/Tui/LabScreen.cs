@@ -278,7 +278,7 @@ public sealed class LabScreen : Window
             var diff = _session.ResultOf(step)?.Verdict.FirstDifference;
             Actual.Show(actual, HighlightActual(actual, diff));
             Expected.Show(expected, HighlightExpected(expected, diff));
-            _verdict.Text = ScreenText.VerdictLine(_session, step);
+            _verdict.Text = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
             ApplyOutputMode();
             _activity.Text = ScreenText.ActivityLine(_session, _frame);
 

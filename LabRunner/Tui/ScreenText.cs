@@ -115,7 +115,7 @@ public static class ScreenText
     /// <summary>The running line: spinner, elapsed time, and what the step waits for.</summary>
     public static string ActivityLine(LabSession s, int frame)
     {
-        if (!s.IsBusy) return s.Notice ?? "";
+        if (!s.IsBusy) return "";
         var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.Running)} {Seconds(s.Elapsed)}" };
         if (s.Activity is { } a)
         {

@@ -119,6 +119,9 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains("running", screen);
         Assert.Contains("waiting for lock", screen);
         Assert.Equal(StepStatus.Running, h.Session.StatusOf(h.Session.Selected!));
+        h.Press(Key.F5); // a second run while one is going is refused, visibly
+        Assert.Contains("A step is running: wait for it or press Esc.", h.Text);
+        Assert.Single(runner.Requests);
         h.Press(Key.Esc);
         h.WaitUntil(() => !h.Session.IsBusy);
         Assert.Contains("Cancelled", h.Text);
