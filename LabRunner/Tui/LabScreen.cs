@@ -53,7 +53,7 @@ public sealed class LabScreen : Window
         _header.FrameChanged += (_, _) => _header.Text = ScreenText.Header(_session, HeaderWidth);
         _header.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(ColorName16.Black, ColorName16.Cyan)));
 
-        _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(32), Height = Dim.Fill(1) };
+        _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(26), Height = Dim.Fill(1) };
         _taskNodes = session.Lab.Tasks.Select((_, i) => new TaskNode(i, session.Steps.Where(s => s.TaskIndex == i).ToList())).ToList();
         _tree = new TreeView<object>
         {
@@ -74,7 +74,7 @@ public sealed class LabScreen : Window
 
         _instructionsFrame = new FrameView
         {
-            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(30),
+            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(27),
         };
         _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
         _instructionsFrame.Add(_instructions);

@@ -15,7 +15,7 @@ public sealed class LabScreenTests : IDisposable
     [Fact]
     public void Screen_shows_header_steps_and_rendered_instructions()
     {
-        using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 100, height: 40);
+        using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 100, height: 48);
         var screen = h.Text;
         Assert.Contains("Respaldo y autovacuum", screen);
         Assert.Contains("sandbox · PostgreSQL 15.18 · db curso · 0/5 passed", screen);
@@ -63,7 +63,7 @@ public sealed class LabScreenTests : IDisposable
         h.WaitUntil(() => !h.Session.IsBusy);
         var screen = h.Text;
         Assert.Equal("SHOW autovacuum;", runner.Requests.Single().Action.Command);
-        Assert.Contains("✓ Paso 1. Revisar autova", screen);
+        Assert.Contains("✓ Paso 1. Revisar", screen);
         Assert.Contains("✓ Passed — output matches", screen);
         Assert.Contains(" on", screen);
         Assert.Contains("(1 row)", screen);
@@ -254,7 +254,7 @@ public sealed class LabScreenTests : IDisposable
         second.Press(Key.Enter); // continue
         Assert.Equal("t2/p2", second.Session.Selected!.Key);
         Assert.Contains("CREATE TABLE mine (id int);", second.Text);
-        Assert.Contains("✓ Paso 1. Revisar autova", second.Text);
+        Assert.Contains("✓ Paso 1. Revisar", second.Text);
         Assert.True(second.Session.HintShown(second.Session.Steps[2]));
     }
 
