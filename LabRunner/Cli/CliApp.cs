@@ -37,6 +37,9 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(output, errors));
         root.Subcommands.Add(ListCommand.Create(output, errors));
         root.Subcommands.Add(NewCommand.Create(output, errors));
+        root.Subcommands.Add(CheckCommand.Create(output, errors));
+        root.Subcommands.Add(GradeCommand.Create(output, errors));
+        root.Subcommands.Add(ImportCommand.Create(output, errors));
         TuiCommand.AddTo(root, output, errors);
         return root;
     }

@@ -32,7 +32,11 @@ public static partial class ExpectationChecker
         var text = shell?.Output ?? output.Text;
         var wanted = expectation?.ExitCode ?? 0;
         if (exit != wanted)
-            return Verdict.Fail($"exit code: expected {wanted}, got {exit}") with { Diff = TextDiff($"exit code {wanted}\n", $"exit code {exit}\n" + text) };
+        {
+            // The last line usually says why (rsync: "some files vanished..."); the whole output stays in the step's output.
+            var last = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
+            return Verdict.Fail($"exit code: expected {wanted}, got {exit}" + (last is null ? "" : $" ({last})"));
+        }
         if (expectation is null)
             return Verdict.Pass($"ran without error (exit code {exit}); the step has no expected output to compare");
         return CheckText(expectation, text) ?? Verdict.Pass(exit == 0 ? "exit code 0, output as expected" : $"exit code {exit}, as expected");

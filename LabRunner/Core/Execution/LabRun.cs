@@ -32,7 +32,7 @@ public sealed class LabRun
         Target = target;
         _executor = executor;
         _options = options ?? new LabRunOptions();
-        _variables = LabRunVariables.For(lab, target);
+        _variables = Variables.For(target, lab.Variables);
     }
 
     /// <summary>The action a step runs on this server: its version variant, with {{variables}} filled in (what the student sees).</summary>
@@ -40,7 +40,7 @@ public sealed class LabRun
     {
         var action = step.ActionFor(Target.MajorVersion);
         if (commandOverride is not null) action = action.WithCommand(commandOverride);
-        return action.WithCommand(LabRunVariables.Substitute(action.Command, _variables));
+        return action.WithCommand(Variables.Substitute(action.Command, _variables));
     }
 
     /// <summary>Runs the lab's setup SQL once (no-op when there is none or <see cref="LabRunOptions.RunSetup"/> is off).</summary>
@@ -49,7 +49,7 @@ public sealed class LabRun
         if (_setupDone) return;
         _setupDone = true;
         if (!_options.RunSetup || string.IsNullOrWhiteSpace(Lab.Server.Setup)) return;
-        var setup = new SqlAction(LabRunVariables.Substitute(Lab.Server.Setup, _variables));
+        var setup = new SqlAction(Variables.Substitute(Lab.Server.Setup, _variables));
         var output = await _executor.ExecuteAsync(setup, _options.Execution.StatementTimeout, null, ct);
         if (output.FirstError is { } e)
             throw new UserErrorException($"the lab's setup SQL failed: {e.Severity} {e.SqlState}: {e.Message}");
@@ -190,11 +190,20 @@ public sealed class LabRun
             Raise(new StepProgressed(task, step, kind, $"waiting until the output matches (last: {lastMismatch})",
                 clock.Elapsed, eventually.Within - clock.Elapsed, attempt));
             var left = until - clock.Elapsed;
+            if (left <= TimeSpan.Zero) break; // the clock moved on since the loop's test: a negative delay throws
             await Task.Delay(left < _options.ProgressInterval ? left : _options.ProgressInterval, ct);
         }
     }
 
-    private void Raise(RunEvent e) => Event?.Invoke(this, e);
+    private void Raise(RunEvent e)
+    {
+        // An observer's bug (a view, a progress printer) must not fail the student's step.
+        try { Event?.Invoke(this, e); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { ObserverErrors.Add(ex); }
+    }
+
+    /// <summary>Exceptions thrown by <see cref="Event"/> handlers, kept rather than thrown into the run (tests assert it stays empty).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<Exception> ObserverErrors { get; } = [];
 
     /// <summary>Turns the executor's progress into events, synchronously (Progress&lt;T&gt; would post to a UI context).</summary>
     private sealed class ProgressRelay(LabRun run, LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually? eventually, int attempt, Action? onWaitingForLock)

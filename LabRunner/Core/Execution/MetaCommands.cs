@@ -39,7 +39,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
                 if (args.Length == 0) return await RelationsAsync(part, "tvmsE");
                 return await DescribeAsync(part, args);
             default:
-                Print(part, $"invalid command \\{part.Name}\nTry \\? for help.\n");
+                Print(part, $"invalid command \\{part.Name}\n");
                 return true;
         }
     }
@@ -62,6 +62,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
     {
         var database = Unquote(args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "-");
         if (database == "-") database = run.Session.Database ?? run.Target.Database;
+        run.ForgetDatabaseSwitch();
         try
         {
             await run.Session.ReconnectAsync(database, run.Token);
@@ -124,7 +125,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
         foreach (var rel in found.Rows)
         {
             var table = await Describe.RelationAsync(QueryAsync, rel[0]!, rel[1]!, rel[2]!);
-            if (table is not null) run.Add(table, run.Session.Expanded);
+            if (table is not null) run.Add(table); // psql shows \d NAME as a table even under \x
         }
         return true;
     }

@@ -74,6 +74,7 @@ public sealed class SqlSession : IAsyncDisposable
         builder.Pooling = false; // a session's state (SET, temp tables, \x) must never leak to another
         builder.CommandTimeout = 0; // the executor's own timeout governs
         builder.ApplicationName = "psql";
+        builder.IncludeErrorDetail = true; // DETAIL lines are part of what psql shows
         var conn = new NpgsqlConnection(builder.ConnectionString);
         try
         {

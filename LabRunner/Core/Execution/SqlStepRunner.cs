@@ -18,21 +18,20 @@ internal sealed class SqlStepRunner(
     private readonly List<StatementResult> _results = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private StepOutcome _outcome = StepOutcome.Completed;
+    private bool _switchPending = switchDatabase;
 
     public async Task<StepOutput> RunAsync(string sql)
     {
         var parts = PsqlScanner.Split(sql);
-        var first = true;
         foreach (var part in parts)
         {
             ct.ThrowIfCancellationRequested();
             var go = part switch
             {
-                SqlStatementPart s => await StatementAsync(s, first && switchDatabase),
+                SqlStatementPart s => await StatementAsync(s),
                 MetaCommandPart m => await new MetaCommands(this).RunAsync(m),
                 _ => true,
             };
-            first = false;
             if (!go) break;
         }
         return Partial(_outcome);
@@ -52,13 +51,21 @@ internal sealed class SqlStepRunner(
         if (result is StatementError && _outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;
     }
 
-    internal Task<NpgsqlConnection> ConnectionAsync(bool switchTo = false) => session.OpenAsync(database, switchTo, ct);
+    /// <summary>The session's connection; a step that names its database moves the session there first (once: a later \c wins).</summary>
+    internal Task<NpgsqlConnection> ConnectionAsync()
+    {
+        var switchTo = _switchPending;
+        _switchPending = false;
+        return session.OpenAsync(database, switchTo, ct);
+    }
 
-    private async Task<bool> StatementAsync(SqlStatementPart part, bool switchTo)
+    internal void ForgetDatabaseSwitch() => _switchPending = false;
+
+    private async Task<bool> StatementAsync(SqlStatementPart part)
     {
         if (part.IsEmpty) return true;
         NpgsqlConnection conn;
-        try { conn = await ConnectionAsync(switchTo); }
+        try { conn = await ConnectionAsync(); }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             Add(ConnectionError(e));

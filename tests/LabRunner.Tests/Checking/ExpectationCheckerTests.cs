@@ -304,7 +304,7 @@ public class ExpectationCheckerTests
         var shell = new ShellAction("ls");
 
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, null, Shell(0, "ok")).Status);
-        Assert.Equal("exit code: expected 0, got 23", ExpectationChecker.Check(shell, null, Shell(23, "rsync error")).Message);
+        Assert.Equal("exit code: expected 0, got 23 (rsync error at main.c)", ExpectationChecker.Check(shell, null, Shell(23, "a\nrsync error at main.c\n\n")).Message);
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { ExitCode = 23 }, Shell(23, "")).Status);
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { OutputContains = "backup_label" }, Shell(0, "x\nbackup_label\n")).Status);
         Assert.Equal("output does not contain \"backup_label\"", ExpectationChecker.Check(shell, new Expectation { OutputContains = "backup_label" }, Shell(0, "x")).Message);

@@ -23,8 +23,40 @@ internal sealed class Fields
             if (known.Contains(key)) { _entries[key] = entry; continue; }
             var suggestion = DidYouMean.Suggest(key, known);
             _d.Error(entry.Key, $"unknown key \"{key}\"",
-                suggestion is not null ? $"did you mean \"{suggestion}\"?" : $"keys allowed in {what}: {string.Join(", ", known)}");
+                suggestion is not null ? $"did you mean \"{suggestion}\"?"
+                : Elsewhere(kind, key) is { } place ? $"\"{key}\" goes {place}"
+                : $"keys allowed in {what}: {string.Join(", ", known)}");
         }
+    }
+
+    /// <summary>Where a key that belongs to a neighbouring mapping goes ("panel" written on a step belongs under expect:).</summary>
+    private static string? Elsewhere(string kind, string key)
+    {
+        string[] neighbours = kind switch
+        {
+            LabKeys.Lab => [LabKeys.Server, LabKeys.Task, LabKeys.Step, LabKeys.Expect],
+            LabKeys.Task => [LabKeys.Step, LabKeys.Lab, LabKeys.Expect],
+            LabKeys.Step => [LabKeys.Expect, LabKeys.Variant, LabKeys.Task, LabKeys.Server, LabKeys.Lab, LabKeys.Eventually],
+            LabKeys.Variant => [LabKeys.Step, LabKeys.Expect],
+            LabKeys.Expect => [LabKeys.Eventually, LabKeys.Step, LabKeys.Matcher],
+            LabKeys.Server => [LabKeys.Lab, LabKeys.Step],
+            LabKeys.Image => [LabKeys.Lab],
+            LabKeys.Eventually => [LabKeys.Expect],
+            _ => [],
+        };
+        var home = neighbours.FirstOrDefault(k => LabKeys.ByKind[k].Contains(key));
+        return home switch
+        {
+            null => null,
+            LabKeys.Lab => "at the top level of the lab (not indented)",
+            LabKeys.Server => "under \"server:\"",
+            LabKeys.Task => "in a task (under \"tasks:\")",
+            LabKeys.Step => "in a step (under \"steps:\")",
+            LabKeys.Variant => "in a variant (under \"variants:\")",
+            LabKeys.Expect => "under \"expect:\"",
+            LabKeys.Eventually => "under \"eventually:\" in expect",
+            _ => "in a matcher: { tolerance: 1% } or { regex: \"...\" }",
+        };
     }
 
     public YMapping Node { get; }

@@ -100,17 +100,14 @@ internal static partial class YamlTreeReader
     {
         var line = (int)Math.Max(1, e.Start.Line);
         // YAML forbids tabs for indentation; YamlDotNet's own message for them is cryptic, so point at each tab instead.
-        var tabs = false;
-        for (var l = 1; l <= Math.Min(source.LineCount, line + 1); l++)
+        // Only when the parser stumbled on such a tab: tabs inside a block of text (SQL, say) are legal YAML.
+        if (IndentTab(source, line) >= 0 || IndentTab(source, line + 1) >= 0 || e.Message.Contains(" tab ", StringComparison.Ordinal))
         {
-            var text = source.Line(l);
-            var indent = text.Length - text.TrimStart(' ', '\t').Length;
-            var tab = text.IndexOf('\t');
-            if (tab < 0 || tab >= indent) continue;
-            tabs = true;
-            diagnostics.Error(source.At(l, tab + 1), "tab character in indentation", "YAML indents with spaces only: replace the tab with spaces");
+            for (var l = 1; l <= source.LineCount; l++)
+                if (IndentTab(source, l) is var tab and >= 0)
+                    diagnostics.Error(source.At(l, tab + 1), "tab character in indentation", "YAML indents with spaces only: replace the tab with spaces");
+            return;
         }
-        if (tabs) return;
         if (OverIndentedBlock(source, line) is { } block)
         {
             diagnostics.Add(block);
@@ -152,6 +149,16 @@ internal static partial class YamlTreeReader
                 $"write \"{indicator.Value[0]}{wanted}\" instead of \"{indicator.Value}\": the block is then indented {wanted} spaces more than its key, and its first line keeps its leading spaces");
         }
         return null;
+    }
+
+    /// <summary>Where a tab sits in a line's leading whitespace, or -1.</summary>
+    private static int IndentTab(SourceText source, int line)
+    {
+        if (line > source.LineCount) return -1;
+        var text = source.Line(line);
+        var indent = text.Length - text.TrimStart(' ', '\t').Length;
+        var tab = text.IndexOf('\t');
+        return tab >= 0 && tab < indent ? tab : -1;
     }
 
     private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using LabRunner.Execution;
+using LabRunner.Labs;
+using LabRunner.Postgres;
+using LabRunner.Reports;
+
+namespace LabRunner.Cli;
+
+/// <summary>
+/// `labrunner check LAB`: runs every step of a lab non-interactively on a fresh sandbox (or --connection), checks every
+/// expectation, prints a summary and writes reports. Exit 0 all passed, 1 any failed, 2 usage or environment.
+/// Shell steps run only with --allow-shell; without it they are reported as skipped (a skip never fails the run, and the
+/// summary says how many were skipped). With --allow-shell the lab's declared tools must be installed, else exit 2.
+/// </summary>
+public static class CheckCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var lab = new Argument<string>("LAB") { Description = "A catalog id, a lab YAML file or a Markdown lab file." };
+        var reports = new Option<string[]>("--report") { Description = "Write a report: junit:PATH or json:PATH (may be repeated).", AllowMultipleArgumentsPerToken = false };
+        var task = new Option<string?>("--task") { Description = "Run only this task (its id)." };
+        var step = new Option<string?>("--step") { Description = "Run only this step (its id)." };
+        var allowShell = new Option<bool>("--allow-shell") { Description = "Run the lab's shell steps (otherwise they are skipped)." };
+        var sandboxRoot = new Option<string?>("--sandbox-root") { Description = "Directory for sandboxes (default $TMPDIR/labrunner-USER).", Hidden = true };
+        var command = new Command("check", "Run a lab's steps and check every expectation; exit 1 if any fails.");
+        command.Arguments.Add(lab);
+        command.Options.Add(LabOptions.Catalog);
+        CommonOptions.AddServerOptions(command);
+        command.Options.Add(reports);
+        command.Options.Add(task);
+        command.Options.Add(step);
+        command.Options.Add(allowShell);
+        command.Options.Add(sandboxRoot);
+        command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
+        {
+            var targets = ReportTargets.Parse(parse.GetValue(reports));
+            var loaded = await LabSources.Open(parse.GetValue(LabOptions.Catalog)).LoadAsync(parse.GetValue(lab)!, ct);
+            var shell = parse.GetValue(allowShell);
+            var filter = new LabRunFilter(parse.GetValue(task), parse.GetValue(step));
+            CheckTools(loaded, shell, errors);
+
+            var keep = parse.GetValue(CommonOptions.KeepSandbox);
+            await using var target = await ServerTargets.OpenAsync(new TargetOptions
+            {
+                Connection = parse.GetValue(CommonOptions.Connection),
+                PgBin = parse.GetValue(CommonOptions.PgBin),
+                KeepSandbox = keep,
+                SandboxRoot = parse.GetValue(sandboxRoot),
+            }, loaded.Server, ct);
+            await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version})");
+            var execution = new ExecutionOptions { AllowShell = shell };
+            await using var executor = new StepExecutor(target, loaded.Variables, execution);
+            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution });
+            run.Event += new RunProgress(errors).Observe;
+            await run.RunAllAsync(filter, ct);
+
+            var summary = run.Summary;
+            await SummaryTable.WriteAsync(output, summary);
+            await WriteReportsAsync(targets, summary, ct);
+            await SandboxCommand.PrintKeptAsync(target, output, keep);
+            return summary.Failed > 0 ? ExitCodes.ChecksFailed : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Missing tools are an environment problem (exit 2) only when shell steps will run; otherwise they are noted.</summary>
+    private static void CheckTools(Lab lab, bool allowShell, TextWriter errors)
+    {
+        var shellSteps = lab.Tasks.SelectMany(t => t.Steps.Concat(t.Checks)).Count(s => s.Action is ShellAction || s.Variants.Any(v => v.Action is ShellAction));
+        if (shellSteps == 0) return;
+        if (!allowShell)
+        {
+            errors.WriteLine($"note: {shellSteps} shell step{(shellSteps == 1 ? "" : "s")} will be skipped; pass --allow-shell to run {(shellSteps == 1 ? "it" : "them")}");
+            return;
+        }
+        var missing = ToolCheck.Missing(lab.Server.Tools);
+        if (missing.Count > 0)
+            throw new UserErrorException($"this lab's shell steps need {string.Join(", ", missing)}, not found on PATH (e.g. apt-get install -y {string.Join(' ', missing)})");
+    }
+
+    private static async Task WriteReportsAsync(ReportTargets targets, RunSummary summary, CancellationToken ct)
+    {
+        foreach (var path in targets.JUnit)
+            await AtomicFile.WriteAllTextAsync(path, JUnitReport.Render(summary, DateTimeOffset.UtcNow), ct);
+        foreach (var path in targets.Json)
+            await AtomicFile.WriteAllTextAsync(path, JsonReport.Render(summary), ct);
+    }
+}

@@ -1,0 +1,79 @@
+using LabRunner.Execution;
+using LabRunner.Labs;
+using LabRunner.Tests.Support;
+
+namespace LabRunner.Tests.Execution;
+
+[Collection(SandboxCollection.Name)]
+public sealed class ShellStepTests(SandboxFixture fx)
+{
+    private StepExecutor NewExecutor(bool allowShell = true, IReadOnlyDictionary<string, string>? vars = null) =>
+        new(fx.Sandbox, vars ?? new Dictionary<string, string>(), new ExecutionOptions { AllowShell = allowShell });
+
+    private static Task<StepOutput> Shell(StepExecutor ex, string script, TimeSpan? timeout = null, CancellationToken ct = default) =>
+        ex.ExecuteAsync(new ShellAction(script), timeout, null, ct);
+
+    [Fact]
+    public async Task Stdout_and_stderr_arrive_in_the_order_they_were_written()
+    {
+        await using var ex = NewExecutor();
+        var output = await Shell(ex, "echo one; echo two >&2; echo three; echo four >&2");
+        Assert.Equal("one\ntwo\nthree\nfour\n", output.Text);
+        Assert.Equal(0, Assert.IsType<ShellResult>(Assert.Single(output.Results)).ExitCode);
+        Assert.Equal(StepOutcome.Completed, output.Outcome);
+    }
+
+    [Fact]
+    public async Task A_failing_script_shows_its_exit_code()
+    {
+        await using var ex = NewExecutor();
+        var output = await Shell(ex, "echo partial; exit 3");
+        Assert.Equal("partial\nexit code 3\n", output.Text);
+        Assert.Equal(3, ((ShellResult)output.Results[0]).ExitCode);
+        Assert.Equal(StepOutcome.Failed, output.Outcome);
+    }
+
+    [Fact]
+    public async Task Variables_are_substituted_and_psql_reaches_the_lab_server()
+    {
+        await using var ex = NewExecutor(vars: new Dictionary<string, string> { ["label"] = "backup1" });
+        var output = await Shell(ex, "echo {{label}} {{pg_major}}; psql -X -At -c 'SELECT 40 + 2'");
+        Assert.Equal($"backup1 {fx.Sandbox.MajorVersion}\n42\n", output.Text);
+    }
+
+    [Fact]
+    public async Task A_timeout_kills_the_whole_process_group()
+    {
+        await using var ex = NewExecutor();
+        var marker = Path.Combine(fx.Sandbox.WorkDirectory, $"late-{Guid.NewGuid():N}");
+        var output = await Shell(ex, $"(sleep 1.5; touch {marker}) & sleep 30", TimeSpan.FromMilliseconds(500));
+        Assert.Equal(StepOutcome.TimedOut, output.Outcome);
+        await Task.Delay(2500);
+        Assert.False(File.Exists(marker), "a child of the script survived the timeout");
+    }
+
+    [Fact]
+    public async Task Cancel_kills_the_script()
+    {
+        await using var ex = NewExecutor();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var output = await Shell(ex, "echo started; sleep 30", ct: cts.Token);
+        Assert.Equal(StepOutcome.Cancelled, output.Outcome);
+        Assert.StartsWith("started\n", output.Text);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Shell_steps_are_refused_unless_allowed()
+    {
+        await using var ex = NewExecutor(allowShell: false);
+        await Assert.ThrowsAsync<ShellNotAllowedException>(() => Shell(ex, "echo hi"));
+    }
+
+    [Fact]
+    public void ToolCheck_lists_only_the_missing_tools()
+    {
+        Assert.Equal(["surely-not-a-tool-xyz"], ToolCheck.Missing(["bash", "surely-not-a-tool-xyz", "sh"]));
+    }
+}

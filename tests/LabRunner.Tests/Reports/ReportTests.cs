@@ -1,0 +1,98 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Reports;
+using LabRunner.Tests.Checking;
+
+namespace LabRunner.Tests.Reports;
+
+public sealed class ReportTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("labrunner-report-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static RunSummary Sample() => new("demo", "Demo lab",
+    [
+        new("t1", "a", "A", StepKind.Step, VerdictStatus.Passed, "output matches", " n\n---\n 1\n(1 row)\n", " n\n---\n 1\n", TimeSpan.FromMilliseconds(12)),
+        new("t1", "b", "B", StepKind.Step, VerdictStatus.Failed, "row 1, n: expected 0, got 833333", "bell \a here", "0", TimeSpan.FromSeconds(1.5))
+            { Diff = "--- expected\n+++ actual\n-0\n+833333\n", Notes = ["rows compared in any order"] },
+        new("t2", "c", "C", StepKind.Step, VerdictStatus.Error, "timed out after 30.0 s", null, null, TimeSpan.FromSeconds(30)),
+        new("t2", "d", "D", StepKind.Step, VerdictStatus.Skipped, "shell step not run: pass --allow-shell", null, null, TimeSpan.Zero),
+        new("t2", "ok", "OK", StepKind.Check, VerdictStatus.Passed, "output matches", "x", null, TimeSpan.FromMilliseconds(3)),
+    ]);
+
+    [Theory]
+    [InlineData(3, 0, 0, "3 passed, 0 failed")]
+    [InlineData(1, 2, 0, "1 passed, 2 failed")]
+    [InlineData(4, 2, 1, "4 passed, 2 failed, 1 skipped")]
+    public void The_count_line_is_exact(int passed, int failed, int skipped, string line) =>
+        Assert.Equal(line, SummaryTable.CountLine(passed, failed, skipped));
+
+    [Fact]
+    public async Task Summary_table_lists_every_step_explains_failures_and_ends_with_the_counts()
+    {
+        var output = new StringWriter();
+
+        await SummaryTable.WriteAsync(output, Sample());
+
+        var lines = output.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("TASK  STEP        VERDICT  TIME", lines[0]);
+        Assert.Equal("t1    a           passed   12 ms", lines[1]);
+        Assert.Equal("t1    b           failed   1.5 s", lines[2]);
+        Assert.Equal("    row 1, n: expected 0, got 833333", lines[3]);
+        Assert.Contains("t2    ok (check)  passed   3 ms", lines);
+        Assert.Contains("t2    d           skipped  -", lines);
+        Assert.Equal("2 passed, 2 failed, 1 skipped", lines[^1]);
+    }
+
+    [Fact]
+    public async Task JUnit_report_validates_against_the_schema_and_counts_each_kind()
+    {
+        var path = Path.Combine(_dir, "junit.xml");
+        await AtomicFile.WriteAllTextAsync(path, JUnitReport.Render(Sample(), DateTimeOffset.UtcNow), CancellationToken.None);
+
+        var doc = ReportFiles.ValidJUnit(path);
+
+        var root = doc.Root!;
+        Assert.Equal(("5", "1", "1", "1"), (root.Attribute("tests")!.Value, root.Attribute("failures")!.Value, root.Attribute("errors")!.Value, root.Attribute("skipped")!.Value));
+        var suites = root.Elements("testsuite").ToList();
+        Assert.Equal(["demo.t1", "demo.t2"], suites.Select(s => s.Attribute("name")!.Value));
+        var failed = suites[0].Elements("testcase").Single(c => c.Attribute("name")!.Value == "b");
+        Assert.Equal("demo.t1", failed.Attribute("classname")!.Value);
+        Assert.Equal("row 1, n: expected 0, got 833333", failed.Element("failure")!.Attribute("message")!.Value);
+        Assert.Contains("+833333", failed.Element("failure")!.Value);
+        Assert.Equal("bell  here", failed.Element("system-out")!.Value);
+    }
+
+    [Fact]
+    public void Json_report_parses_back_with_every_step_field()
+    {
+        var doc = JsonReport.Parse(JsonReport.Render(Sample()))!;
+
+        Assert.Equal(("demo", 2, 2, 1), (doc.Lab, doc.Passed, doc.Failed, doc.Skipped));
+        var b = doc.Steps[1];
+        Assert.Equal(("t1", "b", "failed", "row 1, n: expected 0, got 833333", "0", 1.5), (b.Task, b.Step, b.Status, b.Message, b.Expected, b.Duration));
+        Assert.Null(doc.Steps[2].Actual);
+        Assert.Equal("check", doc.Steps[4].Kind);
+    }
+
+    [Fact]
+    public void Grade_csv_has_the_header_and_quotes_what_needs_quoting()
+    {
+        var csv = GradeCsv.Render([new GradeRow("alice", "rows", "failed", 0, "row 1, count: expected 3, got 2"), new GradeRow("bob", "rows", "passed", 1.5, "ok")]);
+
+        var lines = csv.TrimEnd().Split("\r\n");
+        Assert.Equal(["student,task,verdict,points,message", "alice,rows,failed,0,\"row 1, count: expected 3, got 2\"", "bob,rows,passed,1.5,ok"], lines);
+    }
+
+    [Fact]
+    public async Task Atomic_writes_replace_the_file_and_leave_no_temporary_behind()
+    {
+        var path = Path.Combine(_dir, "sub", "r.json");
+        await AtomicFile.WriteAllTextAsync(path, "first", CancellationToken.None);
+        await AtomicFile.WriteAllTextAsync(path, "second", CancellationToken.None);
+
+        Assert.Equal("second", await File.ReadAllTextAsync(path));
+        Assert.Equal([path], Directory.GetFiles(Path.Combine(_dir, "sub")));
+    }
+}
