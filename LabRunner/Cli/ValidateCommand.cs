@@ -10,7 +10,7 @@ public static class ValidateCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Lab files, lab ids or catalogs (labs.yaml) to check (default: the catalog and every lab in it).",
+            Description = "Lab files, lab ids, folders of labs or catalogs (labs.yaml) to check (default: the catalog and every lab in it).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("validate", "Check lab files and the catalog; print every problem as file:line:column. Exit 1 if any error.");
@@ -34,6 +34,15 @@ public static class ValidateCommand
                     var catalog = new LabSources(LabCatalog.Load(target), sources.Readers);
                     diagnostics.AddRange(await catalog.ValidateCatalogAsync(ct));
                     checkedLabs += catalog.Catalog!.Entries.Count;
+                }
+                else if (Directory.Exists(target) && !File.Exists(Path.Combine(target, "lab.yaml")))
+                {
+                    // A folder of labs (e.g. Labs/): every lab.yaml below it.
+                    foreach (var lab in Directory.EnumerateFiles(target, "lab.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                    {
+                        diagnostics.AddRange((await sources.ReadAsync(lab, ct)).Diagnostics);
+                        checkedLabs++;
+                    }
                 }
                 else
                 {

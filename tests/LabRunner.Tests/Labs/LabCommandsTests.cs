@@ -70,6 +70,21 @@ public sealed class LabCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_of_a_folder_checks_every_lab_below_it()
+    {
+        var catalog = EmptyCatalog();
+        await Run("new", "one", "--catalog", catalog);
+        await Run("new", "two", "--catalog", catalog);
+        File.AppendAllText(Path.Combine(_root, "Labs", "two", "lab.yaml"), "colour: blue\n");
+
+        var (code, output, _) = await Run("validate", "--catalog", catalog, Path.Combine(_root, "Labs"));
+
+        Assert.Equal(ExitCodes.ChecksFailed, code);
+        Assert.Contains("lab.yaml:28:1: error: unknown key \"colour\"", output);
+        Assert.EndsWith("2 labs checked: 1 error, 0 warnings" + Environment.NewLine, output);
+    }
+
+    [Fact]
     public async Task List_shows_the_catalog_as_a_table()
     {
         var (code, output, _) = await Run("list", "--catalog", LabFiles.Catalog);
