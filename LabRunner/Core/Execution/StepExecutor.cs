@@ -48,10 +48,19 @@ public sealed class StepExecutor : IStepExecutor
                 return await RunSqlAsync(sql, limit, progress, ct);
             case ShellAction shell:
                 if (!_options.AllowShell) throw new ShellNotAllowedException(shell.Script);
+                if (Execution.Variables.Unknown(shell.Script, Variables) is { Count: > 0 } unknown)
+                    return NotRun($"not run: the command uses {string.Join(", ", unknown.Select(n => "{{" + n + "}}"))}, which has no value on this server " +
+                                  "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)");
                 return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit, progress, ct);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }
+    }
+
+    private static StepOutput NotRun(string message)
+    {
+        var result = new ShellResult(-1, message + "\n");
+        return new StepOutput(result.Output, [result], StepOutcome.Failed, TimeSpan.Zero);
     }
 
     private async Task<StepOutput> RunSqlAsync(SqlAction action, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
