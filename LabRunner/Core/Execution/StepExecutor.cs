@@ -17,6 +17,8 @@ public sealed class StepExecutor : IStepExecutor
     private readonly ExecutionOptions _options;
     private readonly ConcurrentDictionary<string, SqlSession> _sessions = new(StringComparer.Ordinal);
     private readonly ActivityMonitor _monitor;
+    // Disposing cancels running steps first: a step waiting on a lock must not hold up closing the lab.
+    private readonly CancellationTokenSource _shutdown = new();
 
     public StepExecutor(IServerTarget target, IReadOnlyDictionary<string, string> variables, ExecutionOptions options)
     {
@@ -36,6 +38,9 @@ public sealed class StepExecutor : IStepExecutor
 
     public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _shutdown.Token);
+        ct = linked.Token;
         var limit = timeout ?? _options.StatementTimeout;
         switch (action)
         {
@@ -91,6 +96,8 @@ public sealed class StepExecutor : IStepExecutor
 
     public async ValueTask DisposeAsync()
     {
+        if (_shutdown.IsCancellationRequested) return;
+        await _shutdown.CancelAsync();
         foreach (var name in _sessions.Keys.ToList()) await CloseSessionAsync(name);
         await _monitor.DisposeAsync();
     }

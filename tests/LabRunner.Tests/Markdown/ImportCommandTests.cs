@@ -109,4 +109,36 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrEnvironment, code);
         Assert.Equal($"labrunner: {Path.Combine(_root, "nope.md")}: no such file", errors.Trim());
     }
+
+    [Fact]
+    public async Task Markdown_without_tasks_is_refused_in_one_line_by_import_and_by_validate()
+    {
+        var md = Path.Combine(_root, "vacio.md");
+        File.WriteAllText(md, "# Hola\n\nNada que hacer.\n");
+
+        var (code, _, errors) = await Run("import", md, "-o", Path.Combine(_root, "lab.yaml"));
+        var (validateCode, validateOut, _) = await Run("validate", md);
+
+        Assert.Equal(ExitCodes.UsageOrEnvironment, code);
+        Assert.Equal($"labrunner: {md}: no tasks with steps found", errors.Trim()[..($"labrunner: {md}: no tasks with steps found".Length)]);
+        Assert.False(File.Exists(Path.Combine(_root, "lab.yaml")));
+        Assert.Equal(ExitCodes.ChecksFailed, validateCode);
+        Assert.Contains("error: no tasks with steps found", validateOut);
+    }
+
+    [Fact]
+    public async Task Without_output_the_lab_goes_to_Labs_id_beside_the_catalog()
+    {
+        File.WriteAllText(Path.Combine(_root, "labs.yaml"), "labs: []\n");
+        var work = Directory.CreateDirectory(Path.Combine(_root, "drafts")).FullName;
+        File.Copy(Seed, Path.Combine(work, "respaldo-autovacuum.md"));
+
+        var result = await LabRunner.Labs.Markdown.MarkdownImporter.ImportAsync(
+            new("respaldo-autovacuum.md") { AddToCatalog = true, WorkingDirectory = work });
+
+        Assert.Equal(Path.Combine(_root, "Labs", "respaldo-autovacuum", "lab.yaml"), result.OutputPath);
+        Assert.Equal(Path.Combine(_root, "labs.yaml"), result.CatalogPath);
+        var lab = await LabSources.Open(Path.Combine(_root, "labs.yaml")).LoadAsync("respaldo-autovacuum");
+        Assert.Equal(8, lab.AllSteps.Count());
+    }
 }

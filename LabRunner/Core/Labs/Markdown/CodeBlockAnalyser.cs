@@ -66,7 +66,12 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             if (prompt.Session is not null) _session = prompt.Session;
             if (prompt.Database is not null && !_open && _database is null) UseDatabase(prompt.Database);
             _output = false;
-            if (prompt.Shell) { Shell(prompt.Rest, raw, line); return; }
+            if (prompt.Shell)
+            {
+                if (Psql.Invocation(prompt.Rest) is not null) Input(prompt.Rest.Trim(), prompt.Rest, line, sqlByDefault: false, transcript: false);
+                else Shell(prompt.Rest, raw, line);
+                return;
+            }
             s = prompt.Rest.Trim();
             if (s.Length == 0) return;
             if (_open) { Sql(s, line, transcript: true); return; }

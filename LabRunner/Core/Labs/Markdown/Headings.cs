@@ -71,7 +71,7 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part)\s*(?<n>\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
 
-    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)?\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?=\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)?\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
 
     [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise)\s*(?<t>\d+))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]

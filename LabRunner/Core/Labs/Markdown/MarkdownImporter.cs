@@ -19,6 +19,7 @@ public static class MarkdownImporter
             throw new UserErrorException($"cannot read {request.MarkdownPath}: {e.Message}");
         }
         var import = MarkdownLabReader.Read(markdown, request.MarkdownPath);
+        if (import.Lab.Tasks.Count == 0) throw new UserErrorException($"{request.MarkdownPath}: {MarkdownLabReader.NoTasks}");
         var catalogStart = request.OutputPath is null ? request.WorkingDirectory : Path.GetDirectoryName(Path.GetFullPath(request.OutputPath, request.WorkingDirectory))!;
         var catalog = request.AddToCatalog ? FindCatalog(request, catalogStart) : null;
         var output = request.OutputPath is { } o

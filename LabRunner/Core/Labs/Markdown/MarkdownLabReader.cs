@@ -9,6 +9,8 @@ namespace LabRunner.Labs.Markdown;
 /// </summary>
 public sealed class MarkdownLabReader : ILabReader
 {
+    internal const string NoTasks = "no tasks with steps found: expected \"### Tarea 1.\" (or \"### Task 1.\") headings with \"Paso 1.\" and code blocks";
+
     /// <summary>Reads Markdown text as if from <paramref name="path"/> (the lab id comes from the file or folder name).</summary>
     public static MarkdownImport Read(string markdown, string path) => MarkdownWalker.Read(markdown, path);
 
@@ -35,8 +37,10 @@ public sealed class MarkdownLabReader : ILabReader
     /// </summary>
     public static LabLoadResult Validate(MarkdownImport import, string path)
     {
-        var warnings = import.Warnings.Where(w => !w.IsInfo)
+        var warnings = import.Warnings.Where(w => !w.IsInfo && w.Message != NoTasks)
             .Select(w => new Diagnostic(new SourceLocation(path, w.Line, w.Line > 0 ? 1 : 0), Severity.Warning, w.Message)).ToList();
+        if (import.Lab.Tasks.Count == 0)
+            return new LabLoadResult(null, [.. warnings, new Diagnostic(new SourceLocation(path, 0, 0), Severity.Error, NoTasks, "see Labs/AUTHORING.md or the course's lab template")]);
         var yaml = LabYamlWriter.Write(import.Lab);
         var loaded = LabLoader.LoadText(yaml, path);
         if (loaded.Lab is null)

@@ -39,7 +39,7 @@ internal sealed partial class MarkdownWalker
             versions = new VersionRange(author.Major, null);
             _warnings.Add(new(author.Line, $"the data directory path names PostgreSQL {author.Major}: the lab is marked for versions >={author.Major}", IsInfo: true));
         }
-        if (tasks.Count == 0) _warnings.Add(new(0, "no tasks with steps found: expected \"### Tarea 1.\" headings with \"Paso 1.\" and code blocks"));
+        if (tasks.Count == 0) _warnings.Add(new(0, MarkdownLabReader.NoTasks));
         var labTasks = tasks.Select((t, i) => BuildTask(t, i, database)).ToList();
         return new Lab
         {

@@ -43,6 +43,11 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
                     foreach (var child in item) Add(child);
                 }
                 break;
+            case ListBlock list when list.OfType<ListItemBlock>().Any(i => i.FirstOrDefault() is ParagraphBlock p && Headings.Step(Slice(p)) is not null):
+                // "- Paso 1. ..." bullets: each item is read like the paragraphs it holds.
+                foreach (var item in list.OfType<ListItemBlock>())
+                    foreach (var child in item) Add(child);
+                break;
             default:
                 _pending.Add(Slice(block));
                 break;
