@@ -19,6 +19,7 @@ public sealed class LabPicker : Window
         var hint = new Label { Text = labs.Count == 0 ? text.NoLabs : text.PickLab, X = 1, Y = 0, Width = Dim.Fill() };
         _list = new ListView { X = 1, Y = 2, Width = Dim.Fill(1), Height = Dim.Fill(1) };
         _list.SetSource(new ObservableCollection<string>(labs.Select(l => $"{l.Id,-28} {l.Title}")));
+        if (labs.Count > 0) _list.SelectedItem = 0; // Enter right away opens the first lab
         _list.Accepting += (_, e) => { e.Handled = true; Choose(); };
         Add(hint, _list);
         KeyDown += (_, key) =>

@@ -24,7 +24,9 @@ public sealed class TextPane : View
 
     public void Show(string text, IReadOnlyList<TableLocator.Span>? highlights = null)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        // A carriage return rewinds the line in a terminal (rsync --progress, pg_basebackup -P): show what is left.
+        var lines = text.Replace("\r\n", "\n").Split('\n')
+            .Select(l => l.Contains('\r') ? l.Split('\r').LastOrDefault(p => p.Length > 0) ?? "" : l).ToArray();
         var same = lines.SequenceEqual(_lines) && (highlights ?? []).SequenceEqual(Highlights);
         if (same) return;
         _lines = lines;

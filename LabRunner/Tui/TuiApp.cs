@@ -23,7 +23,12 @@ public static class TuiApp
         await using var runner = await LabRunStepRunner.StartAsync(lab,
             token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o), null, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
-        RunScreen(lab, runner, store, options.Text, ct);
+        var finished = 0;
+        using (ct.Register(() => _ = WatchdogAsync()))
+        {
+            RunScreen(lab, runner, store, options.Text, ct);
+            Volatile.Write(ref finished, 1);
+        }
         ct.ThrowIfCancellationRequested();
         if (options.Target.KeepSandbox && runner.Target is Sandbox sandbox)
         {
@@ -31,6 +36,16 @@ public static class TuiApp
             await output.WriteLineAsync($"  connect: {sandbox.PsqlCommand}");
         }
         return 0;
+
+        // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.
+        async Task WatchdogAsync()
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
+            if (Volatile.Read(ref finished) == 1) return;
+            try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15)); }
+            catch (Exception) { /* exiting anyway; the sandbox janitor removes what is left on the next start */ }
+            Environment.Exit(Cli.ExitCodes.Interrupted);
+        }
     }
 
     /// <summary>Runs the lab screen until the student quits (or the process is told to stop).</summary>

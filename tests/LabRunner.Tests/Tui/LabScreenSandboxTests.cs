@@ -100,6 +100,39 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         });
     }
 
+    [Fact]
+    public void Restarting_the_lab_gives_a_fresh_sandbox()
+    {
+        var lab = new Lab
+        {
+            Id = "restart", Title = "Restart",
+            Server = new ServerRequirements { Database = "curso" },
+            Tasks = [new LabTask { Id = "t", Title = "Task", Steps = [new Step { Id = "create", Title = "Create", Action = new SqlAction("CREATE TABLE once (x int);") }] }],
+        };
+        var runner = OnOwnSandbox(lab);
+        var first = ((Sandbox)runner.Target).Directory;
+        RunOnScreen(lab, runner, h =>
+        {
+            h.Press(Key.F5);
+            h.WaitUntil(() => !h.Session.IsBusy);
+            Assert.Contains("CREATE TABLE", h.Text);
+            h.Press(Key.F5);
+            h.WaitUntil(() => !h.Session.IsBusy);
+            Assert.Contains("already exists", h.Text); // same database: the table is there
+
+            h.Press(Key.R.WithCtrl, Key.Enter);
+            h.WaitUntil(() => !h.Session.IsBusy);
+            Assert.False(Directory.Exists(first), "the old sandbox should be removed");
+            h.Press(Key.F5);
+            h.WaitUntil(() => !h.Session.IsBusy);
+            Assert.Contains("✓ Passed", h.Text); // a fresh database: created again
+        });
+    }
+
+    private static LabRunStepRunner OnOwnSandbox(Lab lab) => Task.Run(() => LabRunStepRunner.StartAsync(lab,
+        async ct => (IServerTarget)await Sandbox.StartAsync(new SandboxOptions { Database = "curso", RootDirectory = TestPaths.SandboxRoot }, ct),
+        (target, options) => new StepExecutor(target, lab.Variables, options), null, CancellationToken.None)).GetAwaiter().GetResult();
+
     // No awaits in these tests: once the screen exists, this thread's sync context is its main loop's.
     private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100)
     {

@@ -52,4 +52,12 @@ public class ScreenTextTests
         Assert.Null(TableLocator.Cell(lines, 0, 2));
         Assert.Null(TableLocator.Cell(["CREATE TABLE"], 0, 0));
     }
+
+    [Fact]
+    public void Progress_lines_rewound_with_carriage_returns_show_their_last_state()
+    {
+        var pane = new TextPane();
+        pane.Show("PG_VERSION\n\r   1 50%\r   3 100%\nnext\r");
+        Assert.Equal(["PG_VERSION", "   3 100%", "next"], pane.Lines);
+    }
 }
