@@ -1,13 +1,16 @@
 using LabRunner.Bench;
 
-var which = args.Length > 0 ? args[0] : "all";
+var which = args.Length > 0 ? args[0] : "";
 var benches = new Dictionary<string, Func<Task>>
 {
     ["sandbox"] = SandboxBench.RunAsync,
     ["exec-time"] = ExecBench.TimeAsync,
     ["exec-memory"] = ExecBench.MemoryAsync,
 };
-foreach (var (name, run) in benches)
+if (!benches.TryGetValue(which, out var bench))
 {
-    if (which == "all" || which == name) await run();
+    Console.Error.WriteLine($"usage: LabRunner.Bench {string.Join('|', benches.Keys)}  (bench/run runs them all)");
+    return 2;
 }
+await bench();
+return 0;
