@@ -21,7 +21,7 @@ public sealed class SeedLabTests(SandboxFixture fx)
         Assert.Matches(@"^ pg_backup_start \n-----------------\n [0-9A-F]+/[0-9A-F]+\n\(1 row\)\n\n$", start.Text);
 
         var copy = await ex.ExecuteAsync(new ShellAction(
-            "rsync -a --exclude='postmaster.pid' --exclude='pg_wal/*' {{data_directory}}/ {{workdir}}/backup1/ && ls {{workdir}}/backup1/PG_VERSION"),
+            "rsync -a --exclude='postmaster.pid' --exclude='pg_wal/*' --exclude='pg_internal.init' {{data_directory}}/ {{workdir}}/backup1/ && ls {{workdir}}/backup1/PG_VERSION"),
             TimeSpan.FromMinutes(2), null, default);
         Assert.Equal(StepOutcome.Completed, copy.Outcome);
         Assert.EndsWith("backup1/PG_VERSION\n", copy.Text);

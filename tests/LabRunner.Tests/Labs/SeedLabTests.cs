@@ -71,7 +71,7 @@ public class SeedLabTests
     {
         var lab = LoadSeed();
         var copy = Assert.IsType<ShellAction>(lab.Tasks[0].Steps[1].Action);
-        Assert.Equal("rsync -av --progress --exclude='postmaster.pid' --exclude='pg_wal/*' {{data_directory}}/ {{backup_dir}}/", copy.Script);
+        Assert.Equal("rsync -av --progress --exclude='postmaster.pid' --exclude='pg_wal/*' --exclude='pg_internal.init' {{data_directory}}/ {{backup_dir}}/", copy.Script);
         Assert.DoesNotContain("/var/lib/postgresql", copy.Script);
         var values = LabVariables.Resolve(lab, new Dictionary<string, string> { ["workdir"] = "/tmp/w", ["data_directory"] = "/tmp/d" });
         Assert.Equal("rsync -av --progress --exclude='postmaster.pid' --exclude='pg_wal/*' /tmp/d/ /tmp/w/backup1/", LabVariables.Substitute(copy.Script, values));
