@@ -64,7 +64,8 @@ public sealed class LabRunStepRunner : IStepRunner
         try
         {
             var result = await run.RunStepAsync(request.Task, request.Step, request.Action.Command, ct);
-            var output = result.Output ?? new StepOutput("", [], StepOutcome.Completed, result.Duration);
+            // The step's whole time (all attempts of an eventually-check), not the last attempt's.
+            var output = (result.Output ?? new StepOutput("", [], StepOutcome.Completed, result.Duration)) with { Duration = result.Duration };
             return new StepRunResult(output, result.Verdict);
         }
         finally

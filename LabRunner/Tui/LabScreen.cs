@@ -39,6 +39,7 @@ public sealed class LabScreen : Window
     private bool _syncing;
     private string? _instructionsShown;
     private OutputMode _mode = OutputMode.Both;
+    private OutputMode? _applied;
 
     public LabScreen(IApplication app, LabSession session)
     {
@@ -48,11 +49,11 @@ public sealed class LabScreen : Window
         BorderStyle = LineStyle.None;
         Title = session.Lab.Title;
 
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _header = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _header.FrameChanged += (_, _) => _header.Text = ScreenText.Header(_session, HeaderWidth);
         _header.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(ColorName16.Black, ColorName16.Cyan)));
 
-        _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(32), Height = Dim.Fill(1) };
+        _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(26), Height = Dim.Fill(1) };
         _taskNodes = session.Lab.Tasks.Select((_, i) => new TaskNode(i, session.Steps.Where(s => s.TaskIndex == i).ToList())).ToList();
         _tree = new TreeView<object>
         {
@@ -73,7 +74,7 @@ public sealed class LabScreen : Window
 
         _instructionsFrame = new FrameView
         {
-            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(30),
+            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(27),
         };
         _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
         _instructionsFrame.Add(_instructions);
@@ -95,8 +96,8 @@ public sealed class LabScreen : Window
         Expected = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _actualFrame.Add(Actual);
         _expectedFrame.Add(Expected);
-        _verdict = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
-        _activity = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+        _verdict = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _activity = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _outputArea.Add(_actualFrame, _expectedFrame, _verdict, _activity);
         _outputArea.FrameChanged += (_, _) => ApplyOutputMode();
 
@@ -127,6 +128,9 @@ public sealed class LabScreen : Window
     }
 
     private int HeaderWidth => Math.Max(40, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
+
+    /// <summary>Labels that show data (verdicts name columns like last_autovacuum) must not treat '_' as a hot key mark.</summary>
+    internal static readonly System.Text.Rune NoHotKey = new('\xffff');
 
     public TextPane Actual { get; }
     public TextPane Expected { get; }
@@ -180,22 +184,27 @@ public sealed class LabScreen : Window
     /// <summary>F4: wide screens cycle both → yours → expected; narrow ones switch yours ⇄ expected.</summary>
     private void ToggleOutput()
     {
-        _mode = (_mode, SideBySide) switch
+        _mode = ShownOutput switch
         {
-            (OutputMode.Both, _) => SideBySide ? OutputMode.Actual : OutputMode.Expected,
-            (OutputMode.Actual, _) => OutputMode.Expected,
-            (OutputMode.Expected, true) => OutputMode.Both,
-            _ => OutputMode.Actual,
+            OutputMode.Both => OutputMode.Actual,
+            OutputMode.Actual => OutputMode.Expected,
+            _ => SideBySide ? OutputMode.Both : OutputMode.Actual,
         };
         ApplyOutputMode();
     }
 
-    public OutputMode ShownOutput => SideBySide ? _mode : _mode == OutputMode.Expected ? OutputMode.Expected : OutputMode.Actual;
+    /// <summary>What the output area shows now. A step with nothing to compare against gets the whole width for its output.</summary>
+    public OutputMode ShownOutput =>
+        _mode == OutputMode.Both && _session.Selected?.Step.Expect is null ? OutputMode.Actual
+        : SideBySide ? _mode
+        : _mode == OutputMode.Expected ? OutputMode.Expected : OutputMode.Actual;
 
     /// <summary>Side by side when there is room (unless F4 chose one); otherwise one pane at a time.</summary>
     private void ApplyOutputMode()
     {
         var mode = ShownOutput;
+        if (mode == _applied) return;
+        _applied = mode;
         _actualFrame.Visible = mode != OutputMode.Expected;
         _expectedFrame.Visible = mode != OutputMode.Actual;
         if (mode == OutputMode.Both)
@@ -269,7 +278,8 @@ public sealed class LabScreen : Window
             var diff = _session.ResultOf(step)?.Verdict.FirstDifference;
             Actual.Show(actual, HighlightActual(actual, diff));
             Expected.Show(expected, HighlightExpected(expected, diff));
-            _verdict.Text = ScreenText.VerdictLine(_session, step);
+            _verdict.Text = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
+            ApplyOutputMode();
             _activity.Text = ScreenText.ActivityLine(_session, _frame);
 
             var wasShown = Questions.Visible;

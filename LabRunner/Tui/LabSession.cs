@@ -207,6 +207,7 @@ public sealed class LabSession
         if (_cts == cts) _cts = null;
         RunningStep = null;
         Activity = null;
+        Notice = null;
         _results[step.Key] = result;
         _status[step.Key] = result.Output.Outcome == StepOutcome.Cancelled
             ? StepStatus.NotRun

@@ -24,7 +24,7 @@ public sealed class QuestionBox : View
         Width = Dim.Percent(80);
         Height = Dim.Auto();
         Arrangement = ViewArrangement.Overlapped;
-        _message = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Auto() };
+        _message = new Label { HotKeySpecifier = LabScreen.NoHotKey, X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Auto() };
         _buttons = new View { X = 0, Y = Pos.Bottom(_message) + 1, Width = Dim.Fill(), Height = Dim.Auto(), CanFocus = true };
         Add(_message, _buttons);
     }

@@ -42,17 +42,17 @@ public static class ScreenText
         return $"{s.Lab.Tasks[taskIndex].Title} ({passed}/{steps.Count})";
     }
 
-    /// <summary>Task and step instructions as Markdown, with the hint once asked for.</summary>
+    /// <summary>Task and step instructions as Markdown; the hint, once asked for, comes first so it is seen without scrolling.</summary>
     public static string Instructions(LabSession s, StepRef step)
     {
         var md = new StringBuilder();
+        if (s.HintShown(step) && !string.IsNullOrWhiteSpace(step.Step.Hint))
+            md.Append("> **").Append(s.Text.Hint).Append(":** ").Append(step.Step.Hint.Trim().Replace("\n", "\n> ")).Append("\n\n");
         if (step.Index == 0 && !string.IsNullOrWhiteSpace(s.Lab.Introduction)) md.Append(s.Lab.Introduction.Trim()).Append("\n\n");
         md.Append("## ").Append(step.Task.Title).Append("\n\n");
         if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text)) md.Append(step.Task.Text.Trim()).Append("\n\n");
         md.Append("### ").Append(step.Step.Title).Append("\n\n");
-        if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append("\n\n");
-        if (s.HintShown(step) && !string.IsNullOrWhiteSpace(step.Step.Hint))
-            md.Append("> **").Append(s.Text.Hint).Append(":** ").Append(step.Step.Hint.Trim().Replace("\n", "\n> ")).Append('\n');
+        if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append('\n');
         return md.ToString();
     }
 
@@ -115,17 +115,19 @@ public static class ScreenText
     /// <summary>The running line: spinner, elapsed time, and what the step waits for.</summary>
     public static string ActivityLine(LabSession s, int frame)
     {
-        if (!s.IsBusy) return s.Notice ?? "";
+        if (!s.IsBusy) return "";
         var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.Running)} {Seconds(s.Elapsed)}" };
+        if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
         if (s.Activity is { } a)
         {
-            // The engine's words are English; the two it uses most are shown in the interface's language.
+            // Short facts first (the line is cut at the screen's edge); the engine's words last. The engine speaks
+            // English; the two phrases it uses most are shown in the interface's language.
+            if (a.GivesUpIn is { } left) parts.Add(string.Format(s.Text.GivesUpIn, Seconds(left)));
+            if (a.NextCheckIn is { } next) parts.Add(string.Format(s.Text.NextCheckIn, Seconds(next)));
             if (a.WaitingForLock) parts.Add(s.Text.WaitingForLock);
             else if (!string.IsNullOrWhiteSpace(a.Activity) && a.Activity != "running" && !s.Restarting) parts.Add(a.Activity);
-            if (a.NextCheckIn is { } next) parts.Add(string.Format(s.Text.NextCheckIn, Seconds(next)));
-            if (a.GivesUpIn is { } left) parts.Add(string.Format(s.Text.GivesUpIn, Seconds(left)));
         }
-        return string.Join(" · ", parts) + (s.Restarting ? "" : "   Esc: " + s.Text.Cancel.ToLowerInvariant());
+        return string.Join(" · ", parts);
     }
 
     public static string Word(UiText text, StepStatus status) => status switch

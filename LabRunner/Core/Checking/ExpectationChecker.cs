@@ -92,7 +92,22 @@ public static partial class ExpectationChecker
     private static Verdict? ComparePanel(StepAction action, Expectation expectation, IReadOnlyList<ExpectedStatement> expected,
         StepOutput output, List<string> notes, bool structured = false)
     {
-        var wanted = expected.Where(s => s is not ExpectedText).ToList();
+        // Notices go to stderr and tables to stdout: a paste may show them in either order, so they are matched on their own.
+        var wantedNotices = expected.OfType<ExpectedNotice>().ToList();
+        if (!structured && wantedNotices.Count > 0)
+        {
+            var gotNotices = output.Results.OfType<ServerNotice>().ToList();
+            var k = 0;
+            foreach (var notice in wantedNotices)
+            {
+                while (k < gotNotices.Count && gotNotices[k].Message != notice.Message) k++;
+                if (k == gotNotices.Count)
+                    return Verdict.Fail($"expected {notice.Severity} \"{notice.Message}\"" +
+                        (gotNotices.Count == 0 ? ", got no notice" : $", got {string.Join("; ", gotNotices.Select(n => $"\"{n.Message}\""))}"));
+                k++;
+            }
+        }
+        var wanted = expected.Where(s => s is not ExpectedText and not ExpectedNotice).ToList();
         var actual = structured ? output.Results.OfType<ResultSet>().Cast<StatementResult>().ToList() : Actual(output, wanted);
         if (wanted.Count == 0) return null;
         if (actual.Count < wanted.Count)
@@ -134,7 +149,8 @@ public static partial class ExpectationChecker
                 // Without a SQLSTATE only the text can tell, and it depends on the server's language: note it, compare leniently.
                 if (want.Message == got.Message) return null;
                 notes.Add("the expected error shows no SQLSTATE; its message was compared (it depends on lc_messages)");
-                return Verdict.Fail($"expected error \"{want.Message}\", got {Describe(got)}");
+                return Verdict.Fail($"expected error \"{want.Message}\", got {Describe(got)} " +
+                    $"(the panel shows no SQLSTATE; add `error: \"{got.SqlState}\"` if this error is the expected one, to match it in any server language)");
             case (ExpectedNotice want, ServerNotice got):
                 return want.Message == got.Message ? null : Verdict.Fail($"expected {want.Severity} \"{want.Message}\", got \"{got.Message}\"");
             default:

@@ -12,7 +12,22 @@ internal sealed class PanelParser
 
     private PanelParser(string text)
     {
-        _lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        _lines = Dedent(text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'));
+    }
+
+    /// <summary>
+    /// A paste indented as a whole (inside a list item, a quote): psql prints rules, footers, record headers and
+    /// messages at column 0, so their common indentation is the paste's, and comes off every line.
+    /// </summary>
+    private static string[] Dedent(string[] lines)
+    {
+        static int Indent(string l) => l.Length - l.TrimStart(' ', '\t').Length;
+        var anchors = lines.Where(l => !PanelLines.IsBlank(l) &&
+            (PanelLines.IsRule(l) || PanelLines.FooterCount(l) is not null || PanelLines.IsRecordHeader(l) || PanelLines.Message(l.TrimStart()) is not null)).ToList();
+        if (anchors.Count == 0) return lines;
+        var indent = anchors.Min(Indent);
+        if (indent == 0 || lines.Any(l => !PanelLines.IsBlank(l) && Indent(l) < indent)) return lines;
+        return lines.Select(l => PanelLines.IsBlank(l) ? "" : l[indent..]).ToArray();
     }
 
     public static IReadOnlyList<ExpectedStatement> Parse(string text)
@@ -117,6 +132,8 @@ internal sealed class PanelParser
             if (PanelLines.IsBlank(line)) break;
             if (PanelLines.FooterCount(line) is { } n) { footer = n; _i++; break; }
             if (EndsTable(_i)) break;
+            // \d-style footers ("Indexes:") follow the rows directly: a line without a separator is no row of a wider table.
+            if (columns.Count > 1 && !line.Contains('|') && !continues.Any(x => x)) break;
             var raw = SplitCells(line, bounds);
             var cells = new string[columns.Count];
             var nextContinues = new bool[columns.Count];

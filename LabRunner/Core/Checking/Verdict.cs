@@ -2,7 +2,11 @@ namespace LabRunner.Checking;
 
 public enum VerdictStatus { NotRun, Passed, Failed, Error, Skipped }
 
-/// <summary>Where actual and expected first differ, for words ("row 1, n_dead_tup: expected 0, got 833333") and highlighting.</summary>
+/// <summary>
+/// Where actual and expected first differ, for words ("row 1, n_dead_tup: expected 0, got 833333") and highlighting.
+/// Row and Column are 1-based positions in the ACTUAL result set (row as psql shows it, column in the actual column order);
+/// Expected/Actual are cell texts, null for SQL NULL.
+/// </summary>
 public sealed record CellDifference(int Row, int Column, string ColumnName, string? Expected, string? Actual);
 
 /// <summary>The outcome of holding a step's output against its expectation; explains itself.</summary>

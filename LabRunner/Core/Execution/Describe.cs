@@ -55,7 +55,7 @@ internal static class Describe
           """;
 
     /// <summary>listTables: kinds are psql's letters (t tables, v views, m materialized views, i indexes, s sequences, E foreign tables).</summary>
-    public static string Relations(string kinds, string? pattern)
+    public static string Relations(string kinds, string? pattern, bool verbose = false)
     {
         var relkinds = new StringBuilder();
         if (kinds.Contains('t')) relkinds.Append("'r','p',");
@@ -71,7 +71,14 @@ internal static class Describe
               CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'i' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 't' THEN 'TOAST table' WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END as "Type",
               pg_catalog.pg_get_userbyid(c.relowner) as "Owner"
             """);
-        if (kinds.Contains('i')) sb.Append(",\n c2.relname as \"Table\"");
+        if (kinds.Contains('i')) sb.Append(",\n  c2.relname as \"Table\"");
+        if (verbose)
+        {
+            sb.Append(",\n  CASE c.relpersistence WHEN 'p' THEN 'permanent' WHEN 't' THEN 'temporary' WHEN 'u' THEN 'unlogged' END as \"Persistence\"");
+            if (kinds.Contains('t') || kinds.Contains('m') || kinds.Contains('i')) sb.Append(",\n  am.amname as \"Access method\"");
+            sb.Append(",\n  pg_catalog.pg_size_pretty(pg_catalog.pg_table_size(c.oid)) as \"Size\"");
+            sb.Append(",\n  pg_catalog.obj_description(c.oid, 'pg_class') as \"Description\"");
+        }
         sb.Append("""
 
             FROM pg_catalog.pg_class c

@@ -123,6 +123,8 @@ public sealed class LabRun
             running.Add(run);
             await Task.WhenAny(run, blocked.Task);
             // Blocked on a lock: go on; a later step may be the one that releases it.
+            // Interrupted: stop here rather than "run" every remaining step as cancelled.
+            ct.ThrowIfCancellationRequested();
         }
         return await Task.WhenAll(running);
     }

@@ -34,9 +34,9 @@ internal sealed class MetaCommands(SqlStepRunner run)
             case "dn+":
                 return await ListingAsync(part, Describe.Schemas(verbose: true), "List of schemas", empty: null);
             case "dt" or "dt+" or "dv" or "dv+" or "di" or "di+" or "ds" or "ds+" or "dm" or "dm+":
-                return await RelationsAsync(part, part.Name.TrimEnd('+')[1..]);
+                return await RelationsAsync(part, part.Name.TrimEnd('+')[1..], part.Name.EndsWith('+'));
             case "d" or "d+":
-                if (args.Length == 0) return await RelationsAsync(part, "tvmsE");
+                if (args.Length == 0) return await RelationsAsync(part, "tvmsE", part.Name == "d+");
                 return await DescribeAsync(part, args);
             default:
                 Print(part, $"invalid command \\{part.Name}\n");
@@ -48,6 +48,13 @@ internal sealed class MetaCommands(SqlStepRunner run)
     {
         var s = run.Session;
         var value = args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant();
+        if (value == "auto")
+        {
+            // psql expands "automatically" only when a table is wider than the terminal; LabRunner's panes wrap instead.
+            s.Expanded = false;
+            Print("x", "Expanded display is used automatically.\n");
+            return;
+        }
         s.Expanded = value switch
         {
             null => !s.Expanded,
@@ -86,10 +93,10 @@ internal sealed class MetaCommands(SqlStepRunner run)
         return true;
     }
 
-    private async Task<bool> RelationsAsync(MetaCommandPart part, string kinds)
+    private async Task<bool> RelationsAsync(MetaCommandPart part, string kinds, bool verbose)
     {
         var pattern = part.Arguments.Length == 0 ? null : part.Arguments.Split(' ')[0];
-        var rs = await QueryAsync(Describe.Relations(kinds, pattern));
+        var rs = await QueryAsync(Describe.Relations(kinds, pattern, verbose));
         if (rs is null) return true;
         if (rs.RowCount == 0)
         {

@@ -17,6 +17,8 @@ public sealed class StepExecutor : IStepExecutor
     private readonly ExecutionOptions _options;
     private readonly ConcurrentDictionary<string, SqlSession> _sessions = new(StringComparer.Ordinal);
     private readonly ActivityMonitor _monitor;
+    // Disposing cancels running steps first: a step waiting on a lock must not hold up closing the lab.
+    private readonly CancellationTokenSource _shutdown = new();
 
     public StepExecutor(IServerTarget target, IReadOnlyDictionary<string, string> variables, ExecutionOptions options)
     {
@@ -36,6 +38,9 @@ public sealed class StepExecutor : IStepExecutor
 
     public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _shutdown.Token);
+        ct = linked.Token;
         var limit = timeout ?? _options.StatementTimeout;
         switch (action)
         {
@@ -43,10 +48,19 @@ public sealed class StepExecutor : IStepExecutor
                 return await RunSqlAsync(sql, limit, progress, ct);
             case ShellAction shell:
                 if (!_options.AllowShell) throw new ShellNotAllowedException(shell.Script);
+                if (Execution.Variables.Unknown(shell.Script, Variables) is { Count: > 0 } unknown)
+                    return NotRun($"not run: the command uses {string.Join(", ", unknown.Select(n => "{{" + n + "}}"))}, which has no value on this server " +
+                                  "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)");
                 return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit, progress, ct);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }
+    }
+
+    private static StepOutput NotRun(string message)
+    {
+        var result = new ShellResult(-1, message + "\n");
+        return new StepOutput(result.Output, [result], StepOutcome.Failed, TimeSpan.Zero);
     }
 
     private async Task<StepOutput> RunSqlAsync(SqlAction action, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
@@ -91,6 +105,8 @@ public sealed class StepExecutor : IStepExecutor
 
     public async ValueTask DisposeAsync()
     {
+        if (_shutdown.IsCancellationRequested) return;
+        await _shutdown.CancelAsync();
         foreach (var name in _sessions.Keys.ToList()) await CloseSessionAsync(name);
         await _monitor.DisposeAsync();
     }

@@ -26,7 +26,6 @@ public static partial class Variables
         var env = target.PgEnvironment();
         var all = new Dictionary<string, string>
         {
-            ["data_directory"] = target.DataDirectory ?? "",
             ["workdir"] = target.WorkDirectory,
             ["database"] = target.Database,
             ["pg_version"] = target.Version,
@@ -35,6 +34,9 @@ public static partial class Variables
             ["port"] = env.GetValueOrDefault("PGPORT", ""),
             ["user"] = env.GetValueOrDefault("PGUSER", ""),
         };
+        // Unknown on a server whose data_directory this role may not read: left undefined, never "", so that
+        // `rsync {{data_directory}}/ ...` cannot turn into `rsync / ...`.
+        if (target.DataDirectory is { Length: > 0 } dataDirectory) all["data_directory"] = dataDirectory;
         if (lab is not null)
         {
             var builtIns = new Dictionary<string, string>(all);

@@ -240,6 +240,17 @@ public class ExpectationCheckerTests
     }
 
     [Fact]
+    public void A_panel_error_without_SQLSTATE_is_compared_by_text_and_the_message_says_how_to_pin_the_code()
+    {
+        var expectation = new Expectation { Panel = PanelCorpus.Read("error-spanish.txt") };
+
+        Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(Error("42P01", "no existe la relación «no_existe»"))).Status);
+        var verdict = Check(expectation, Of(Error("42P01", "relation \"no_existe\" does not exist")));
+        Assert.Equal(VerdictStatus.Failed, verdict.Status);
+        Assert.Contains("add `error: \"42P01\"`", verdict.Message);
+    }
+
+    [Fact]
     public void An_unexpected_error_fails_with_the_server_message()
     {
         var verdict = Check(Rows(["a"], ["1"]), Of(Error("42P01", "relation \"t\" does not exist")));
@@ -285,6 +296,16 @@ public class ExpectationCheckerTests
         var output = Of(Table(["autovacuum"], ["on"]), Table(["autovacuum_vacuum_threshold"], ["50"]), Table(["autovacuum_vacuum_scale_factor"], ["0.1"]));
 
         Assert.Equal("row 1, autovacuum_vacuum_scale_factor: expected 0.2, got 0.1", Check(expectation, output).Message);
+    }
+
+    [Fact]
+    public void Notices_match_wherever_the_paste_put_them()
+    {
+        var expectation = new Expectation { Panel = "DO\nNOTICE:  hola 42\n" };
+
+        Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 42", null, null), new CommandTag("DO"))).Status);
+        Assert.Equal("expected NOTICE \"hola 42\", got \"hola 41\"",
+            Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 41", null, null), new CommandTag("DO"))).Message);
     }
 
     [Fact]

@@ -170,4 +170,27 @@ public class ExpectedPanelTests
         Assert.Equal("SELECT 1 AS a\nFROM t", table.Query);
         Assert.Equal(["a"], table.Columns);
     }
+
+    [Fact]
+    public void Describe_output_keeps_its_rows_and_leaves_the_footers_out()
+    {
+        var panel = Corpus("describe-table-footers.txt");
+
+        var table = Assert.Single(panel.Tables);
+        Assert.Equal(["Column", "Type", "Collation", "Nullable", "Default"], table.Columns);
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(["v", "text", "", "", ""], table.Rows[1]);
+        Assert.Contains(panel.Statements, s => s is ExpectedText { Text: "Table \"public.t\"" });
+        Assert.Contains(panel.Statements, s => s is ExpectedText { Text: "Indexes:" });
+    }
+
+    [Fact]
+    public void A_paste_indented_as_a_whole_is_read_as_if_it_were_not()
+    {
+        var table = Assert.Single(Corpus("indented-paste.txt").Tables);
+
+        Assert.Equal("SELECT 1 AS a, 2 AS b;", table.Query);
+        Assert.Equal(["1", "2"], Assert.Single(table.Rows));
+        Assert.Equal(1, table.FooterCount);
+    }
 }

@@ -210,4 +210,19 @@ public sealed class StepExecutorTests(SandboxFixture fx)
         Assert.Equal(2, output.Results.Count);
         Assert.IsType<ResultSet>(output.Results[1]);
     }
+
+    [Fact]
+    public async Task Disposing_the_executor_cancels_a_step_that_waits_on_a_lock()
+    {
+        var db = await fx.CreateDatabaseAsync();
+        var ex = NewExecutor();
+        await ex.SqlAsync("CREATE TABLE l (id int); INSERT INTO l VALUES (1);", db, "a");
+        await ex.SqlAsync("BEGIN; LOCK TABLE l IN ACCESS EXCLUSIVE MODE;", db, "a");
+        var progress = new RecordingProgress();
+        var blocked = ex.SqlAsync("SELECT * FROM l;", db, "b", progress: progress);
+        await ExecutorHelpers.WaitUntilAsync(() => progress.Reports.Any(p => p.Activity == "waiting for lock"), TimeSpan.FromSeconds(20));
+
+        await ex.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(StepOutcome.Cancelled, (await blocked).Outcome);
+    }
 }

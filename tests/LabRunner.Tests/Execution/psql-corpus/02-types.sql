@@ -110,3 +110,9 @@ SELECT to_char(1234567.891, '9,999,999.99') AS n, to_char('2024-10-06'::date, 'D
 SELECT extract(year FROM '2024-10-06'::date) AS y, date_part('dow', '2024-10-06'::date) AS dow;
 -- case: md5 like the seed lab
 SELECT md5('1') AS h;
+-- case: jsonb containment operator is not a parameter
+SELECT '{"a": 1, "b": 2}'::jsonb @> '{"a": 1}' AS contains, '{"a": 1}'::jsonb ? 'a' AS has_key;
+-- case: text search match operator
+SELECT to_tsvector('english', 'fat cats') @@ to_tsquery('english', 'cat') AS matches;
+-- case: absolute value prefix operator and colon casts
+SELECT @ -5 AS abs, 'x'::text AS t, now()::date IS NOT NULL AS has_date;

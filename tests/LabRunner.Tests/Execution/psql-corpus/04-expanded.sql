@@ -59,3 +59,6 @@ SELECT E'a\tb' AS t;
 -- case: expanded numeric values are left aligned
 \x
 SELECT 1 AS a, 1000 AS b;
+-- case: expanded auto in a pipe keeps narrow tables aligned
+\x auto
+SELECT 1 AS a, 'b' AS b;

@@ -1,6 +1,7 @@
 CREATE TABLE parent (id int PRIMARY KEY, name text UNIQUE);
 CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent(id), qty int CHECK (qty > 0));
 INSERT INTO parent VALUES (1, 'uno');
+CREATE FUNCTION boom() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1/0; END $$;
 -- case: undefined table
 SELECT * FROM missing_table;
 -- case: undefined column
@@ -55,8 +56,7 @@ DO $$ BEGIN RAISE EXCEPTION 'custom failure %', 42 USING DETAIL = 'some detail',
 -- case: error inside a plpgsql query shows the internal query
 DO $$ BEGIN PERFORM nope FROM parent; END $$;
 -- case: error inside a function called from a query
-CREATE FUNCTION pg_temp.boom() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1/0; END $$;
-SELECT pg_temp.boom();
+SELECT boom();
 -- case: errors do not stop later statements
 SELECT 1 AS before;
 SELECT nope;

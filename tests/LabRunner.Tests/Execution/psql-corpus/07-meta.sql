@@ -47,3 +47,13 @@ SELECT 1 AS a;
 -- case: connect to the same database
 \c postgres
 SELECT current_database();
+-- case: list databases
+\l
+-- case: list tables verbose
+\dt+
+-- case: list views verbose
+\dv+
+-- case: list indexes
+\di
+-- case: list sequences
+\ds
