@@ -6,7 +6,7 @@ namespace LabRunner.Tests.Markdown;
 
 /// <summary>
 /// `labrunner check` on the seed Markdown (fresh sandbox, shell allowed) gives the same verdict on every step as on the
-/// bundled YAML — and they all pass.
+/// bundled YAML — and they pass (rsync's "files vanished" exit 24 aside: it strikes either side by chance).
 /// </summary>
 [Collection(SandboxCollection.Name)]
 public sealed class SeedCheckTests : IDisposable
@@ -31,12 +31,18 @@ public sealed class SeedCheckTests : IDisposable
         var markdown = await CheckAsync(Path.Combine(CorpusTests.Directory, "respaldo-autovacuum.md"), "markdown");
         var yaml = await CheckAsync(Path.Combine(TestPaths.RepoRoot, "Labs", "respaldo-autovacuum", "lab.yaml"), "yaml");
 
-        static List<(string Title, string Status)> Steps(JsonReport.Document d) =>
-            d.Steps.Where(s => s.Kind == "step").Select(s => (s.Step, s.Status)).ToList();
+        static List<JsonReport.StepEntry> Steps(JsonReport.Document d) => d.Steps.Where(s => s.Kind == "step").ToList();
         string Show(JsonReport.Document d) => string.Join("\n", d.Steps.Select(s => $"  {s.Task}/{s.Step} {s.Kind}: {s.Status} {s.Message}"));
         var why = $"markdown (exit {markdown.Code}):\n{Show(markdown.Report)}\n{markdown.Errors}\nyaml (exit {yaml.Code}):\n{Show(yaml.Report)}\n{yaml.Errors}";
-        Assert.True(Steps(markdown.Report).Select(s => s.Status).SequenceEqual(Steps(yaml.Report).Select(s => s.Status)), why);
-        Assert.Equal(8, Steps(markdown.Report).Count);
-        Assert.True(markdown.Code == ExitCodes.Ok && markdown.Report.Failed == 0 && markdown.Report.Skipped == 0, why);
+        var md = Steps(markdown.Report);
+        var bundled = Steps(yaml.Report);
+        Assert.True(md.Count == 8 && bundled.Count == 8, why);
+        // Paso 2 is the author's rsync of a running cluster: it exits 24 when a file vanishes while it copies, on either
+        // side, by chance. There both must pass or fail that way; every other step must give the same verdict, and pass.
+        const int Rsync = 1;
+        Assert.All(new[] { md[Rsync], bundled[Rsync] }, s => Assert.True(s.Status == "passed" || s.Message.Contains("got 24"), why));
+        var rest = Enumerable.Range(0, 8).Where(i => i != Rsync).ToList();
+        Assert.True(rest.All(i => md[i].Status == bundled[i].Status), why);
+        Assert.True(rest.All(i => md[i].Status == "passed"), why);
     }
 }

@@ -85,6 +85,11 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
     private void AttachPanel(Panel panel, TaskDraft? task, List<(TaskDraft Task, StepDraft Step)> allSteps, PsqlContext psql,
         bool waitsForAutovacuum, string autovacuumReason)
     {
+        if (panel.Text.Trim().Length == 0)
+        {
+            warnings.Add(new(panel.Line, "empty code block in the expected results: ignored"));
+            return;
+        }
         var echoed = Echoed(panel, psql);
         StepDraft? target = null;
         if (echoed.Count > 0)
@@ -116,7 +121,7 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
         }
         if (target.Action is ShellAction)
         {
-            var first = panel.Text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+            var first = panel.Text.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0);
             expect = new Expectation { OutputContains = first };
             warnings.Add(new(panel.Line, $"expected output of a shell step: checked as \"output contains\" its first line", IsInfo: true));
         }

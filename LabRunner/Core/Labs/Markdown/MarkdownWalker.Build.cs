@@ -33,9 +33,10 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(prepare.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
         }
         var versions = VersionRange.Any;
-        if (_psql.AuthorVersion is { } author)
+        if (_psql.AuthorVersion is { } author && tasks.Any(t => t.Steps.Any(s => s.Variants.Count > 0)))
         {
-            // The author ran the lab on this version; older ones are unknown ground.
+            // Commands with version variants were written for the version the author ran (the data directory's);
+            // older ones are unknown ground. Without variants nothing says the lab depends on the version.
             versions = new VersionRange(author.Major, null);
             _warnings.Add(new(author.Line, $"the data directory path names PostgreSQL {author.Major}: the lab is marked for versions >={author.Major}", IsInfo: true));
         }

@@ -140,6 +140,7 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
 
     private void SetExpectation(StepDraft step, string panel, int line)
     {
+        if (panel.Trim().Length == 0) return;
         if (step.Action is ShellAction)
         {
             var firstLine = panel.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
