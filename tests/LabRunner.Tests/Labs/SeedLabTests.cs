@@ -74,7 +74,7 @@ public class SeedLabTests
         Assert.Equal("rsync -av --progress --exclude='postmaster.pid' --exclude='pg_wal/*' --exclude='pg_internal.init' {{data_directory}}/ {{backup_dir}}/", copy.Script);
         Assert.DoesNotContain("/var/lib/postgresql", copy.Script);
         var values = LabVariables.Resolve(lab, new Dictionary<string, string> { ["workdir"] = "/tmp/w", ["data_directory"] = "/tmp/d" });
-        Assert.Equal("rsync -av --progress --exclude='postmaster.pid' --exclude='pg_wal/*' /tmp/d/ /tmp/w/backup1/", LabVariables.Substitute(copy.Script, values));
+        Assert.Equal("rsync -av --progress --exclude='postmaster.pid' --exclude='pg_wal/*' --exclude='pg_internal.init' /tmp/d/ /tmp/w/backup1/", LabVariables.Substitute(copy.Script, values));
     }
 
     [Fact]

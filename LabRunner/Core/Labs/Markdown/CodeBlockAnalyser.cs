@@ -189,6 +189,12 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             warnings.Add(new(line, r.To == "{{data_directory}}"
                 ? $"{r.From} is one machine's data directory: replaced by {{{{data_directory}}}} (the server's data directory)"
                 : $"{r.From} is a path on the author's machine: replaced by {r.To} (a scratch directory for the lab)"));
+        if (MachinePaths.ExcludeRewrittenFiles(result) is { } amended)
+        {
+            warnings.Add(new(line, "rsync copies a running server's data directory: added --exclude='pg_internal.init' " +
+                "(the server rewrites it while it runs, so rsync would stop with exit 24; PostgreSQL's backup docs say it may be left out)", IsInfo: true));
+            result = amended;
+        }
         return result;
     }
 

@@ -29,6 +29,18 @@ internal static partial class MachinePaths
         return result;
     }
 
+    /// <summary>
+    /// An rsync of {{data_directory}} gets --exclude='pg_internal.init', or null when it needs none: the server rewrites that
+    /// file while it runs, and rsync exits 24 ("files vanished") about one run in two.
+    /// </summary>
+    public static string? ExcludeRewrittenFiles(string command)
+    {
+        const string source = " {{data_directory}}";
+        var at = command.IndexOf(source, StringComparison.Ordinal);
+        if (!command.TrimStart().StartsWith("rsync ", StringComparison.Ordinal) || at < 0 || command.Contains("pg_internal.init")) return null;
+        return command.Insert(at, " --exclude='pg_internal.init'");
+    }
+
     // Debian/Ubuntu /var/lib/postgresql/14/main, Red Hat /var/lib/pgsql/14/data or /var/lib/pgsql/data, source builds /usr/local/pgsql/data.
     [GeneratedRegex(@"(?<![\w/.-])(?:/var/lib/postgresql/\d+(?:\.\d+)?/main|/var/lib/pgsql(?:/\d+(?:\.\d+)?)?/data|/usr/local/pgsql/data)(?=/|\b|$)")]
     private static partial Regex DataDirectory();
