@@ -47,7 +47,7 @@ public static class CheckCommand
                 KeepSandbox = keep,
                 SandboxRoot = parse.GetValue(sandboxRoot),
             }, loaded.Server, ct);
-            await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version})");
+            await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version}, database {target.Database})");
             var execution = new ExecutionOptions { AllowShell = shell };
             await using var executor = new StepExecutor(target, loaded.Variables, execution);
             var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution });

@@ -131,7 +131,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 var name = PromptName(m.Groups["value"].Value);
                 if (name.Length > 0)
                 {
-                    var session = Slugs.Make(name);
+                    var session = LabIds.Slug(name, "lab");
                     context.PromptSessions[name] = session;
                     _session = session;
                     warnings.Add(new(line, $"prompt {name}> names session \"{session}\"; the \\set line is not run", IsInfo: true));
@@ -244,7 +244,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             if (context.PromptSessions.TryGetValue(name, out var known)) return new(session.Groups["rest"].Value, known, null, false);
             if (!open && name.Length > 1 && name == name.ToUpperInvariant() && name.Any(char.IsLetter))
             {
-                var slug = Slugs.Make(name);
+                var slug = LabIds.Slug(name, "lab");
                 context.PromptSessions[name] = slug;
                 return new(session.Groups["rest"].Value, slug, null, false);
             }

@@ -151,7 +151,7 @@ internal sealed partial class MarkdownWalker
         var name = Path.GetFileNameWithoutExtension(_path);
         if (name.ToLowerInvariant() is "lab" or "readme" or "index" or "")
             name = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(_path))) ?? name;
-        return Slugs.Make(name);
+        return LabIds.Slug(name, "lab");
     }
 
     private static string? Joined(List<string> parts)
