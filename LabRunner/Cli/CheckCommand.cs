@@ -73,9 +73,7 @@ public static class CheckCommand
             errors.WriteLine($"note: {shellSteps} shell step{(shellSteps == 1 ? "" : "s")} will be skipped; pass --allow-shell to run {(shellSteps == 1 ? "it" : "them")}");
             return;
         }
-        var missing = ToolCheck.Missing(lab.Server.Tools);
-        if (missing.Count > 0)
-            throw new UserErrorException($"this lab's shell steps need {string.Join(", ", missing)}, not found on PATH (e.g. apt-get install -y {string.Join(' ', missing)})");
+        ToolCheck.EnsureInstalled(lab.Server.Tools);
     }
 
     private static async Task WriteReportsAsync(ReportTargets targets, RunSummary summary, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class TuiApp
         var labId = options.Lab ?? await PickAsync(sources, options.Text, ct);
         if (labId is null) return 0;
         var lab = await sources.LoadAsync(labId, ct);
+        ToolCheck.EnsureInstalled(lab.Server.Tools); // said before the screen opens, not as a step's error halfway through
         await using var runner = await LabRunStepRunner.StartAsync(lab,
             token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o), null, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
@@ -30,11 +31,7 @@ public static class TuiApp
             Volatile.Write(ref finished, 1);
         }
         ct.ThrowIfCancellationRequested();
-        if (options.Target.KeepSandbox && runner.Target is Sandbox sandbox)
-        {
-            await output.WriteLineAsync($"Sandbox kept: {sandbox.Directory}");
-            await output.WriteLineAsync($"  connect: {sandbox.PsqlCommand}");
-        }
+        await Cli.SandboxCommand.PrintKeptAsync(runner.Target, output, options.Target.KeepSandbox);
         return 0;
 
         // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.

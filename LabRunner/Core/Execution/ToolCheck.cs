@@ -9,6 +9,14 @@ public static class ToolCheck
         return tools.Where(t => !IsAvailable(t, dirs)).Distinct().ToList();
     }
 
+    /// <summary>Stops before the lab starts when a declared tool is missing: one clear line naming the package to install.</summary>
+    public static void EnsureInstalled(IEnumerable<string> tools)
+    {
+        var missing = Missing(tools);
+        if (missing.Count > 0)
+            throw new UserErrorException($"this lab's shell steps need {string.Join(", ", missing)}, not found on PATH (e.g. apt-get install -y {string.Join(' ', missing)})");
+    }
+
     private static bool IsAvailable(string tool, string[] dirs)
     {
         if (tool.Contains('/')) return IsExecutable(tool);

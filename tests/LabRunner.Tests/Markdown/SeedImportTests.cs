@@ -26,14 +26,6 @@ public class SeedImportTests
     }
 
     [Fact]
-    public void Corpus_copy_of_the_seed_is_the_shared_seed()
-    {
-        var shared = Path.Combine(TestPaths.RepoRoot, "..", "shared", "seeds", "respaldo-autovacuum.md");
-        if (!File.Exists(shared)) return; // CI without the shared folder: the corpus copy stands alone
-        Assert.Equal(File.ReadAllText(shared), File.ReadAllText(SeedMarkdown));
-    }
-
-    [Fact]
     public void Seed_markdown_imports_to_a_lab_equivalent_to_the_bundled_one()
     {
         var differences = LabEquivalence.Differences(Bundled(), ImportedThroughYaml());
