@@ -1,3 +1,4 @@
+using LabRunner.Execution.Psql;
 using System.Collections.Concurrent;
 using LabRunner.Execution;
 using LabRunner.Labs;
@@ -35,8 +36,12 @@ public sealed class PsqlFidelityTests(SandboxFixture fx)
     {
         var db = await fx.CreateDatabaseAsync("corpus");
         await using var conn = await fx.OpenAsync(db);
-        await using var cmd = new NpgsqlCommand(PsqlCorpus.Setup(f), conn);
-        await cmd.ExecuteNonQueryAsync();
+        // One statement per command, as LabRunner sends them (Npgsql's SQL rewriting is off).
+        foreach (var statement in PsqlScanner.Split(PsqlCorpus.Setup(f)).OfType<SqlStatementPart>().Where(p => !p.IsEmpty))
+        {
+            await using var cmd = new NpgsqlCommand(statement.Text, conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
         return db;
     })).Value;
 }

@@ -100,14 +100,14 @@ public sealed class SandboxTests
     [Fact]
     public async Task A_server_that_fails_to_start_is_reported_with_the_tail_of_its_log_and_leaves_nothing()
     {
-        var before = Directory.Exists(Root) ? Directory.GetDirectories(Root, "sandbox-*").Length : 0;
+        var before = Directory.Exists(Root) ? Directory.GetDirectories(Root, "sandbox-*") : [];
 
         var error = await Assert.ThrowsAsync<PostgresUnavailableException>(() =>
             StartAsync(settings: new Dictionary<string, string> { ["shared_buffers"] = "banana" }));
 
         Assert.Contains("did not start", error.Message);
         Assert.Contains("shared_buffers", error.Message); // from the server log
-        Assert.Equal(before, Directory.GetDirectories(Root, "sandbox-*").Length);
+        Assert.Empty(Directory.GetDirectories(Root, "sandbox-*").Except(before)); // (the janitor may have removed old leftovers)
     }
 
     [Fact]
