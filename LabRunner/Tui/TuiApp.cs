@@ -22,7 +22,8 @@ public static class TuiApp
         var lab = await sources.LoadAsync(labId, ct);
         ToolCheck.EnsureInstalled(lab.Server.Tools); // said before the screen opens, not as a step's error halfway through
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o), null, ct);
+            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o),
+            new LabRunOptions { Language = options.Text.Code }, ct); // verdicts in the interface's language
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))

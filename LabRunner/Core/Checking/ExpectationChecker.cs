@@ -16,16 +16,18 @@ public static partial class ExpectationChecker
     [GeneratedRegex(@"\border\s+by\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderByPattern();
 
-    public static Verdict Check(StepAction action, Expectation? expectation, StepOutput output)
+    /// <summary>Checks one output; <paramref name="text"/> words the verdict (English when null, as the CLI and reports).</summary>
+    public static Verdict Check(StepAction action, Expectation? expectation, StepOutput output, VerdictText? text = null)
     {
+        var t = text ?? VerdictText.English;
         if (output.Outcome == StepOutcome.TimedOut)
-            return Verdict.Error($"timed out after {Durations.Words(output.Duration)}");
+            return Verdict.Error(t.TimedOut(output.Duration));
         if (output.Outcome == StepOutcome.Cancelled)
-            return Verdict.Error("cancelled");
-        return action is ShellAction ? CheckShell(expectation, output) : CheckSql(action, expectation, output);
+            return Verdict.Error(t.Cancelled);
+        return action is ShellAction ? CheckShell(expectation, output, t) : CheckSql(action, expectation, output, t);
     }
 
-    private static Verdict CheckShell(Expectation? expectation, StepOutput output)
+    private static Verdict CheckShell(Expectation? expectation, StepOutput output, VerdictText t)
     {
         var shell = output.Results.OfType<ShellResult>().LastOrDefault();
         var exit = shell?.ExitCode ?? (output.Outcome == StepOutcome.Completed ? 0 : -1);
@@ -35,62 +37,62 @@ public static partial class ExpectationChecker
         {
             // The last line usually says why (rsync: "some files vanished..."); the whole output stays in the step's output.
             var last = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
-            return Verdict.Fail($"exit code: expected {wanted}, got {exit}" + (last is null ? "" : $" ({last})"));
+            return Verdict.Fail(t.ExitCodeDiffers(wanted, exit) + (last is null ? "" : $" ({last})"));
         }
         if (expectation is null)
-            return Verdict.Pass($"ran without error (exit code {exit}); the step has no expected output to compare");
-        return CheckText(expectation, text) ?? Verdict.Pass(exit == 0 ? "exit code 0, output as expected" : $"exit code {exit}, as expected");
+            return Verdict.Pass(t.ShellNoExpectation(exit));
+        return CheckText(expectation, text, t) ?? Verdict.Pass(t.ShellAsExpected(exit));
     }
 
-    private static Verdict? CheckText(Expectation expectation, string text)
+    private static Verdict? CheckText(Expectation expectation, string text, VerdictText t)
     {
         if (expectation.OutputContains is { } needle && !text.Contains(needle, StringComparison.Ordinal))
-            return Verdict.Fail($"output does not contain \"{needle}\"");
+            return Verdict.Fail(t.OutputLacks(needle));
         if (expectation.OutputMatches is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.Multiline))
-            return Verdict.Fail($"output does not match /{pattern}/");
+            return Verdict.Fail(t.OutputDoesNotMatch(pattern));
         return null;
     }
 
-    private static Verdict CheckSql(StepAction action, Expectation? expectation, StepOutput output)
+    private static Verdict CheckSql(StepAction action, Expectation? expectation, StepOutput output, VerdictText t)
     {
         var error = output.FirstError;
         if (expectation is null)
             return error is null
-                ? Verdict.Pass("ran without error; the step has no expected output to compare")
-                : Verdict.Fail("the step failed: " + Describe(error));
+                ? Verdict.Pass(t.NoExpectation)
+                : Verdict.Fail(t.StepFailed(Describe(error)));
 
         var panel = expectation.Panel is { } text ? ExpectedPanel.Parse(text) : null;
         if (expectation.ErrorSqlState is { } state)
         {
             var errors = output.Results.OfType<StatementError>().ToList();
-            if (errors.Count == 0) return Verdict.Fail($"expected error {state}, but the step ran without error");
-            if (errors.All(e => e.SqlState != state)) return Verdict.Fail($"expected error {state}, got {Describe(errors[0])}");
+            if (errors.Count == 0) return Verdict.Fail(t.ExpectedErrorButNone(state));
+            if (errors.All(e => e.SqlState != state)) return Verdict.Fail(t.ExpectedError(state, Describe(errors[0])));
         }
         else if (error is not null && panel?.Statements.OfType<ExpectedError>().Any() != true)
-            return Verdict.Fail("the step failed: " + Describe(error)) with { Diff = panel is null ? null : Diff(panel.Statements, Actual(output, panel.Statements), NoPairings) };
+            return Verdict.Fail(t.StepFailed(Describe(error))) with { Diff = panel is null ? null : Diff(panel.Statements, Actual(output, panel.Statements), NoPairings) };
 
         var notes = new List<string>();
         if (panel is not null)
         {
-            var verdict = ComparePanel(action, expectation, panel.Statements, output, notes);
+            var verdict = ComparePanel(action, expectation, panel.Statements, output, notes, t);
             if (verdict is not null) return verdict with { Notes = notes };
         }
         if (expectation.Columns is { } columns)
         {
             var rows = expectation.Rows ?? [];
             var table = new ExpectedTable(columns, rows) { FromPanel = false };
-            var verdict = ComparePanel(action, expectation, [table], output, notes, structured: true);
+            var verdict = ComparePanel(action, expectation, [table], output, notes, t, structured: true);
             if (verdict is not null) return verdict with { Notes = notes };
         }
-        if (CheckText(expectation, output.Text) is { } textVerdict) return textVerdict with { Notes = notes };
-        var what = expectation.ErrorSqlState is { } s ? $"failed with {s}, as expected"
-            : panel is not null || expectation.Columns is not null ? "output matches" : "ran without error";
+        if (CheckText(expectation, output.Text, t) is { } textVerdict) return textVerdict with { Notes = notes };
+        var what = expectation.ErrorSqlState is { } s ? t.FailedAsExpected(s)
+            : panel is not null || expectation.Columns is not null ? t.OutputMatches : t.RanWithoutError;
         return Verdict.Pass(what) with { Notes = notes };
     }
 
     /// <summary>Compares expected statements with the step's results in order; null when they all match (notes filled).</summary>
     private static Verdict? ComparePanel(StepAction action, Expectation expectation, IReadOnlyList<ExpectedStatement> expected,
-        StepOutput output, List<string> notes, bool structured = false)
+        StepOutput output, List<string> notes, VerdictText t, bool structured = false)
     {
         // Notices go to stderr and tables to stdout: a paste may show them in either order, so they are matched on their own.
         var wantedNotices = expected.OfType<ExpectedNotice>().ToList();
@@ -102,8 +104,7 @@ public static partial class ExpectationChecker
             {
                 while (k < gotNotices.Count && gotNotices[k].Message != notice.Message) k++;
                 if (k == gotNotices.Count)
-                    return Verdict.Fail($"expected {notice.Severity} \"{notice.Message}\"" +
-                        (gotNotices.Count == 0 ? ", got no notice" : $", got {string.Join("; ", gotNotices.Select(n => $"\"{n.Message}\""))}"));
+                    return Verdict.Fail(t.NoticeMissing(notice.Severity, notice.Message, gotNotices.Select(n => n.Message).ToList()));
                 k++;
             }
         }
@@ -111,18 +112,18 @@ public static partial class ExpectationChecker
         var actual = structured ? output.Results.OfType<ResultSet>().Cast<StatementResult>().ToList() : Actual(output, wanted);
         if (wanted.Count == 0) return null;
         if (actual.Count < wanted.Count)
-            return Verdict.Fail($"expected {Results(wanted.Count)}, the step produced {Results(actual.Count)}")
+            return Verdict.Fail(t.ResultCount(wanted.Count, actual.Count))
                 with { Diff = Diff(wanted, actual, NoPairings) };
         if (actual.Count > wanted.Count)
         {
-            notes.Add($"compared the last {Results(wanted.Count)} of {actual.Count}");
+            notes.Add(t.ComparedLast(wanted.Count, actual.Count));
             actual = actual.Skip(actual.Count - wanted.Count).ToList();
         }
         var ordered = expectation.Ordered ?? OrderByPattern().IsMatch(action.Command);
         var pairings = new Dictionary<int, IReadOnlyList<int>>();
         for (var k = 0; k < wanted.Count; k++)
         {
-            var problem = CompareOne(wanted[k], actual[k], expectation, ordered, notes, out var pairing);
+            var problem = CompareOne(wanted[k], actual[k], expectation, ordered, notes, t, out var pairing);
             if (pairing is not null) pairings[k] = pairing;
             if (problem is not null)
                 return problem with { Diff = Diff(wanted, actual, pairings) };
@@ -131,30 +132,29 @@ public static partial class ExpectationChecker
     }
 
     private static Verdict? CompareOne(ExpectedStatement expected, StatementResult actual, Expectation expectation, bool ordered,
-        List<string> notes, out IReadOnlyList<int>? pairing)
+        List<string> notes, VerdictText t, out IReadOnlyList<int>? pairing)
     {
         pairing = null;
         switch (expected, actual)
         {
             case (ExpectedTable table, ResultSet set):
-                var comparison = new TableComparer(table, set, expectation, ordered).Compare();
+                var comparison = new TableComparer(table, set, expectation, ordered, t).Compare();
                 pairing = comparison.Pairing;
                 foreach (var n in comparison.Notes) if (!notes.Contains(n)) notes.Add(n);
                 return comparison.Matches ? null : Verdict.Fail(comparison.Message) with { FirstDifference = comparison.FirstDifference };
             case (ExpectedTag tag, CommandTag got):
-                return tag.Tag == got.Tag ? null : Verdict.Fail($"expected {tag.Tag}, got {got.Tag}");
+                return tag.Tag == got.Tag ? null : Verdict.Fail(t.ExpectedGot(tag.Tag, got.Tag));
             case (ExpectedError want, StatementError got):
                 if (want.SqlState is not null)
-                    return want.SqlState == got.SqlState ? null : Verdict.Fail($"expected error {want.SqlState}, got {Describe(got)}");
+                    return want.SqlState == got.SqlState ? null : Verdict.Fail(t.ExpectedError(want.SqlState, Describe(got)));
                 // Without a SQLSTATE only the text can tell, and it depends on the server's language: note it, compare leniently.
                 if (want.Message == got.Message) return null;
-                notes.Add("the expected error shows no SQLSTATE; its message was compared (it depends on lc_messages)");
-                return Verdict.Fail($"expected error \"{want.Message}\", got {Describe(got)} " +
-                    $"(the panel shows no SQLSTATE; add `error: \"{got.SqlState}\"` if this error is the expected one, to match it in any server language)");
+                notes.Add(t.ErrorComparedByMessage);
+                return Verdict.Fail(t.ExpectedErrorMessage(want.Message, Describe(got), got.SqlState));
             case (ExpectedNotice want, ServerNotice got):
-                return want.Message == got.Message ? null : Verdict.Fail($"expected {want.Severity} \"{want.Message}\", got \"{got.Message}\"");
+                return want.Message == got.Message ? null : Verdict.Fail(t.NoticeDiffers(want.Severity, want.Message, got.Message));
             default:
-                return Verdict.Fail($"expected {Kind(expected)}, got {Kind(actual)}");
+                return Verdict.Fail(t.ExpectedGot(Kind(expected, t), Kind(actual, t)));
         }
     }
 
@@ -179,19 +179,17 @@ public static partial class ExpectationChecker
         return sb.ToString();
     }
 
-    private static string Kind(object o) => o switch
+    private static string Kind(object o, VerdictText t) => o switch
     {
-        ExpectedTable or ResultSet => "a table",
-        ExpectedTag t => t.Tag,
-        CommandTag t => t.Tag,
-        ExpectedError or StatementError => "an error",
-        ExpectedNotice or ServerNotice => "a notice",
-        _ => "output",
+        ExpectedTable or ResultSet => t.ATable,
+        ExpectedTag tag => tag.Tag,
+        CommandTag tag => tag.Tag,
+        ExpectedError or StatementError => t.AnError,
+        ExpectedNotice or ServerNotice => t.ANotice,
+        _ => t.SomeOutput,
     };
 
     private static readonly IReadOnlyDictionary<int, IReadOnlyList<int>> NoPairings = new Dictionary<int, IReadOnlyList<int>>();
-
-    private static string Results(int n) => n == 1 ? "1 result" : $"{n} results";
 
     /// <summary>Expected and actual rendered alike (psql aligned), so the diff shows values, not spacing.</summary>
     private static string Diff(IReadOnlyList<ExpectedStatement> expected, IReadOnlyList<StatementResult> actual,

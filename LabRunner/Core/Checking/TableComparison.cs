@@ -17,12 +17,14 @@ internal sealed class TableComparer
     private readonly ResultSet _actual;
     private readonly Expectation _expectation;
     private readonly bool _ordered;
+    private readonly VerdictText _text;
     private readonly List<string> _notes = [];
     private int[] _map = [];           // expected column → actual column
     private Matcher[][] _matchers = []; // [expected row][expected column]
 
-    public TableComparer(ExpectedTable expected, ResultSet actual, Expectation expectation, bool ordered)
+    public TableComparer(ExpectedTable expected, ResultSet actual, Expectation expectation, bool ordered, VerdictText? text = null)
     {
+        _text = text ?? VerdictText.English;
         _expected = expected;
         _actual = actual;
         _expectation = expectation;
@@ -33,8 +35,8 @@ internal sealed class TableComparer
     {
         if (_expected.Columns.Count == 0)
             return _actual.RowCount == 0
-                ? Result(true, "no rows, as expected")
-                : Result(false, $"expected no rows, got {Rows(_actual.RowCount)}");
+                ? Result(true, _text.NoRowsAsExpected)
+                : Result(false, _text.ExpectedNoRows(_actual.RowCount));
         if (MapColumns() is { } columnProblem) return Result(false, columnProblem);
         BuildMatchers();
         return _ordered ? CompareOrdered() : CompareUnordered();
@@ -44,14 +46,14 @@ internal sealed class TableComparer
     {
         var actualNames = _actual.Columns.Select(c => c.Name).ToList();
         if (!_expectation.SubsetOfColumns && !actualNames.SequenceEqual(_expected.Columns))
-            return $"columns differ: expected ({string.Join(", ", _expected.Columns)}), got ({string.Join(", ", actualNames)})";
+            return _text.ColumnsDiffer(string.Join(", ", _expected.Columns), string.Join(", ", actualNames));
         _map = new int[_expected.Columns.Count];
         for (var c = 0; c < _expected.Columns.Count; c++)
         {
             var name = _expected.Columns[c];
             var k = actualNames.IndexOf(name);
             if (k < 0) k = actualNames.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-            if (k < 0) return $"column {name} is missing: got ({string.Join(", ", actualNames)})";
+            if (k < 0) return _text.ColumnMissing(name, string.Join(", ", actualNames));
             _map[c] = k;
         }
         return null;
@@ -73,14 +75,14 @@ internal sealed class TableComparer
                 {
                     _matchers[r][c] = new Matcher.Shape(shape);
                     if (noted.Add(name))
-                        _notes.Add($"{name}: {cell} counts as any value shaped like {ValueShapes.Describe(shape)} (volatile); pin it with `match: {{{name}: exact}}`");
+                        _notes.Add(_text.VolatileCell(name, cell, shape));
                 }
                 else _matchers[r][c] = new Matcher.Exact();
             }
         }
         foreach (var (name, matcher) in _expectation.Matchers)
             if (matcher is not Matcher.Exact && _expected.Columns.Contains(name))
-                _notes.Add($"{name}: {CellMatch.Describe(matcher)}");
+                _notes.Add($"{name}: {_text.Matcher(matcher)}");
     }
 
     private string? Expected(int r, int c) => c < _expected.Rows[r].Count ? _expected.Rows[r][c] : null;
@@ -132,13 +134,13 @@ internal sealed class TableComparer
             if (best >= 0)
             {
                 pairing[missing] = best;
-                var prefix = _expected.Rows.Count != _actual.RowCount ? $"expected {Rows(_expected.Rows.Count)}, got {Rows(_actual.RowCount)}; " : "";
+                var prefix = _expected.Rows.Count != _actual.RowCount ? _text.RowCountDiffers(_expected.Rows.Count, _actual.RowCount) + "; " : "";
                 return Difference(missing, best, FirstMismatch(missing, best), pairing, prefix);
             }
             return CountDifference(pairing);
         }
         if (_expected.Rows.Count != _actual.RowCount) return CountDifference(pairing);
-        _notes.Add("rows compared in any order (the query has no ORDER BY)");
+        _notes.Add(_text.AnyOrder);
         return Result(true, MatchedMessage()) with { Pairing = pairing };
     }
 
@@ -149,28 +151,26 @@ internal sealed class TableComparer
         var expected = Expected(r, c);
         var actual = Actual(a, c);
         var what = matcher is Matcher.Exact
-            ? (_expected.FromPanel && expected == "" ? "an empty cell (NULL or '')" : CellMatch.Words(expected))
-            : CellMatch.Describe(matcher) + (matcher is Matcher.Tolerance ? $" of {expected}" : "");
-        var rowWords = _ordered || r == a ? $"row {a + 1}" : $"row {a + 1} (closest to expected row {r + 1})";
-        var message = $"{prefix}{rowWords}, {name}: expected {what}, got {CellMatch.Words(actual)}";
+            ? (_expected.FromPanel && expected == "" ? _text.EmptyCell : CellMatch.Words(expected))
+            : _text.Matcher(matcher) + (matcher is Matcher.Tolerance ? _text.ToleranceOf(expected ?? "") : "");
+        var rowWords = _ordered || r == a ? _text.Row(a + 1) : _text.RowClosestTo(a + 1, r + 1);
+        var message = prefix + _text.CellDiffers(rowWords, name, what, CellMatch.Words(actual));
         return new TableComparison(false, message, new CellDifference(a + 1, _map[c] + 1, name, expected, actual), _notes) { Pairing = pairing };
     }
 
     private TableComparison CountDifference(List<int> pairing)
     {
-        var message = $"expected {Rows(_expected.Rows.Count)}, got {Rows(_actual.RowCount)}";
+        var message = _text.RowCountDiffers(_expected.Rows.Count, _actual.RowCount);
         var extra = Enumerable.Range(0, _actual.Rows.Count).FirstOrDefault(a => !pairing.Contains(a), -1);
         var missing = pairing.IndexOf(-1);
         if (missing >= 0)
-            message += $": row {missing + 1} ({string.Join(" | ", _expected.Rows[missing].Select(CellMatch.Words))}) is missing";
+            message += _text.RowMissing(missing + 1, string.Join(" | ", _expected.Rows[missing].Select(CellMatch.Words)));
         else if (extra >= 0)
-            message += $": unexpected row {extra + 1} ({string.Join(" | ", _map.Select(k => CellMatch.Words(_actual.Rows[extra][k])))})";
+            message += _text.RowUnexpected(extra + 1, string.Join(" | ", _map.Select(k => CellMatch.Words(_actual.Rows[extra][k]))));
         return new TableComparison(false, message, null, _notes) { Pairing = pairing };
     }
 
-    private string MatchedMessage() => $"{Rows(_actual.RowCount)} {(_actual.RowCount == 1 ? "matches" : "match")}";
+    private string MatchedMessage() => _text.RowsMatch(_actual.RowCount);
 
     private TableComparison Result(bool ok, string message) => new(ok, message, null, _notes);
-
-    private static string Rows(long n) => n == 1 ? "1 row" : $"{n} rows";
 }

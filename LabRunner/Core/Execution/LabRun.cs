@@ -15,6 +15,7 @@ public sealed class LabRun
 {
     private readonly IStepExecutor _executor;
     private readonly LabRunOptions _options;
+    private readonly VerdictText _text;
     private readonly IReadOnlyDictionary<string, string> _variables;
     private readonly Dictionary<(string Task, string Step, StepKind Kind), StepResult> _results = [];
     private readonly Lock _gate = new();
@@ -32,6 +33,7 @@ public sealed class LabRun
         Target = target;
         _executor = executor;
         _options = options ?? new LabRunOptions();
+        _text = VerdictText.For(_options.Language);
         _variables = Variables.For(target, lab.Variables);
     }
 
@@ -137,7 +139,7 @@ public sealed class LabRun
         StepResult result;
         if (action is ShellAction && !_options.Execution.AllowShell)
             result = new StepResult(task, step, kind, action, null,
-                Verdict.Skip("shell step not run: pass --allow-shell to run the lab's shell commands"), TimeSpan.Zero);
+                Verdict.Skip(_text.ShellSkipped), TimeSpan.Zero);
         else
             result = await ExecuteAndCheckAsync(task, step, kind, action, clock, onWaitingForLock, ct);
         lock (_gate) _results[(task.Id, step.Id, kind)] = result;
@@ -161,23 +163,23 @@ public sealed class LabRun
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                return new StepResult(task, step, kind, action, null, Verdict.Error($"could not run the step: {e.Message}"), clock.Elapsed) { Attempts = attempt };
+                return new StepResult(task, step, kind, action, null, Verdict.Error(_text.CouldNotRun(e.Message)), clock.Elapsed) { Attempts = attempt };
             }
-            var verdict = ExpectationChecker.Check(action, step.Expect, output);
+            var verdict = ExpectationChecker.Check(action, step.Expect, output, _text);
             if (eventually is null || verdict.Status != VerdictStatus.Failed)
             {
                 if (eventually is not null && verdict.Status == VerdictStatus.Passed)
                     verdict = verdict with
                     {
-                        Message = $"{verdict.Message} (after {Durations.Words(clock.Elapsed)})",
-                        Notes = [.. verdict.Notes, $"matched after {Durations.Words(clock.Elapsed)}, attempt {attempt}"],
+                        Message = _text.MatchedAfter(verdict.Message, clock.Elapsed),
+                        Notes = [.. verdict.Notes, _text.MatchedAfterNote(clock.Elapsed, attempt)],
                     };
                 return new StepResult(task, step, kind, action, output, verdict, clock.Elapsed) { Attempts = attempt };
             }
             var remaining = eventually.Within - clock.Elapsed;
             if (remaining < eventually.Every)
                 return new StepResult(task, step, kind, action, output,
-                    verdict with { Message = $"still not matching after {Durations.Words(clock.Elapsed)} ({attempt} attempts): {verdict.Message}" },
+                    verdict with { Message = _text.StillNotMatching(clock.Elapsed, attempt, verdict.Message) },
                     clock.Elapsed) { Attempts = attempt };
             await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Message, ct);
         }
@@ -189,7 +191,7 @@ public sealed class LabRun
         var until = clock.Elapsed + eventually.Every;
         while (clock.Elapsed < until)
         {
-            Raise(new StepProgressed(task, step, kind, $"waiting until the output matches (last: {lastMismatch})",
+            Raise(new StepProgressed(task, step, kind, _text.WaitingToMatch(lastMismatch),
                 clock.Elapsed, eventually.Within - clock.Elapsed, attempt));
             var left = until - clock.Elapsed;
             if (left <= TimeSpan.Zero) break; // the clock moved on since the loop's test: a negative delay throws

@@ -7,6 +7,8 @@ public sealed record LabRunOptions
     public bool RunSetup { get; init; } = true;
     /// <summary>How often progress is raised while a step waits (eventually's countdown, long statements).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>The language of verdicts and notes ("es" for Spanish); English by default, as the CLI and reports.</summary>
+    public string Language { get; init; } = "en";
 }
 
 /// <summary>Which part of a lab to run: a task id and/or a step id (null = all).</summary>

@@ -97,6 +97,26 @@ public class LabRunTests
     }
 
     [Fact]
+    public async Task Eventually_speaks_Spanish_when_the_run_is_in_Spanish()
+    {
+        var passes = Sql("pasa", "SELECT n", One("3") with { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)) });
+        var fails = Sql("falla", "SELECT m", One("0") with { Eventually = new Eventually(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)) });
+        var executor = new ScriptedExecutor((action, call, _, _) =>
+            System.Threading.Tasks.Task.FromResult(Of(Table(["n"], [action.Command == "SELECT n" ? call.ToString() : "833333"]))));
+        var run = new LabRun(LabOf(Task("t", passes, fails)), new FakeTarget(15), executor,
+            new LabRunOptions { Language = "es", ProgressInterval = TimeSpan.FromMilliseconds(20) });
+        var countdowns = new List<StepProgressed>();
+        run.Event += (_, e) => { if (e is StepProgressed p) lock (countdowns) countdowns.Add(p); };
+
+        var results = await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Matches(@"^la salida coincide \(tras \d+ ms\)$", results[0].Verdict.Message);
+        Assert.Contains(results[0].Verdict.Notes, n => n.StartsWith("coincidió tras "));
+        Assert.Matches(@"^sigue sin coincidir tras \d+(,\d)? m?s \(\d+ intentos\): fila 1, n: se esperaba 0, se obtuvo 833333$", results[1].Verdict.Message);
+        Assert.Contains(countdowns, p => p.Activity.StartsWith("esperando a que la salida coincida"));
+    }
+
+    [Fact]
     public async Task A_step_waiting_for_a_lock_does_not_block_the_steps_after_it()
     {
         var released = new TaskCompletionSource();

@@ -34,15 +34,15 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         ],
     };
 
-    private (Lab, LabRunStepRunner) Start() => Task.Run(StartAsync).GetAwaiter().GetResult();
+    private (Lab, LabRunStepRunner) Start(LabRunOptions? options = null) => Task.Run(() => StartAsync(options)).GetAwaiter().GetResult();
 
-    private async Task<(Lab, LabRunStepRunner)> StartAsync()
+    private async Task<(Lab, LabRunStepRunner)> StartAsync(LabRunOptions? options)
     {
         var database = await fx.CreateDatabaseAsync("screen");
         var lab = Lab(database);
         var runner = await LabRunStepRunner.StartAsync(lab,
             ct => ExistingServer.ConnectAsync(fx.Sandbox.ConnectionString(database).ConnectionString, null, ct).ContinueWith(t => (IServerTarget)t.Result, ct),
-            (target, options) => new StepExecutor(target, lab.Variables, options), null, CancellationToken.None);
+            (target, o) => new StepExecutor(target, lab.Variables, o), options, CancellationToken.None);
         return (lab, runner);
     }
 
@@ -61,6 +61,21 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
             Assert.Contains(" on", screen);
             Assert.Contains("1/4 passed", screen);
         });
+    }
+
+    [Fact]
+    public void With_lang_es_the_verdict_line_is_in_Spanish()
+    {
+        var text = UiText.Resolve("es");
+        var (lab, runner) = Start(new LabRunOptions { Language = text.Code });
+        RunOnScreen(lab, runner, h =>
+        {
+            h.Press(Key.F8, Key.F5);
+            h.WaitUntil(() => !h.Session.IsBusy);
+            var screen = h.Text;
+            Assert.Contains("fila 1, n: se esperaba 0, se obtuvo 7", screen);
+            Assert.DoesNotContain("expected", screen);
+        }, width: 140, text: text);
     }
 
     [Fact]
@@ -134,11 +149,11 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         (target, options) => new StepExecutor(target, lab.Variables, options), null, CancellationToken.None)).GetAwaiter().GetResult();
 
     // No awaits in these tests: once the screen exists, this thread's sync context is its main loop's.
-    private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100)
+    private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100, UiText? text = null)
     {
         try
         {
-            using var h = new ScreenHarness(lab, runner, width: width, height: 30);
+            using var h = new ScreenHarness(lab, runner, width: width, height: 30, text: text);
             body(h);
         }
         finally
