@@ -25,6 +25,7 @@ public sealed class QuestionBox : View
         Height = Dim.Auto();
         Arrangement = ViewArrangement.Overlapped;
         _message = new Label { HotKeySpecifier = LabScreen.NoHotKey, X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Auto() };
+        _message.TextFormatter.WordWrap = true; // long lines (a shell command, a Spanish sentence) wrap instead of vanishing
         _buttons = new View { X = 0, Y = Pos.Bottom(_message) + 1, Width = Dim.Fill(), Height = Dim.Auto(), CanFocus = true };
         Add(_message, _buttons);
     }
