@@ -85,7 +85,7 @@ public class LabRunTests
     [Fact]
     public async Task Eventually_gives_up_after_within_and_shows_the_last_mismatch()
     {
-        var step = Sql("wait", "SELECT n", One("0") with { Eventually = new Eventually(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)) });
+        var step = Sql("wait", "SELECT n", One("0") with { Eventually = new Eventually(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50)) });
         var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], ["833333"]))));
         var run = new LabRun(LabOf(Task("t", step)), new FakeTarget(15), executor);
 
