@@ -1,6 +1,7 @@
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Reports;
+using LabRunner.Running;
 
 namespace LabRunner.Cli;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DiffPlex.Renderer;
 using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Checking;
 

@@ -1,5 +1,6 @@
 using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Checking;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 

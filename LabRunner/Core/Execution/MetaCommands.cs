@@ -1,4 +1,4 @@
-using LabRunner.Execution.Psql;
+using LabRunner.Psql;
 using Npgsql;
 
 namespace LabRunner.Execution;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using LabRunner.Postgres;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 

@@ -1,5 +1,6 @@
 using LabRunner.Checking;
 using LabRunner.Execution;
+using LabRunner.Running;
 
 namespace LabRunner.Reports;
 

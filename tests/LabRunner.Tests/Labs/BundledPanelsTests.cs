@@ -1,5 +1,6 @@
 using LabRunner.Checking;
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Tests.Labs;
 

@@ -4,6 +4,7 @@ using LabRunner.Postgres;
 using LabRunner.Tests.Support;
 using LabRunner.Tui;
 using Terminal.Gui.Input;
+using LabRunner.Running;
 
 namespace LabRunner.Tests.Tui;
 
