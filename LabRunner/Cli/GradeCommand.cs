@@ -1,8 +1,5 @@
 using System.CommandLine;
 using LabRunner.Checking;
-using LabRunner.Execution;
-using LabRunner.Labs;
-using LabRunner.Postgres;
 using LabRunner.Reports;
 using LabRunner.Grading;
 using LabRunner.Running;

@@ -43,7 +43,7 @@ public static class TuiApp
         {
             await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
             if (Volatile.Read(ref finished) == 1) return;
-            try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15)); }
+            try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None); }
             catch (Exception) { /* exiting anyway; the sandbox janitor removes what is left on the next start */ }
             Environment.Exit(ExitCodes.Interrupted);
         }

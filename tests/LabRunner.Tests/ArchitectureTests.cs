@@ -1,6 +1,5 @@
 using System.Reflection;
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace LabRunner.Tests;
 

@@ -90,7 +90,7 @@ public static class LabScaffold
             ? flow.Items.Select(i => i is YMapping m ? m : null).Where(m => m is not null).Select(m => Flat(text, m!)).ToList()
             : [];
         items.Add($"id: {id}\n    path: {relativePath}");
-        var list = "\n" + string.Join("\n", items.Select(i => "  - " + i)) ;
+        var list = "\n" + string.Join("\n", items.Select(i => "  - " + i));
         var keyEnd = root.Entries[index].Key.EndIndex;
         var colon = text.IndexOf(':', keyEnd);
         var valueEnd = labs is YScalar { IsNull: true } ? colon + 1 : labs.EndIndex + 1;

@@ -1,4 +1,3 @@
-using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Psql;
 

@@ -51,7 +51,8 @@ public static class Grader
     private static RunSummary Unreachable(Lab lab, LabRunFilter filter, string why) =>
         new(lab.Id, lab.Title, lab.Tasks.Where(t => filter.TaskId is null || t.Id == filter.TaskId)
             .SelectMany(t => t.Checks.Select(c => new RunSummaryEntry(t.Id, c.Id, c.Title, StepKind.Check, VerdictStatus.Error,
-                $"cannot reach the database: {why}", null, null, TimeSpan.Zero) { Points = t.Points }))
+                $"cannot reach the database: {why}", null, null, TimeSpan.Zero)
+            { Points = t.Points }))
             .ToList());
 
     /// <summary>A task passes when all its checks pass; otherwise it takes the worst status of its checks and no points.</summary>

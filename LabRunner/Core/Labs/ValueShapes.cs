@@ -61,7 +61,7 @@ public static partial class ValueShapes
         if (PreciseTimestampPattern().IsMatch(v) && TimestampPattern().IsMatch(v)) return ValueShape.Timestamp;
         if (LsnPattern().IsMatch(v)) return ValueShape.Lsn;
         var name = column.ToLowerInvariant();
-        if ((name == "pid" || name.EndsWith("_pid") || name == "pg_backend_pid") && PidPattern().IsMatch(v)) return ValueShape.Pid;
+        if ((name == "pid" || name.EndsWith("_pid", StringComparison.Ordinal) || name == "pg_backend_pid") && PidPattern().IsMatch(v)) return ValueShape.Pid;
         if (PreciseIntervalPattern().IsMatch(v)) return ValueShape.Interval;
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -108,7 +109,7 @@ public sealed class Sandbox : IServerTarget
     public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null) => new Dictionary<string, string>
     {
         ["PGHOST"] = SocketDirectory,
-        ["PGPORT"] = Port.ToString(),
+        ["PGPORT"] = Port.ToString(CultureInfo.InvariantCulture),
         ["PGUSER"] = "postgres",
         ["PGDATABASE"] = database ?? Database,
     };

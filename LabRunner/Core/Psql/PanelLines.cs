@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace LabRunner.Psql;
@@ -64,7 +65,7 @@ internal static partial class PanelLines
     public static int? FooterCount(string line)
     {
         var m = FooterPattern().Match(line.Trim());
-        return m.Success ? int.Parse(m.Groups["n"].Value) : null;
+        return m.Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
     }
 
     public static bool IsTag(string line) => TagPattern().IsMatch(line.Trim());

@@ -94,7 +94,7 @@ internal sealed class PanelParser
     private static bool EndsStatement(string query)
     {
         var t = query.TrimEnd();
-        return t.EndsWith(';') || t.EndsWith("\\g") || t.EndsWith("\\gx");
+        return t.EndsWith(';') || t.EndsWith("\\g", StringComparison.Ordinal) || t.EndsWith("\\gx", StringComparison.Ordinal);
     }
 
     private bool StartsOutput(int i)

@@ -76,23 +76,23 @@ public static class PsqlScanner
             switch (c)
             {
                 case '\'':
-                {
-                    var escapes = i > 0 && (s[i - 1] is 'E' or 'e') && (i < 2 || !IsIdentChar(s[i - 2]));
-                    significant = true;
-                    Take(QuoteEnd(s, i, '\'', escapes));
-                    continue;
-                }
+                    {
+                        var escapes = i > 0 && (s[i - 1] is 'E' or 'e') && (i < 2 || !IsIdentChar(s[i - 2]));
+                        significant = true;
+                        Take(QuoteEnd(s, i, '\'', escapes));
+                        continue;
+                    }
                 case '"':
                     significant = true;
                     Take(QuoteEnd(s, i, '"', false));
                     continue;
                 case '$' when (i == 0 || !IsIdentChar(s[i - 1])) && DollarTag(s, i) is { } tag:
-                {
-                    significant = true;
-                    var close = s.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
-                    Take(close < 0 ? s.Length : close + tag.Length);
-                    continue;
-                }
+                    {
+                        significant = true;
+                        var close = s.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+                        Take(close < 0 ? s.Length : close + tag.Length);
+                        continue;
+                    }
                 case '-' when At(s, i + 1) == '-':
                     Take(LineEnd(s, i));
                     continue;

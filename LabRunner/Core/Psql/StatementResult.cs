@@ -1,6 +1,6 @@
 namespace LabRunner.Psql;
 
-/// <summary>What one statement of a step produced, structured (for comparison) — its psql text is in <see cref="StepOutput.Text"/>.</summary>
+/// <summary>What one statement of a step produced, structured (for comparison) — its psql text is in StepOutput.Text (Execution).</summary>
 public abstract record StatementResult;
 
 public sealed record ResultColumn(string Name, string DataType, bool RightAligned);

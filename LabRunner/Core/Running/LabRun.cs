@@ -2,7 +2,6 @@ using System.Diagnostics;
 using LabRunner.Checking;
 using LabRunner.Labs;
 using LabRunner.Postgres;
-using LabRunner.Reports;
 using LabRunner.Execution;
 
 namespace LabRunner.Running;
@@ -181,7 +180,8 @@ public sealed class LabRun
             if (remaining < eventually.Every)
                 return new StepResult(task, step, kind, action, output,
                     verdict with { Message = _text.StillNotMatching(clock.Elapsed, attempt, verdict.Message) },
-                    clock.Elapsed) { Attempts = attempt };
+                    clock.Elapsed)
+                { Attempts = attempt };
             await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Message, ct);
         }
     }

@@ -1,5 +1,4 @@
 using LabRunner.Checking;
-using LabRunner.Execution;
 using LabRunner.Labs;
 
 namespace LabRunner.Running;

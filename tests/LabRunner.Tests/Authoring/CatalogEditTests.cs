@@ -1,4 +1,3 @@
-using LabRunner.Labs;
 using LabRunner.Authoring;
 
 namespace LabRunner.Tests.Authoring;

@@ -1,5 +1,4 @@
 using LabRunner.Labs;
-using LabRunner.Authoring.Markdown;
 using LabRunner.Authoring;
 
 namespace LabRunner.Tests.Authoring;
@@ -73,7 +72,10 @@ public class LabYamlWriterTests
         };
         var step = new Step
         {
-            Id = "s", Title = "Paso 1.", Action = new SqlAction("SELECT 1 AS a, 2 AS b, 3 AS c, 4 AS d;", "alice") { Database = "otra" }, Expect = expect,
+            Id = "s",
+            Title = "Paso 1.",
+            Action = new SqlAction("SELECT 1 AS a, 2 AS b, 3 AS c, 4 AS d;", "alice") { Database = "otra" },
+            Expect = expect,
             Variants = [new StepVariant(new VersionRange(15, null), new SqlAction("SELECT 2 AS a, 2 AS b, 3 AS c, 4 AS d;", "alice") { Database = "otra" })],
             Timeout = TimeSpan.FromSeconds(30),
             Hint = "Mire la tabla.",

@@ -1,8 +1,6 @@
-using System.Xml.Linq;
 using LabRunner.Cli;
 using LabRunner.Tests.Support;
 using Npgsql;
-using LabRunner.Tests.Checking;
 using LabRunner.Tests.Cli;
 
 namespace LabRunner.Tests.Grading;

@@ -1,4 +1,3 @@
-using LabRunner.Checking;
 using LabRunner.Labs;
 using LabRunner.Psql;
 

@@ -1,4 +1,3 @@
-using LabRunner.Checking;
 using LabRunner.Psql;
 
 namespace LabRunner.Tests.Psql;

@@ -1,7 +1,5 @@
 using LabRunner.Checking;
-using LabRunner.Execution;
 using LabRunner.Reports;
-using LabRunner.Tests.Checking;
 using LabRunner.Running;
 using LabRunner.Tests.Cli;
 using LabRunner.Grading;

@@ -20,7 +20,8 @@ public sealed class LabRunLockTests(SandboxFixture fx)
         var db = await fx.CreateDatabaseAsync("lock");
         var lab = new Lab
         {
-            Id = "locks", Title = "Locks",
+            Id = "locks",
+            Title = "Locks",
             Server = new ServerRequirements { Database = db, Setup = "CREATE TABLE t (v int); INSERT INTO t VALUES (1), (2);" },
             Tasks =
             [

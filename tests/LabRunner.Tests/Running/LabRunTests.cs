@@ -2,7 +2,6 @@ using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Postgres;
-using LabRunner.Reports;
 using Npgsql;
 using static LabRunner.Tests.Checking.Outputs;
 using LabRunner.Psql;
@@ -40,7 +39,9 @@ public class LabRunTests
     {
         var step = new Step
         {
-            Id = "s", Title = "s", Action = new SqlAction("SELECT pg_start_backup('x', false);"),
+            Id = "s",
+            Title = "s",
+            Action = new SqlAction("SELECT pg_start_backup('x', false);"),
             Variants = [new StepVariant(new VersionRange(15, null), new SqlAction("SELECT pg_backup_start('x', false);"))],
         };
         var copy = new Step { Id = "c", Title = "c", Action = new ShellAction("rsync {{data_directory}}/ {{backup_dir}}/") };

@@ -1,5 +1,3 @@
-using LabRunner.Tests.Support;
-
 namespace LabRunner.Tests.Support;
 
 internal static class TestLabs

@@ -121,7 +121,8 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
     {
         var lab = new Lab
         {
-            Id = "restart", Title = "Restart",
+            Id = "restart",
+            Title = "Restart",
             Server = new ServerRequirements { Database = "curso" },
             Tasks = [new LabTask { Id = "t", Title = "Task", Steps = [new Step { Id = "create", Title = "Create", Action = new SqlAction("CREATE TABLE once (x int);") }] }],
         };

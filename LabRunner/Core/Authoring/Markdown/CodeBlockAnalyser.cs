@@ -114,7 +114,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             return;
         }
         if (s.StartsWith('\\')) { Meta(s, line); return; }
-        if (SqlText.StartsStatement(s) || s.StartsWith("--") || transcript || sqlByDefault && !LooksLikeShell(s))
+        if (SqlText.StartsStatement(s) || s.StartsWith("--", StringComparison.Ordinal) || transcript || sqlByDefault && !LooksLikeShell(s))
         {
             Sql(transcript ? s : raw, line, transcript);
             return;
@@ -170,7 +170,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             pending.Add(l);
             if (l.TrimStart().StartsWith('\\') || SqlText.IsComplete(string.Join("\n", pending))) pending.Clear();
         }
-        return pending.All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith("--"));
+        return pending.All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith("--", StringComparison.Ordinal));
     }
 
     private void Shell(string text, string raw, int line)
@@ -243,7 +243,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         {
             var name = session.Groups["name"].Value;
             if (context.PromptSessions.TryGetValue(name, out var known)) return new(session.Groups["rest"].Value, known, null, false);
-            if (!open && name.Length > 1 && name == name.ToUpperInvariant() && name.Any(char.IsLetter))
+            if (!open && name.Length > 1 && string.Equals(name, name.ToUpperInvariant(), StringComparison.Ordinal) && name.Any(char.IsLetter))
             {
                 var slug = LabIds.Slug(name, "lab");
                 context.PromptSessions[name] = slug;

@@ -1,6 +1,4 @@
-using LabRunner.Checking;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using LabRunner.Labs;
 using LabRunner.Psql;
 

@@ -11,7 +11,7 @@ internal static partial class MachinePaths
     public sealed record Rewrite(string From, string To)
     {
         /// <summary>The major version a data directory path names (/var/lib/postgresql/14/main → 14).</summary>
-        public int? Major => To == "{{data_directory}}" && VersionInPath().Match(From) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+        public int? Major => To == "{{data_directory}}" && VersionInPath().Match(From) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     [GeneratedRegex(@"/(\d+)(?:\.\d+)?/(?:main|data)")]

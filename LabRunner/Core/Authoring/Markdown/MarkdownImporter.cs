@@ -1,4 +1,3 @@
-using LabRunner.Labs.Yaml;
 using LabRunner.Labs;
 
 namespace LabRunner.Authoring.Markdown;

@@ -208,14 +208,14 @@ internal sealed partial class MarkdownWalker
             var line = image.Line + 1;
             if (inExpected) continue; // reported as not checkable by ExpectedResults
             if (_images.Any(i => i.Path == url)) continue;
-            var external = url.StartsWith("../") || url.StartsWith('/') || url.Contains("://");
+            var external = url.StartsWith("../", StringComparison.Ordinal) || url.StartsWith('/') || url.Contains("://");
             _images.Add(new LabImage(url, alt.Length == 0 ? null : alt) { External = external });
             if (external)
                 _warnings.Add(new(line, $"image \"{url}\" lies outside the lab's folder: kept as an external reference (copy it next to the lab to ship it)", IsInfo: true));
         }
     }
 
-    private int Line(Block block) => block.Line + 1;
+    private static int Line(Block block) => block.Line + 1;
     private string Slice(Block block) => MarkdownSlices.Of(_source, block);
 
     private static bool IsComment(Block block) =>

@@ -11,7 +11,7 @@ internal static partial class Psql
     public static Call? Invocation(string line)
     {
         var s = SudoPrefix().Replace(line.Trim(), "");
-        if (!s.StartsWith("psql") || s.Length > 4 && !char.IsWhiteSpace(s[4])) return null;
+        if (!s.StartsWith("psql", StringComparison.Ordinal) || s.Length > 4 && !char.IsWhiteSpace(s[4])) return null;
         if (s.IndexOfAny(['|', '<', '>', ';', '&']) >= 0 && !QuotedOnly(s)) return new(null, null, RunsAsShell: true);
         var words = Words(s[4..]);
         string? database = null, command = null;
@@ -22,11 +22,11 @@ internal static partial class Psql
             var w = words[i];
             string? Next() => i + 1 < words.Count ? words[++i] : null;
             if (w is "-d" or "--dbname") database = Next();
-            else if (w.StartsWith("--dbname=")) database = w["--dbname=".Length..];
-            else if (w.StartsWith("-d") && w.Length > 2 && !w.StartsWith("--")) database = w[2..];
+            else if (w.StartsWith("--dbname=", StringComparison.Ordinal)) database = w["--dbname=".Length..];
+            else if (w.StartsWith("-d", StringComparison.Ordinal) && w.Length > 2 && !w.StartsWith("--", StringComparison.Ordinal)) database = w[2..];
             else if (w is "-c" or "--command") command = Next();
-            else if (w.StartsWith("--command=")) command = w["--command=".Length..];
-            else if (w is "-f" or "--file" || w.StartsWith("--file=") || w.StartsWith("-f") && w.Length > 2) { runsFile = true; if (w is "-f" or "--file") Next(); }
+            else if (w.StartsWith("--command=", StringComparison.Ordinal)) command = w["--command=".Length..];
+            else if (w is "-f" or "--file" || w.StartsWith("--file=", StringComparison.Ordinal) || w.StartsWith("-f", StringComparison.Ordinal) && w.Length > 2) { runsFile = true; if (w is "-f" or "--file") Next(); }
             else if (w is "-U" or "--username" or "-h" or "--host" or "-p" or "--port" or "-v" or "--set" or "-P" or "--pset") Next();
             else if (w.StartsWith('-')) { }
             else positional.Add(w);

@@ -26,7 +26,7 @@ internal static partial class SqlText
     public static bool IsComplete(string sqlSoFar)
     {
         var withoutComments = LineComment().Replace(sqlSoFar, "");
-        if (DollarQuote().Matches(withoutComments).Count % 2 == 1) return false;
+        if (DollarQuote().Count(withoutComments) % 2 == 1) return false;
         return withoutComments.TrimEnd().EndsWith(';');
     }
 

@@ -20,19 +20,19 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
         switch (block)
         {
             case HeadingBlock heading:
-            {
-                var text = MarkdownWalker.InlineText(heading.Inline).Trim();
-                if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
-                else _pending.Add(Slice(block));
-                break;
-            }
+                {
+                    var text = MarkdownWalker.InlineText(heading.Inline).Trim();
+                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
+                    else _pending.Add(Slice(block));
+                    break;
+                }
             case ParagraphBlock paragraph:
-            {
-                var text = Slice(paragraph);
-                if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
-                else _pending.Add(text);
-                break;
-            }
+                {
+                    var text = Slice(paragraph);
+                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
+                    else _pending.Add(text);
+                    break;
+                }
             case FencedCodeBlock or CodeBlock:
                 Code((LeafBlock)block);
                 break;
@@ -181,7 +181,7 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
         _step = null;
     }
 
-    private bool NextIsCode(ListBlock list)
+    private static bool NextIsCode(ListBlock list)
     {
         var parent = list.Parent;
         if (parent is null) return false;
