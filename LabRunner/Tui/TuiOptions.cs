@@ -1,4 +1,5 @@
 using LabRunner.Postgres;
+using LabRunner.Setup;
 
 namespace LabRunner.Tui;
 
@@ -8,6 +9,10 @@ public sealed record TuiOptions
     public string? Lab { get; init; }
     public UiText Text { get; init; } = UiText.English;
     public TargetOptions Target { get; init; } = new();
+    /// <summary>The machine, for finding and installing missing software.</summary>
+    public HostSystem Host { get; init; } = HostSystem.Current();
+    /// <summary>--install-missing: install without the dialog (before the screen opens).</summary>
+    public bool InstallMissing { get; init; }
     public string? CatalogPath { get; init; }
     /// <summary>Where progress is saved; null = the user's data directory.</summary>
     public string? ProgressDirectory { get; init; }
