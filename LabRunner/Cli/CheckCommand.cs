@@ -3,6 +3,8 @@ using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Postgres;
 using LabRunner.Reports;
+using LabRunner.Authoring;
+using LabRunner.Running;
 
 namespace LabRunner.Cli;
 
@@ -40,7 +42,7 @@ public static class CheckCommand
             CheckTools(loaded, shell, errors);
 
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
-            await using var target = await ServerTargets.OpenAsync(new TargetOptions
+            await using var target = await LabServers.OpenAsync(new TargetOptions
             {
                 Connection = parse.GetValue(CommonOptions.Connection),
                 PgBin = parse.GetValue(CommonOptions.PgBin),

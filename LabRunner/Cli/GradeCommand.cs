@@ -1,9 +1,9 @@
 using System.CommandLine;
 using LabRunner.Checking;
-using LabRunner.Execution;
-using LabRunner.Labs;
-using LabRunner.Postgres;
 using LabRunner.Reports;
+using LabRunner.Grading;
+using LabRunner.Running;
+using LabRunner.Authoring;
 
 namespace LabRunner.Cli;
 
@@ -36,78 +36,38 @@ public static class GradeCommand
             var junit = ReportTargets.Parse(parse.GetValue(reports), allowJson: false).JUnit;
             var loaded = await LabSources.Open(parse.GetValue(LabOptions.Catalog)).LoadAsync(parse.GetValue(lab)!, ct);
             var targets = GradeTargets.Load(parse.GetValue(targetsFile)!);
-            var filter = new LabRunFilter(parse.GetValue(task));
-            if (loaded.Tasks.All(t => t.Checks.Count == 0))
-                throw new UserErrorException($"lab {loaded.Id} has no checks to grade with (tasks need `checks:`)");
-            var width = Math.Max(1, parse.GetValue(parallel));
+            var graded = await Grader.GradeAsync(loaded, targets, new LabRunFilter(parse.GetValue(task)), parse.GetValue(parallel),
+                e => Report(errors, e), ct);
 
-            using var gate = new SemaphoreSlim(width);
-            var graded = await Task.WhenAll(targets.Select(async t =>
-            {
-                await gate.WaitAsync(ct);
-                try { return await GradeOneAsync(loaded, t, filter, errors, ct); }
-                finally { gate.Release(); }
-            }));
-
-            var rows = graded.SelectMany(g => GradeRows(loaded, g.Target.Student, g.Summary, filter)).ToList();
+            var rows = graded.SelectMany(g => g.Tasks).ToList();
             await WriteTableAsync(output, rows);
             if (parse.GetValue(csv) is { } csvPath) await AtomicFile.WriteAllTextAsync(csvPath, GradeCsv.Render(rows), ct);
             foreach (var path in junit)
                 await AtomicFile.WriteAllTextAsync(path, JUnitReport.Render(graded.Select(g => (g.Target.Student + ".", g.Summary)), DateTimeOffset.UtcNow), ct);
-            return rows.All(r => r.Verdict == "passed") ? ExitCodes.Ok : ExitCodes.ChecksFailed;
+            return rows.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.ChecksFailed;
         }));
         return command;
     }
 
-    private static async Task<(GradeTarget Target, RunSummary Summary)> GradeOneAsync(Lab lab, GradeTarget student, LabRunFilter filter,
-        TextWriter errors, CancellationToken ct)
+    private static void Report(TextWriter errors, GradingEvent e)
     {
-        try
+        var line = e switch
         {
-            await using var target = new ReadOnlyTarget(await ExistingServer.ConnectAsync(student.Connection, null, ct));
-            await errors.WriteLineAsync($"{student.Student}: grading on {target.Description} (PostgreSQL {target.Version})");
-            var execution = new ExecutionOptions { AllowShell = false, StatementTimeout = TimeSpan.FromSeconds(60) };
-            await using var executor = new StepExecutor(target, lab.Variables, execution);
-            var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, RunSetup = false });
-            await run.RunChecksAsync(filter, ct);
-            return (student, run.Summary);
-        }
-        catch (Exception e) when (e is PostgresUnavailableException or Npgsql.NpgsqlException or IOException)
-        {
-            lock (errors) errors.WriteLine($"{student.Student}: {e.Message}");
-            return (student, Unreachable(lab, filter, e.Message));
-        }
+            GradingStarted s => $"{s.Target.Student}: grading on {s.Server} (PostgreSQL {s.Version})",
+            GradingUnreachable u => $"{u.Target.Student}: {u.Why}",
+            _ => null,
+        };
+        if (line is not null) lock (errors) errors.WriteLine(line);
     }
 
-    private static RunSummary Unreachable(Lab lab, LabRunFilter filter, string why) =>
-        new(lab.Id, lab.Title, lab.Tasks.Where(t => filter.TaskId is null || t.Id == filter.TaskId)
-            .SelectMany(t => t.Checks.Select(c => new RunSummaryEntry(t.Id, c.Id, c.Title, StepKind.Check, VerdictStatus.Error,
-                $"cannot reach the database: {why}", null, null, TimeSpan.Zero) { Points = t.Points }))
-            .ToList());
-
-    /// <summary>A task passes when all its checks pass; the worst status of its checks otherwise.</summary>
-    private static IEnumerable<GradeRow> GradeRows(Lab lab, string student, RunSummary summary, LabRunFilter filter)
-    {
-        foreach (var task in lab.Tasks.Where(t => t.Checks.Count > 0 && (filter.TaskId is null || t.Id == filter.TaskId)))
-        {
-            var entries = summary.Entries.Where(e => e.Task == task.Id).ToList();
-            var worst = entries.FirstOrDefault(e => e.Status == VerdictStatus.Error)
-                ?? entries.FirstOrDefault(e => e.Status == VerdictStatus.Failed)
-                ?? entries.FirstOrDefault(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun);
-            var verdict = worst is null ? "passed" : StatusWords.Of(worst.Status);
-            var message = worst is null ? $"{entries.Count} check{(entries.Count == 1 ? "" : "s")} passed" : $"{worst.Step}: {worst.Message}";
-            yield return new GradeRow(student, task.Id, verdict, worst is null ? task.Points : 0, message);
-        }
-    }
-
-    private static async Task WriteTableAsync(TextWriter output, List<GradeRow> rows)
+    private static async Task WriteTableAsync(TextWriter output, List<TaskGrade> rows)
     {
         int ws = Math.Max(7, rows.Select(r => r.Student.Length).DefaultIfEmpty().Max());
         int wt = Math.Max(4, rows.Select(r => r.Task.Length).DefaultIfEmpty().Max());
         await output.WriteLineAsync($"{"STUDENT".PadRight(ws)}  {"TASK".PadRight(wt)}  {"VERDICT",-7}  POINTS  MESSAGE");
         foreach (var r in rows)
-            await output.WriteLineAsync($"{r.Student.PadRight(ws)}  {r.Task.PadRight(wt)}  {r.Verdict,-7}  {r.Points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),6}  {r.Message}");
-        await output.WriteLineAsync(SummaryTable.CountLine(rows.Count(r => r.Verdict == "passed"),
-            rows.Count(r => r.Verdict is "failed" or "error"), rows.Count(r => r.Verdict is "skipped" or "not run")));
+            await output.WriteLineAsync($"{r.Student.PadRight(ws)}  {r.Task.PadRight(wt)}  {StatusWords.Of(r.Status),-7}  {r.Points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),6}  {r.Message}");
+        await output.WriteLineAsync(SummaryTable.CountLine(rows.Count(r => r.Passed),
+            rows.Count(r => r.Status is VerdictStatus.Failed or VerdictStatus.Error), rows.Count(r => r.Status is VerdictStatus.Skipped or VerdictStatus.NotRun)));
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LabRunner.Labs.Markdown;
+using LabRunner.Authoring.Markdown;
 
 namespace LabRunner.Cli;
 

@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.CommandLine;
 using LabRunner.Labs;
+using LabRunner.Authoring;
 
 namespace LabRunner.Cli;
 
 /// <summary>`labrunner list`: the catalog as a table.</summary>
 public static class ListCommand
 {
+    private static readonly string[] Header = ["ID", "TITLE", "LANGUAGE", "TASKS", "DURATION"];
+
     public static Command Create(TextWriter output, TextWriter errors)
     {
         var command = new Command("list", "List the labs in the catalog (labs.yaml): id, title, language, tasks, duration.");
@@ -14,13 +18,13 @@ public static class ListCommand
         {
             var sources = LabSources.Open(parse.GetValue(LabOptions.Catalog));
             var catalog = sources.Catalog ?? throw new UserErrorException($"no {LabCatalog.FileName} found (use --catalog, or run from the repository)");
-            var rows = new List<string[]> { new[] { "ID", "TITLE", "LANGUAGE", "TASKS", "DURATION" } };
+            var rows = new List<string[]> { Header };
             foreach (var entry in catalog.Entries)
             {
                 var lab = File.Exists(entry.FullPath) ? (await sources.ReadAsync(entry.FullPath, ct)).Lab : null;
                 rows.Add(lab is null
                     ? [entry.Id, "(invalid: run labrunner validate)", "", "", ""]
-                    : [entry.Id, lab.Title, lab.Language, lab.Tasks.Count.ToString(), lab.Duration ?? ""]);
+                    : [entry.Id, lab.Title, lab.Language, lab.Tasks.Count.ToString(CultureInfo.InvariantCulture), lab.Duration ?? ""]);
             }
             foreach (var line in Table(rows)) await output.WriteLineAsync(line);
             if (catalog.Entries.Count == 0) await output.WriteLineAsync("(no labs yet: `labrunner new ID` makes one)");

@@ -1,6 +1,7 @@
+using System.Globalization;
 using LabRunner.Checking;
-using LabRunner.Execution;
 using LabRunner.Reports;
+using LabRunner.Running;
 
 namespace LabRunner.Cli;
 
@@ -25,15 +26,15 @@ internal sealed class RunProgress(TextWriter errors)
                 case StepProgressed p when p.Elapsed >= Quiet:
                     if (_lastShown.TryGetValue(name, out var last) && p.Elapsed - last < Every) return;
                     _lastShown[name] = p.Elapsed;
-                    var left = p.Remaining is { } r && r > TimeSpan.Zero ? $", {Durations.Words(r)} left" : "";
-                    errors.WriteLine($"  {name}: {p.Activity} ({Durations.Words(p.Elapsed)}{left})");
+                    var left = p.Remaining is { } r && r > TimeSpan.Zero ? $", {Durations.Words(r, CultureInfo.InvariantCulture)} left" : "";
+                    errors.WriteLine($"  {name}: {p.Activity} ({Durations.Words(p.Elapsed, CultureInfo.InvariantCulture)}{left})");
                     break;
                 case StepDetached d:
                     errors.WriteLine($"  {name}: {d.Activity}; going on with the next steps");
                     break;
                 case StepFinished f:
                     _lastShown.Remove(name);
-                    errors.WriteLine($"{StatusWords.Of(f.Result.Verdict.Status),-7}  {name}  {Durations.Words(f.Result.Duration)}" +
+                    errors.WriteLine($"{StatusWords.Of(f.Result.Verdict.Status),-7}  {name}  {Durations.Words(f.Result.Duration, CultureInfo.InvariantCulture)}" +
                         (f.Result.Verdict.Status == VerdictStatus.Passed ? "" : $"  {f.Result.Verdict.Message}"));
                     break;
             }

@@ -39,8 +39,6 @@ public static class SandboxCommand
     public static async Task PrintKeptAsync(IServerTarget target, TextWriter output, bool keep)
     {
         if (!keep || target is not Sandbox sandbox) return;
-        await output.WriteLineAsync($"Sandbox kept: {sandbox.Directory}");
-        await output.WriteLineAsync($"  connect: {sandbox.PsqlCommand}");
-        await output.WriteLineAsync($"  stop:    {sandbox.StopCommand} && rm -rf {sandbox.Directory}");
+        foreach (var line in sandbox.KeptInstructions) await output.WriteLineAsync(line);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LabRunner.Labs;
+using LabRunner.Authoring;
 
 namespace LabRunner.Cli;
 

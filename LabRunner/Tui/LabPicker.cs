@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

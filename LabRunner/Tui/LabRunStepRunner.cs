@@ -1,7 +1,7 @@
-using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Postgres;
+using LabRunner.Running;
 
 namespace LabRunner.Tui;
 

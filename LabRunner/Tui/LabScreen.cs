@@ -57,7 +57,10 @@ public sealed class LabScreen : Window
         _taskNodes = session.Lab.Tasks.Select((_, i) => new TaskNode(i, session.Steps.Where(s => s.TaskIndex == i).ToList())).ToList();
         _tree = new TreeView<object>
         {
-            X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(),
+            X = 0,
+            Y = 0,
+            Width = Dim.Fill(),
+            Height = Dim.Fill(),
             TreeBuilder = new DelegateTreeBuilder<object>(o => o is TaskNode t ? t.Steps : [], o => o is TaskNode),
             AspectGetter = o => o switch
             {
@@ -74,14 +77,22 @@ public sealed class LabScreen : Window
 
         _instructionsFrame = new FrameView
         {
-            Title = _text.Instructions, X = Pos.Right(_stepsFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Percent(27),
+            Title = _text.Instructions,
+            X = Pos.Right(_stepsFrame),
+            Y = 1,
+            Width = Dim.Fill(),
+            Height = Dim.Percent(27),
         };
         _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
         _instructionsFrame.Add(_instructions);
 
         _commandFrame = new FrameView
         {
-            Title = _text.Command, X = Pos.Right(_stepsFrame), Y = Pos.Bottom(_instructionsFrame), Width = Dim.Fill(), Height = 6,
+            Title = _text.Command,
+            X = Pos.Right(_stepsFrame),
+            Y = Pos.Bottom(_instructionsFrame),
+            Width = Dim.Fill(),
+            Height = 6,
         };
 #pragma warning disable CS0618
         _command = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), TabKeyAddsTab = false, WordWrap = false };

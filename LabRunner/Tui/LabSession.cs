@@ -1,3 +1,4 @@
+using System.Globalization;
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
@@ -146,7 +147,7 @@ public sealed class LabSession
         if (action is ShellAction && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(QuestionKind.ShellConsent, Text.ShellTitle, string.Format(Text.ShellQuestion, action.Command.Trim()),
+            Ask(QuestionKind.ShellConsent, Text.ShellTitle, string.Format(CultureInfo.InvariantCulture, Text.ShellQuestion, action.Command.Trim()),
                 (Choice.AllowOnce, Text.AllowOnce), (Choice.AllowAll, Text.AllowAll), (Choice.Cancel, Text.Cancel));
             return;
         }
@@ -234,7 +235,7 @@ public sealed class LabSession
         _saved = _store?.Load(Lab.Id);
         if (_saved is null || _saved.IsEmpty) return;
         var passed = _saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed);
-        Ask(QuestionKind.Resume, Text.ResumeTitle, string.Format(Text.ResumeQuestion, passed, Steps.Count),
+        Ask(QuestionKind.Resume, Text.ResumeTitle, string.Format(CultureInfo.InvariantCulture, Text.ResumeQuestion, passed, Steps.Count),
             (Choice.Continue, Text.Continue), (Choice.StartOver, Text.StartOver));
     }
 

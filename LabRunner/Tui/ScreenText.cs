@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LabRunner.Checking;
 using LabRunner.Execution;
-using LabRunner.Labs;
 
 namespace LabRunner.Tui;
 
@@ -26,7 +24,7 @@ public static class ScreenText
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
         var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · "
-                    + string.Format(s.Text.PassedCount, s.PassedCount, s.Steps.Count);
+                    + string.Format(CultureInfo.InvariantCulture, s.Text.PassedCount, s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
         var title = s.Lab.Title.Length > room ? s.Lab.Title[..(room - 1)] + "…" : s.Lab.Title;
         var gap = Math.Max(1, width - title.Length - right.Length - 2);
@@ -108,7 +106,7 @@ public static class ScreenText
                 ? "" : $"{Mark(st)} {Word(s.Text, st)} — {s.SavedMessageOf(step)}";
         if (r.Output.Outcome == StepOutcome.Cancelled) return $"■ {s.Text.Cancelled}";
         var status = s.StatusOf(step);
-        var line = $"{Mark(status)} {Word(s.Text, status)} — {r.Verdict.Message} ({string.Format(s.Text.Ran, Seconds(r.Output.Duration))})";
+        var line = $"{Mark(status)} {Word(s.Text, status)} — {r.Verdict.Message} ({string.Format(CultureInfo.InvariantCulture, s.Text.Ran, Seconds(r.Output.Duration))})";
         return r.Verdict.Notes.Count == 0 ? line : line + " · " + string.Join(" · ", r.Verdict.Notes);
     }
 
@@ -122,8 +120,8 @@ public static class ScreenText
         {
             // Short facts first (the line is cut at the screen's edge); the engine's words last. The engine speaks
             // English; the two phrases it uses most are shown in the interface's language.
-            if (a.GivesUpIn is { } left) parts.Add(string.Format(s.Text.GivesUpIn, Seconds(left)));
-            if (a.NextCheckIn is { } next) parts.Add(string.Format(s.Text.NextCheckIn, Seconds(next)));
+            if (a.GivesUpIn is { } left) parts.Add(string.Format(CultureInfo.InvariantCulture, s.Text.GivesUpIn, Seconds(left)));
+            if (a.NextCheckIn is { } next) parts.Add(string.Format(CultureInfo.InvariantCulture, s.Text.NextCheckIn, Seconds(next)));
             if (a.WaitingForLock) parts.Add(s.Text.WaitingForLock);
             else if (!string.IsNullOrWhiteSpace(a.Activity) && a.Activity != "running" && !s.Restarting) parts.Add(a.Activity);
         }

@@ -4,6 +4,8 @@ using LabRunner.Postgres;
 using LabRunner.Progress;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
+using LabRunner.Authoring;
+using LabRunner.Running;
 
 namespace LabRunner.Tui;
 
@@ -22,7 +24,7 @@ public static class TuiApp
         var lab = await sources.LoadAsync(labId, ct);
         ToolCheck.EnsureInstalled(lab.Server.Tools); // said before the screen opens, not as a step's error halfway through
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => ServerTargets.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o),
+            token => LabServers.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o),
             new LabRunOptions { Language = options.Text.Code }, ct); // verdicts in the interface's language
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
@@ -32,7 +34,8 @@ public static class TuiApp
             Volatile.Write(ref finished, 1);
         }
         ct.ThrowIfCancellationRequested();
-        await Cli.SandboxCommand.PrintKeptAsync(runner.Target, output, options.Target.KeepSandbox);
+        if (options.Target.KeepSandbox && runner.Target is Sandbox kept)
+            foreach (var line in kept.KeptInstructions) await output.WriteLineAsync(line);
         return 0;
 
         // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.
@@ -40,9 +43,9 @@ public static class TuiApp
         {
             await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
             if (Volatile.Read(ref finished) == 1) return;
-            try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15)); }
+            try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None); }
             catch (Exception) { /* exiting anyway; the sandbox janitor removes what is left on the next start */ }
-            Environment.Exit(Cli.ExitCodes.Interrupted);
+            Environment.Exit(ExitCodes.Interrupted);
         }
     }
 

@@ -3,6 +3,8 @@ namespace LabRunner.Tui;
 /// <summary>The interface's own words (not the lab's, which are shown in the lab's language). English and Spanish.</summary>
 public sealed record UiText
 {
+    private static readonly string[] LocaleVariables = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
     public required string Code { get; init; }
     public required string Steps { get; init; }
     public required string Instructions { get; init; }
@@ -210,7 +212,7 @@ public sealed record UiText
         environment ??= Environment.GetEnvironmentVariable;
         var lang = !string.IsNullOrWhiteSpace(option)
             ? option
-            : new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+            : LocaleVariables.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
         return lang is not null && lang.Trim().StartsWith("es", StringComparison.OrdinalIgnoreCase) ? Spanish : English;
     }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DiffPlex.Renderer;
 using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Checking;
 
@@ -113,7 +114,8 @@ public static partial class ExpectationChecker
         if (wanted.Count == 0) return null;
         if (actual.Count < wanted.Count)
             return Verdict.Fail(t.ResultCount(wanted.Count, actual.Count))
-                with { Diff = Diff(wanted, actual, NoPairings) };
+                with
+            { Diff = Diff(wanted, actual, NoPairings) };
         if (actual.Count > wanted.Count)
         {
             notes.Add(t.ComparedLast(wanted.Count, actual.Count));

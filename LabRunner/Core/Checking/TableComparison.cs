@@ -1,5 +1,5 @@
-using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Checking;
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 
@@ -87,7 +89,7 @@ internal static class Describe
             """);
         if (kinds.Contains('i'))
             sb.Append("\n     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid\n     LEFT JOIN pg_catalog.pg_class c2 ON i.indrelid = c2.oid");
-        sb.Append($"\nWHERE c.relkind IN ({relkinds}'')\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nWHERE c.relkind IN ({relkinds}'')\n");
         if (pattern is null)
             sb.Append("      AND n.nspname <> 'pg_catalog'\n      AND n.nspname !~ '^pg_toast'\n      AND n.nspname <> 'information_schema'\n");
         sb.Append(NameFilter(pattern, "n.nspname", "c.relname", "pg_catalog.pg_table_is_visible(c.oid)"));
@@ -105,9 +107,9 @@ internal static class Describe
         if (pattern is null) return $"  AND {visible}\n";
         var (schema, name) = SplitPattern(pattern);
         var sb = new StringBuilder();
-        if (name is not null) sb.Append($"  AND {nameColumn} OPERATOR(pg_catalog.~) '^({name})$' COLLATE pg_catalog.default\n");
-        if (schema is not null) sb.Append($"  AND {schemaColumn} OPERATOR(pg_catalog.~) '^({schema})$' COLLATE pg_catalog.default\n");
-        else sb.Append($"  AND {visible}\n");
+        if (name is not null) sb.Append(CultureInfo.InvariantCulture, $"  AND {nameColumn} OPERATOR(pg_catalog.~) '^({name})$' COLLATE pg_catalog.default\n");
+        if (schema is not null) sb.Append(CultureInfo.InvariantCulture, $"  AND {schemaColumn} OPERATOR(pg_catalog.~) '^({schema})$' COLLATE pg_catalog.default\n");
+        else sb.Append(CultureInfo.InvariantCulture, $"  AND {visible}\n");
         return sb.ToString();
     }
 
@@ -243,7 +245,8 @@ internal static class Describe
         }
         return new ResultSet(
             [new("Column", "name", false), new("Type", "text", false), new("Collation", "name", false), new("Nullable", "text", false), new("Default", "text", false)],
-            rows, rows.Count, RowHash.Of(rows)) { Title = title, Footers = footers };
+            rows, rows.Count, RowHash.Of(rows))
+        { Title = title, Footers = footers };
     }
 
     private static string DefaultText(IReadOnlyList<string?> c) => (c[5], c[6]) switch

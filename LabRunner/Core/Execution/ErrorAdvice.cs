@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 

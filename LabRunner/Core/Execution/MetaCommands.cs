@@ -1,4 +1,4 @@
-using LabRunner.Execution.Psql;
+using LabRunner.Psql;
 using Npgsql;
 
 namespace LabRunner.Execution;
@@ -114,7 +114,8 @@ internal sealed class MetaCommands(SqlStepRunner run)
         var rows = rs.Rows.Select(r => (IReadOnlyList<string?>)[r[0], Describe.RoleAttributes(r), r[8]]).ToList();
         var table = new ResultSet(
             [new ResultColumn("Role name", "name", false), new ResultColumn("Attributes", "text", false), new ResultColumn("Member of", "name[]", false)],
-            rows, rows.Count, RowHash.Of(rows)) { Title = "List of roles", Footers = [] };
+            rows, rows.Count, RowHash.Of(rows))
+        { Title = "List of roles", Footers = [] };
         run.Add(table, run.Session.Expanded);
         return true;
     }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 

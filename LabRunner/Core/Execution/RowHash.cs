@@ -4,7 +4,7 @@ using System.Text;
 
 namespace LabRunner.Execution;
 
-/// <summary>The rows hash of a <see cref="ResultSet"/> (SHA-256 over every cell, NULL distinct from ''), for rows in memory.</summary>
+/// <summary>The rows hash of a <see cref="Psql.ResultSet"/> (SHA-256 over every cell, NULL distinct from ''), for rows in memory.</summary>
 public static class RowHash
 {
     /// <summary>The hash the executor computes, for rows already in memory (expectations, tests).</summary>

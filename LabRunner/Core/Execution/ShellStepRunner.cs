@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using LabRunner.Postgres;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 
@@ -68,8 +70,8 @@ internal static class ShellStepRunner
         lock (output)
         {
             if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
-            if (code != 0) output.Append($"exit code {code}\n");
-            if (outcome == StepOutcome.TimedOut) output.Append($"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
+            if (code != 0) output.Append(CultureInfo.InvariantCulture, $"exit code {code}\n");
+            if (outcome == StepOutcome.TimedOut) output.Append(CultureInfo.InvariantCulture, $"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
             if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
             text = output.ToString();
         }

@@ -1,5 +1,6 @@
 using LabRunner.Postgres;
 using Npgsql;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 

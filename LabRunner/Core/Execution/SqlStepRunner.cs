@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using LabRunner.Execution.Psql;
+using LabRunner.Psql;
 using LabRunner.Postgres;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LabRunner.Labs;
 using LabRunner.Postgres;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 

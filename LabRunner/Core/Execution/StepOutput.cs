@@ -1,3 +1,4 @@
+using LabRunner.Psql;
 namespace LabRunner.Execution;
 
 public enum StepOutcome { Completed, Failed, Cancelled, TimedOut }

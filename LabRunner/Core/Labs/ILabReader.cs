@@ -2,7 +2,7 @@ namespace LabRunner.Labs;
 
 /// <summary>
 /// Reads one kind of lab file into the shared <see cref="Lab"/> model. YAML is built in (<see cref="YamlLabReader"/>);
-/// the Markdown importer implements this for *.md and is listed in <see cref="LabReaders.Default"/>.
+/// the Markdown importer implements this for *.md and is listed in LabReaders.Default (Authoring).
 /// </summary>
 public interface ILabReader
 {

@@ -1,6 +1,6 @@
 namespace LabRunner.Labs;
 
-/// <summary>An inclusive range of PostgreSQL major versions; written "14", ">=15", "<=14", "14-16", "*".</summary>
+/// <summary>An inclusive range of PostgreSQL major versions; written "14", ">=15", "&lt;=14", "14-16", "*".</summary>
 public sealed record VersionRange(int? Min, int? Max)
 {
     public static readonly VersionRange Any = new(null, null);
@@ -12,8 +12,8 @@ public sealed record VersionRange(int? Min, int? Max)
         range = Any;
         var s = (text ?? "").Trim();
         if (s is "" or "*" or "any") return true;
-        if (s.StartsWith(">=") && int.TryParse(s[2..].Trim(), out var lo)) { range = new(lo, null); return true; }
-        if (s.StartsWith("<=") && int.TryParse(s[2..].Trim(), out var hi)) { range = new(null, hi); return true; }
+        if (s.StartsWith(">=", StringComparison.Ordinal) && int.TryParse(s[2..].Trim(), out var lo)) { range = new(lo, null); return true; }
+        if (s.StartsWith("<=", StringComparison.Ordinal) && int.TryParse(s[2..].Trim(), out var hi)) { range = new(null, hi); return true; }
         if (s.StartsWith('>') && int.TryParse(s[1..].Trim(), out var gt)) { range = new(gt + 1, null); return true; }
         if (s.StartsWith('<') && int.TryParse(s[1..].Trim(), out var lt)) { range = new(null, lt - 1); return true; }
         var dash = s.IndexOf('-');

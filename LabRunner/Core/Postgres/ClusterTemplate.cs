@@ -24,7 +24,7 @@ internal static class ClusterTemplate
     public static async Task<string> EnsureAsync(PgBinaries bins, ClusterOwner owner, string cacheDirectory, string scratch, string database, CancellationToken ct)
     {
         var baseKey = $"pg{bins.Version}-v{FormatVersion}-{owner.RunAsUser ?? "self"}";
-        var baseData = await EnsureOneAsync(cacheDirectory, baseKey, scratch, owner, ct, async building =>
+        var baseData = await EnsureOneAsync(cacheDirectory, baseKey, scratch, owner, ct: ct, build: async building =>
         {
             var initdb = await owner.RunAsync(bins.InitDb,
                 ["-D", building, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions", "--no-sync"], ct);
@@ -36,7 +36,7 @@ internal static class ClusterTemplate
         if (database == "postgres") return baseData;
 
         var dbKey = $"{baseKey}-db-{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(database)).ToLowerInvariant()}";
-        return await EnsureOneAsync(cacheDirectory, dbKey, scratch, owner, ct, async building =>
+        return await EnsureOneAsync(cacheDirectory, dbKey, scratch, owner, ct: ct, build: async building =>
         {
             await CopyAsync(baseData, building, ct, replace: true);
             var socket = building + ".sock";
@@ -46,7 +46,7 @@ internal static class ClusterTemplate
             {
                 await ClusterProcess.StartAsync(bins, owner, building, Path.Combine(socket, "log"), port, socket, ct);
                 await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
-                    { Host = socket, Port = port, Username = "postgres", Database = "postgres", Pooling = false }.ConnectionString);
+                { Host = socket, Port = port, Username = "postgres", Database = "postgres", Pooling = false }.ConnectionString);
                 await conn.OpenAsync(ct);
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {Sandbox.QuoteIdentifier(database)}", conn);
                 await create.ExecuteNonQueryAsync(ct);
@@ -59,7 +59,7 @@ internal static class ClusterTemplate
         });
     }
 
-    private static async Task<string> EnsureOneAsync(string cacheDirectory, string key, string scratch, ClusterOwner owner, CancellationToken ct, Func<string, Task> build)
+    private static async Task<string> EnsureOneAsync(string cacheDirectory, string key, string scratch, ClusterOwner owner, Func<string, Task> build, CancellationToken ct)
     {
         var templateDir = Path.Combine(cacheDirectory, key);
         var dataDir = Path.Combine(templateDir, "data");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace LabRunner.Postgres;
@@ -7,10 +8,19 @@ public static class ConnectionStrings
 {
     private static readonly Dictionary<string, string> LibpqToNpgsql = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["host"] = "Host", ["hostaddr"] = "Host", ["port"] = "Port", ["dbname"] = "Database", ["user"] = "Username",
-        ["password"] = "Password", ["sslmode"] = "SSL Mode", ["connect_timeout"] = "Timeout",
-        ["application_name"] = "Application Name", ["passfile"] = "Passfile", ["options"] = "Options",
-        ["target_session_attrs"] = "Target Session Attributes", ["sslrootcert"] = "Root Certificate",
+        ["host"] = "Host",
+        ["hostaddr"] = "Host",
+        ["port"] = "Port",
+        ["dbname"] = "Database",
+        ["user"] = "Username",
+        ["password"] = "Password",
+        ["sslmode"] = "SSL Mode",
+        ["connect_timeout"] = "Timeout",
+        ["application_name"] = "Application Name",
+        ["passfile"] = "Passfile",
+        ["options"] = "Options",
+        ["target_session_attrs"] = "Target Session Attributes",
+        ["sslrootcert"] = "Root Certificate",
     };
 
     public static NpgsqlConnectionStringBuilder Parse(string? connection)
@@ -77,7 +87,7 @@ public static class ConnectionStrings
         if (m.Groups["user"].Success && m.Groups["user"].Length > 0) b.Username = Unescape(m.Groups["user"].Value);
         if (m.Groups["password"].Success) b.Password = Unescape(m.Groups["password"].Value);
         if (m.Groups["host"].Length > 0) b.Host = Unescape(m.Groups["host"].Value.Trim('[', ']'));
-        if (m.Groups["port"].Success) b.Port = int.Parse(m.Groups["port"].Value);
+        if (m.Groups["port"].Success) b.Port = int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture);
         if (m.Groups["db"].Length > 0) b.Database = Unescape(m.Groups["db"].Value);
         if (m.Groups["query"].Length > 0)
             ApplyKeywords(b, string.Join(';', m.Groups["query"].Value.Split('&').Select(Unescape)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace LabRunner.Postgres;
@@ -64,7 +65,7 @@ public sealed class ExistingServer : IServerTarget
         var env = new Dictionary<string, string>
         {
             ["PGHOST"] = _settings.Host ?? "localhost",
-            ["PGPORT"] = _settings.Port.ToString(),
+            ["PGPORT"] = _settings.Port.ToString(CultureInfo.InvariantCulture),
             ["PGUSER"] = _settings.Username ?? Environment.UserName,
             ["PGDATABASE"] = database ?? Database,
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace LabRunner.Postgres;
@@ -11,7 +12,7 @@ public sealed partial record PgBinaries(string BinDirectory, string Version)
 
     public string InitDb => Path.Combine(BinDirectory, "initdb");
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
-    public int MajorVersion => int.Parse(Version.Split('.')[0]);
+    public int MajorVersion => int.Parse(Version.Split('.')[0], CultureInfo.InvariantCulture);
 
     /// <summary>Finds binaries: the given directory, else PATH, pg_config --bindir, /usr/lib/postgresql/*/bin (newest first).</summary>
     public static async Task<PgBinaries> FindAsync(string? binDirectory, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -108,13 +109,17 @@ public sealed class Sandbox : IServerTarget
     public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null) => new Dictionary<string, string>
     {
         ["PGHOST"] = SocketDirectory,
-        ["PGPORT"] = Port.ToString(),
+        ["PGPORT"] = Port.ToString(CultureInfo.InvariantCulture),
         ["PGUSER"] = "postgres",
         ["PGDATABASE"] = database ?? Database,
     };
 
     /// <summary>The command a person types to reach this sandbox with psql.</summary>
     public string PsqlCommand => $"psql -h {SocketDirectory} -p {Port} -U postgres {Database}";
+
+    /// <summary>What to tell a user who kept the sandbox (--keep-sandbox): where it is, how to connect, how to remove it.</summary>
+    public IReadOnlyList<string> KeptInstructions =>
+        [$"Sandbox kept: {Directory}", $"  connect: {PsqlCommand}", $"  stop:    {StopCommand} && rm -rf {Directory}"];
 
     public string StopCommand => $"{(_owner.RunAsUser is null ? "" : $"runuser -u {_owner.RunAsUser} -- ")}{_bins.PgCtl} -D {DataDirectory} stop";
 

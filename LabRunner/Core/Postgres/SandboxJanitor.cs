@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace LabRunner.Postgres;
 
 /// <summary>Stops and removes sandbox clusters: ours on dispose, and those a killed LabRunner left behind.</summary>
@@ -37,7 +38,7 @@ internal static class SandboxJanitor
     {
         try
         {
-            var pid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First().Trim());
+            var pid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
             System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
         }
         catch (Exception e) when (e is IOException or FormatException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)

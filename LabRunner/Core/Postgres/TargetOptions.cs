@@ -10,4 +10,9 @@ public sealed record TargetOptions
     public bool HonourPgEnvironment { get; init; } = true;
     public string? SandboxRoot { get; init; }
     public string? CacheDirectory { get; init; }
+
+    /// <summary>True when the user named a server, by option or by PG* variables.</summary>
+    public bool NamesExistingServer =>
+        !string.IsNullOrWhiteSpace(Connection)
+        || (HonourPgEnvironment && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PGHOST")));
 }

@@ -52,23 +52,7 @@ public sealed class ProgressStore(string directory)
     // Synchronous on purpose: the file is a few kilobytes and saving must finish before the process may exit.
     public void Save(LabProgress progress)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        var path = PathFor(progress.LabId);
-        var temp = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                JsonSerializer.Serialize(stream, progress with { SavedAt = DateTimeOffset.UtcNow }, Json);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        AtomicFile.Write(PathFor(progress.LabId), stream => JsonSerializer.Serialize(stream, progress with { SavedAt = DateTimeOffset.UtcNow }, Json));
     }
 
     public void Delete(string labId) => File.Delete(PathFor(labId));

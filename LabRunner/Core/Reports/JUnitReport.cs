@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using LabRunner.Checking;
+using LabRunner.Running;
 
 namespace LabRunner.Reports;
 
@@ -48,7 +49,7 @@ public static class JUnitReport
     private static XElement Case(string classname, RunSummaryEntry e)
     {
         var testcase = new XElement("testcase",
-            new XAttribute("name", e.Kind == Execution.StepKind.Check ? $"{e.Step} (check)" : e.Step),
+            new XAttribute("name", e.Kind == Running.StepKind.Check ? $"{e.Step} (check)" : e.Step),
             new XAttribute("classname", classname),
             new XAttribute("time", Seconds(e.Duration.TotalSeconds)));
         var details = string.Join("\n", new[] { e.Diff }.Concat(e.Notes.Select(n => "note: " + n)).Where(s => !string.IsNullOrEmpty(s)));

@@ -1,5 +1,6 @@
+using System.Globalization;
 using LabRunner.Checking;
-using LabRunner.Execution;
+using LabRunner.Running;
 
 namespace LabRunner.Reports;
 
@@ -12,7 +13,7 @@ public static class SummaryTable
             Task: e.Task,
             Step: e.Kind == StepKind.Check ? $"{e.Step} (check)" : e.Step,
             Verdict: StatusWords.Of(e.Status),
-            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun ? "-" : Durations.Words(e.Duration),
+            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun ? "-" : Durations.Words(e.Duration, CultureInfo.InvariantCulture),
             Entry: e)).ToList();
         int wTask = Math.Max(4, rows.Select(r => r.Task.Length).DefaultIfEmpty().Max());
         int wStep = Math.Max(4, rows.Select(r => r.Step.Length).DefaultIfEmpty().Max());

@@ -2,6 +2,8 @@ using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using static LabRunner.Tests.Checking.Outputs;
+using LabRunner.Psql;
+using LabRunner.Tests.Psql;
 
 namespace LabRunner.Tests.Checking;
 

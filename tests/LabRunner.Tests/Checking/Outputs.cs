@@ -1,4 +1,5 @@
 using LabRunner.Execution;
+using LabRunner.Psql;
 
 namespace LabRunner.Tests.Checking;
 

@@ -1,6 +1,8 @@
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Tests.Support;
+using LabRunner.Psql;
+using LabRunner.Tests.Psql;
 
 namespace LabRunner.Tests.Execution;
 

@@ -1,6 +1,7 @@
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Tests.Support;
+using LabRunner.Psql;
 
 namespace LabRunner.Tests.Execution;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Tests.Support;
+using LabRunner.Psql;
 
 namespace LabRunner.Tests.Execution;
 

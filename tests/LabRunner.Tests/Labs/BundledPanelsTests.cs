@@ -1,5 +1,5 @@
-using LabRunner.Checking;
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Tests.Labs;
 

@@ -1,4 +1,5 @@
 using LabRunner.Labs;
+using LabRunner.Authoring;
 
 namespace LabRunner.Tests.Labs;
 

@@ -1,7 +1,8 @@
 using LabRunner.Checking;
-using LabRunner.Execution;
 using LabRunner.Reports;
-using LabRunner.Tests.Checking;
+using LabRunner.Running;
+using LabRunner.Tests.Cli;
+using LabRunner.Grading;
 
 namespace LabRunner.Tests.Reports;
 
@@ -79,7 +80,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void Grade_csv_has_the_header_and_quotes_what_needs_quoting()
     {
-        var csv = GradeCsv.Render([new GradeRow("alice", "rows", "failed", 0, "row 1, count: expected 3, got 2"), new GradeRow("bob", "rows", "passed", 1.5, "ok")]);
+        var csv = GradeCsv.Render([new TaskGrade("alice", "rows", VerdictStatus.Failed, 0, 1.5, "row 1, count: expected 3, got 2"), new TaskGrade("bob", "rows", VerdictStatus.Passed, 1.5, 1.5, "ok")]);
 
         var lines = csv.TrimEnd().Split("\r\n");
         Assert.Equal(["student,task,verdict,points,message", "alice,rows,failed,0,\"row 1, count: expected 3, got 2\"", "bob,rows,passed,1.5,ok"], lines);

@@ -4,6 +4,7 @@ using LabRunner.Postgres;
 using LabRunner.Tests.Support;
 using LabRunner.Tui;
 using Terminal.Gui.Input;
+using LabRunner.Running;
 
 namespace LabRunner.Tests.Tui;
 
@@ -120,7 +121,8 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
     {
         var lab = new Lab
         {
-            Id = "restart", Title = "Restart",
+            Id = "restart",
+            Title = "Restart",
             Server = new ServerRequirements { Database = "curso" },
             Tasks = [new LabTask { Id = "t", Title = "Task", Steps = [new Step { Id = "create", Title = "Create", Action = new SqlAction("CREATE TABLE once (x int);") }] }],
         };

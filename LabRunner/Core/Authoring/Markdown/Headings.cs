@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LabRunner.Authoring.Markdown;
+
+internal enum SectionKind { Other, Objectives, Duration, Introduction, Help, Instructions, Expected, Task }
+
+/// <summary>What the course's headings and labels mean, in Spanish and English, however they are punctuated.</summary>
+internal static partial class Headings
+{
+    public static SectionKind Classify(string heading)
+    {
+        var h = Plain(heading);
+        if (ExpectedHeading().IsMatch(h)) return SectionKind.Expected;
+        if (TaskHeading().IsMatch(heading.Trim())) return SectionKind.Task;
+        if (h.StartsWith("objetivo visual", StringComparison.Ordinal) || h.StartsWith("visual objective", StringComparison.Ordinal) || h.StartsWith("visual goal", StringComparison.Ordinal)) return SectionKind.Introduction;
+        if (h.StartsWith("objetivo", StringComparison.Ordinal) || h.StartsWith("objective", StringComparison.Ordinal) || h.StartsWith("learning objective", StringComparison.Ordinal) || h.StartsWith("goal", StringComparison.Ordinal) || h.StartsWith("metas", StringComparison.Ordinal)) return SectionKind.Objectives;
+        if (h.StartsWith("duracion", StringComparison.Ordinal) || h.StartsWith("duration", StringComparison.Ordinal) || h.StartsWith("tiempo estimado", StringComparison.Ordinal) || h.StartsWith("estimated time", StringComparison.Ordinal) || h.StartsWith("time required", StringComparison.Ordinal)) return SectionKind.Duration;
+        if (h.StartsWith("tabla de ayuda", StringComparison.Ordinal) || h.StartsWith("help table", StringComparison.Ordinal) || h.StartsWith("ayuda", StringComparison.Ordinal) || h.StartsWith("help", StringComparison.Ordinal) || h.StartsWith("cheat sheet", StringComparison.Ordinal)) return SectionKind.Help;
+        if (h.StartsWith("instrucciones", StringComparison.Ordinal) || h.StartsWith("instructions", StringComparison.Ordinal) || h.StartsWith("procedimiento", StringComparison.Ordinal) || h.StartsWith("procedure", StringComparison.Ordinal) || h.StartsWith("desarrollo", StringComparison.Ordinal) || h.StartsWith("pasos", StringComparison.Ordinal) || h.StartsWith("steps", StringComparison.Ordinal) || h.StartsWith("actividades", StringComparison.Ordinal) || h.StartsWith("activities", StringComparison.Ordinal)) return SectionKind.Instructions;
+        if (h.StartsWith("introduccion", StringComparison.Ordinal) || h.StartsWith("introduction", StringComparison.Ordinal) || h.StartsWith("descripcion", StringComparison.Ordinal) || h.StartsWith("description", StringComparison.Ordinal) || h.StartsWith("contexto", StringComparison.Ordinal) || h.StartsWith("context", StringComparison.Ordinal) || h.StartsWith("background", StringComparison.Ordinal) || h.StartsWith("overview", StringComparison.Ordinal) || h.StartsWith("requisitos", StringComparison.Ordinal) || h.StartsWith("prerequisites", StringComparison.Ordinal) || h.StartsWith("requirements", StringComparison.Ordinal)) return SectionKind.Introduction;
+        return SectionKind.Other;
+    }
+
+    /// <summary>"Tarea 2." → 2, for task headings and for labels in expected-result sections.</summary>
+    public static int? TaskNumber(string text)
+    {
+        var m = TaskHeading().Match(text.Trim().Trim('*', '_').Trim());
+        return m.Success && m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    public sealed record StepOpener(string Title, int? Number, string Rest);
+
+    /// <summary>"Paso 1. Iniciar ..." / "**Step 2:** Run ..." → the step's title ("Paso 1."), number and remaining text.</summary>
+    public static StepOpener? Step(string markdown)
+    {
+        var m = StepPrefix().Match(markdown);
+        if (!m.Success) return null;
+        var title = $"{m.Groups["word"].Value}{(m.Groups["n"].Success ? " " + m.Groups["n"].Value : "")}{m.Groups["p"].Value}".Trim();
+        int? number = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        return new(title, number, markdown[m.Length..].Trim());
+    }
+
+    public sealed record Label(int? Task, int? Step, string Rest);
+
+    /// <summary>"Tarea 2." / "Tarea 2, Paso 5:" / "Step 3" in an expected-results section.</summary>
+    public static Label? ExpectedLabel(string markdown)
+    {
+        var m = LabelPattern().Match(markdown.Trim());
+        if (!m.Success || !m.Groups["t"].Success && !m.Groups["s"].Success) return null;
+        int? Num(string g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : null;
+        return new(Num("t"), Num("s"), markdown.Trim()[m.Length..].Trim());
+    }
+
+    /// <summary>Lower case, no accents, no trailing punctuation: what heading comparisons look at.</summary>
+    public static string Plain(string text)
+    {
+        var plain = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) plain.Append(c);
+        return plain.ToString().ToLowerInvariant().Trim().Trim('*', '_', ':', '.', ' ');
+    }
+
+    public static bool LooksSpanish(string text) => SpanishWords().IsMatch(text);
+    public static bool LooksEnglish(string text) => EnglishWords().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:resultados?\s+esperados?|salidas?\s+esperadas?|expected\s+(?:results?|outputs?)|results?\s+expected)")]
+    private static partial Regex ExpectedHeading();
+
+    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part)\s*(?<n>\d+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TaskHeading();
+
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)?\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex StepPrefix();
+
+    [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise)\s*(?<t>\d+))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelPattern();
+
+    [GeneratedRegex(@"\b(?:Tarea|Paso|Instrucciones|Objetivos?|Duraci[oó]n|Resultados?\s+esperados?|Pr[aá]ctica)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpanishWords();
+
+    [GeneratedRegex(@"\b(?:Task|Step|Instructions|Objectives?|Duration|Expected\s+results?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWords();
+}

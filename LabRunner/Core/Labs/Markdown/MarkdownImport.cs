@@ -1,4 +1,0 @@
-namespace LabRunner.Labs.Markdown;
-
-/// <summary>A lab read from Markdown and everything the reader had to guess or leave out, by line.</summary>
-public sealed record MarkdownImport(Lab Lab, IReadOnlyList<ImportWarning> Warnings);

@@ -1,0 +1,12 @@
+namespace LabRunner.Psql;
+
+/// <summary>
+/// psql output as an author pasted it into a lab — prompts, echoed queries, aligned or expanded tables, footers in any language,
+/// command tags, errors and notices — parsed into statements that can be compared cell by cell.
+/// </summary>
+public sealed record ExpectedPanel(IReadOnlyList<ExpectedStatement> Statements)
+{
+    public IEnumerable<ExpectedTable> Tables => Statements.OfType<ExpectedTable>();
+
+    public static ExpectedPanel Parse(string text) => new(PanelParser.Parse(text));
+}

@@ -1,0 +1,45 @@
+namespace LabRunner.Psql;
+
+/// <summary>What one statement of a step produced, structured (for comparison) — its psql text is in StepOutput.Text (Execution).</summary>
+public abstract record StatementResult;
+
+public sealed record ResultColumn(string Name, string DataType, bool RightAligned);
+
+/// <summary>A result set. Only the first rows are kept (display); all rows are counted and hashed.</summary>
+public sealed record ResultSet(
+    IReadOnlyList<ResultColumn> Columns,
+    IReadOnlyList<IReadOnlyList<string?>> Rows,
+    long RowCount,
+    string RowsHash) : StatementResult
+{
+    public bool Truncated => Rows.Count < RowCount;
+    /// <summary>psql's title above the table (meta-commands: "List of relations").</summary>
+    public string? Title { get; init; }
+    /// <summary>Lines under the table instead of the default "(N rows)" (null = the default; empty = none, as \du).</summary>
+    public IReadOnlyList<string>? Footers { get; init; }
+}
+
+/// <summary>A command tag such as "INSERT 0 1000000" or "CREATE TABLE".</summary>
+public sealed record CommandTag(string Tag) : StatementResult;
+
+/// <summary>NOTICE/WARNING/INFO sent by the server.</summary>
+public sealed record ServerNotice(string Severity, string SqlState, string Message, string? Detail, string? Hint) : StatementResult;
+
+/// <summary>An error, as data (never parsed from strings).</summary>
+public sealed record StatementError(
+    string Severity, string SqlState, string Message, string? Detail, string? Hint, int? Position, string? Statement) : StatementResult
+{
+    /// <summary>LabRunner's own advice, e.g. "pg_start_backup was renamed pg_backup_start in PostgreSQL 15".</summary>
+    public string? Advice { get; init; }
+    /// <summary>The server's CONTEXT (where in a function the error happened); psql shows it for errors.</summary>
+    public string? Context { get; init; }
+    /// <summary>The internal query (e.g. inside a PL/pgSQL function) and the error's position in it.</summary>
+    public string? InternalQuery { get; init; }
+    public int? InternalPosition { get; init; }
+}
+
+/// <summary>What a psql meta-command printed ("Expanded display is on.", "You are now connected to database ...").</summary>
+public sealed record MetaCommandOutput(string Command, string Text) : StatementResult;
+
+/// <summary>A shell step's result: exit code and interleaved stdout/stderr.</summary>
+public sealed record ShellResult(int ExitCode, string Output) : StatementResult;

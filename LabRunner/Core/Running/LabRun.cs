@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using LabRunner.Checking;
+using LabRunner.Labs;
+using LabRunner.Postgres;
+using LabRunner.Execution;
+
+namespace LabRunner.Running;
+
+/// <summary>
+/// Runs a lab's steps on one server and checks them: picks the version's variant, substitutes {{variables}}, executes,
+/// holds the output against the expectation (re-running `eventually` ones), and raises <see cref="RunEvent"/>s that the
+/// TUI and the CLI observe alike. The run keeps every step's latest result for <see cref="Summary"/>.
+/// </summary>
+public sealed class LabRun
+{
+    private readonly IStepExecutor _executor;
+    private readonly LabRunOptions _options;
+    private readonly VerdictText _text;
+    private readonly IReadOnlyDictionary<string, string> _variables;
+    private readonly Dictionary<(string Task, string Step, StepKind Kind), StepResult> _results = [];
+    private readonly Lock _gate = new();
+    private bool _setupDone;
+
+    public Lab Lab { get; }
+    public IServerTarget Target { get; }
+
+    /// <summary>Raised for every step started, progressing, detached (waiting on a lock) and finished — from worker threads.</summary>
+    public event EventHandler<RunEvent>? Event;
+
+    public LabRun(Lab lab, IServerTarget target, IStepExecutor executor, LabRunOptions? options = null)
+    {
+        Lab = lab;
+        Target = target;
+        _executor = executor;
+        _options = options ?? new LabRunOptions();
+        _text = VerdictText.For(_options.Language);
+        _variables = Variables.For(target, lab.Variables);
+    }
+
+    /// <summary>The action a step runs on this server: its version variant, with {{variables}} filled in (what the student sees).</summary>
+    public StepAction ActionFor(Step step, string? commandOverride = null)
+    {
+        var action = step.ActionFor(Target.MajorVersion);
+        if (commandOverride is not null) action = action.WithCommand(commandOverride);
+        return action.WithCommand(Variables.Substitute(action.Command, _variables));
+    }
+
+    /// <summary>Runs the lab's setup SQL once (no-op when there is none or <see cref="LabRunOptions.RunSetup"/> is off).</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (_setupDone) return;
+        _setupDone = true;
+        if (!_options.RunSetup || string.IsNullOrWhiteSpace(Lab.Server.Setup)) return;
+        var setup = new SqlAction(Variables.Substitute(Lab.Server.Setup, _variables));
+        var output = await _executor.ExecuteAsync(setup, _options.Execution.StatementTimeout, null, ct);
+        if (output.FirstError is { } e)
+            throw new UserErrorException($"the lab's setup SQL failed: {e.Severity} {e.SqlState}: {e.Message}");
+        if (output.Outcome != StepOutcome.Completed)
+            throw new UserErrorException($"the lab's setup SQL did not complete ({output.Outcome})");
+    }
+
+    /// <summary>Runs one step (or check) now and checks it; <paramref name="commandOverride"/> is the student's edited command.</summary>
+    public Task<StepResult> RunStepAsync(LabTask task, Step step, string? commandOverride, CancellationToken ct) =>
+        RunAsync(task, step, StepKind.Step, commandOverride, onWaitingForLock: null, ct);
+
+    /// <summary>Runs one of a task's read-only checks.</summary>
+    public Task<StepResult> RunCheckAsync(LabTask task, Step check, CancellationToken ct) =>
+        RunAsync(task, check, StepKind.Check, null, onWaitingForLock: null, ct);
+
+    /// <summary>
+    /// Every step of every task in order, each task's checks after its steps. A step blocked on another session's lock
+    /// does not hold up the run: the next steps go on (one of them may release the lock) and its result arrives when it completes.
+    /// </summary>
+    public async Task<IReadOnlyList<StepResult>> RunAllAsync(LabRunFilter? filter, CancellationToken ct)
+    {
+        var plan = Plan(filter ?? LabRunFilter.All, includeSteps: true);
+        await StartAsync(ct);
+        return await RunPlanAsync(plan, ct);
+    }
+
+    /// <summary>Only the tasks' checks (grading): no setup, no steps.</summary>
+    public Task<IReadOnlyList<StepResult>> RunChecksAsync(LabRunFilter? filter, CancellationToken ct) =>
+        RunPlanAsync(Plan(filter ?? LabRunFilter.All, includeSteps: false), ct);
+
+    /// <summary>The latest result of every step run so far, in the lab's order.</summary>
+    public RunSummary Summary
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var ordered = Lab.Tasks.SelectMany(t => t.Steps.Select(s => (t, s, StepKind.Step)).Concat(t.Checks.Select(c => (t, c, StepKind.Check))))
+                    .Select(x => _results.GetValueOrDefault((x.t.Id, x.Item2.Id, x.Item3)))
+                    .OfType<StepResult>();
+                return RunSummary.From(Lab, ordered);
+            }
+        }
+    }
+
+    private List<(LabTask Task, Step Step, StepKind Kind)> Plan(LabRunFilter filter, bool includeSteps)
+    {
+        var tasks = Lab.Tasks.Where(t => filter.TaskId is null || t.Id == filter.TaskId).ToList();
+        if (tasks.Count == 0)
+            throw new UserErrorException($"no task \"{filter.TaskId}\" in lab {Lab.Id} (tasks: {string.Join(", ", Lab.Tasks.Select(t => t.Id))})");
+        var plan = new List<(LabTask, Step, StepKind)>();
+        foreach (var task in tasks)
+        {
+            if (includeSteps)
+                plan.AddRange(task.Steps.Where(s => filter.StepId is null || s.Id == filter.StepId).Select(s => (task, s, StepKind.Step)));
+            plan.AddRange(task.Checks.Where(c => filter.StepId is null || c.Id == filter.StepId).Select(c => (task, c, StepKind.Check)));
+        }
+        if (plan.Count == 0 && filter.StepId is not null)
+            throw new UserErrorException($"no step \"{filter.StepId}\" in {(filter.TaskId is null ? "lab " + Lab.Id : "task " + filter.TaskId)} (steps: " +
+                string.Join(", ", tasks.SelectMany(t => t.Steps.Concat(t.Checks)).Select(s => s.Id).Distinct()) + ")");
+        return plan;
+    }
+
+    private async Task<IReadOnlyList<StepResult>> RunPlanAsync(List<(LabTask Task, Step Step, StepKind Kind)> plan, CancellationToken ct)
+    {
+        var running = new List<Task<StepResult>>();
+        foreach (var (task, step, kind) in plan)
+        {
+            var blocked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var run = RunAsync(task, step, kind, null, () => blocked.TrySetResult(), ct);
+            running.Add(run);
+            await Task.WhenAny(run, blocked.Task);
+            // Blocked on a lock: go on; a later step may be the one that releases it.
+            // Interrupted: stop here rather than "run" every remaining step as cancelled.
+            ct.ThrowIfCancellationRequested();
+        }
+        return await Task.WhenAll(running);
+    }
+
+    private async Task<StepResult> RunAsync(LabTask task, Step step, StepKind kind, string? commandOverride, Action? onWaitingForLock, CancellationToken ct)
+    {
+        var action = ActionFor(step, commandOverride);
+        var clock = Stopwatch.StartNew();
+        Raise(new StepStarted(task, step, kind, action));
+        StepResult result;
+        if (action is ShellAction && !_options.Execution.AllowShell)
+            result = new StepResult(task, step, kind, action, null,
+                Verdict.Skip(_text.ShellSkipped), TimeSpan.Zero);
+        else
+            result = await ExecuteAndCheckAsync(task, step, kind, action, clock, onWaitingForLock, ct);
+        lock (_gate) _results[(task.Id, step.Id, kind)] = result;
+        Raise(new StepFinished(task, step, kind, result));
+        return result;
+    }
+
+    private async Task<StepResult> ExecuteAndCheckAsync(LabTask task, Step step, StepKind kind, StepAction action, Stopwatch clock,
+        Action? onWaitingForLock, CancellationToken ct)
+    {
+        var eventually = step.Expect?.Eventually;
+        var attempt = 0;
+        while (true)
+        {
+            attempt++;
+            StepOutput output;
+            var progress = new ProgressRelay(this, task, step, kind, clock, eventually, attempt, onWaitingForLock);
+            try
+            {
+                output = await _executor.ExecuteAsync(action, step.Timeout ?? _options.Execution.StatementTimeout, progress, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                return new StepResult(task, step, kind, action, null, Verdict.Error(_text.CouldNotRun(e.Message)), clock.Elapsed) { Attempts = attempt };
+            }
+            var verdict = ExpectationChecker.Check(action, step.Expect, output, _text);
+            if (eventually is null || verdict.Status != VerdictStatus.Failed)
+            {
+                if (eventually is not null && verdict.Status == VerdictStatus.Passed)
+                    verdict = verdict with
+                    {
+                        Message = _text.MatchedAfter(verdict.Message, clock.Elapsed),
+                        Notes = [.. verdict.Notes, _text.MatchedAfterNote(clock.Elapsed, attempt)],
+                    };
+                return new StepResult(task, step, kind, action, output, verdict, clock.Elapsed) { Attempts = attempt };
+            }
+            var remaining = eventually.Within - clock.Elapsed;
+            if (remaining < eventually.Every)
+                return new StepResult(task, step, kind, action, output,
+                    verdict with { Message = _text.StillNotMatching(clock.Elapsed, attempt, verdict.Message) },
+                    clock.Elapsed)
+                { Attempts = attempt };
+            await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Message, ct);
+        }
+    }
+
+    /// <summary>Sleeps until the next attempt, raising a countdown every ProgressInterval.</summary>
+    private async Task WaitAsync(LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually eventually, int attempt, string lastMismatch, CancellationToken ct)
+    {
+        var until = clock.Elapsed + eventually.Every;
+        while (clock.Elapsed < until)
+        {
+            Raise(new StepProgressed(task, step, kind, _text.WaitingToMatch(lastMismatch),
+                clock.Elapsed, eventually.Within - clock.Elapsed, attempt));
+            var left = until - clock.Elapsed;
+            if (left <= TimeSpan.Zero) break; // the clock moved on since the loop's test: a negative delay throws
+            await Task.Delay(left < _options.ProgressInterval ? left : _options.ProgressInterval, ct);
+        }
+    }
+
+    private void Raise(RunEvent e)
+    {
+        // An observer's bug (a view, a progress printer) must not fail the student's step.
+        try { Event?.Invoke(this, e); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { ObserverErrors.Add(ex); }
+    }
+
+    /// <summary>Exceptions thrown by <see cref="Event"/> handlers, kept rather than thrown into the run (tests assert it stays empty).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<Exception> ObserverErrors { get; } = [];
+
+    /// <summary>Turns the executor's progress into events, synchronously (Progress&lt;T&gt; would post to a UI context).</summary>
+    private sealed class ProgressRelay(LabRun run, LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually? eventually, int attempt, Action? onWaitingForLock)
+        : IProgress<StepProgress>
+    {
+        private bool _detached;
+
+        public void Report(StepProgress value)
+        {
+            run.Raise(new StepProgressed(task, step, kind, value.Activity, clock.Elapsed, eventually is null ? null : eventually.Within - clock.Elapsed, attempt));
+            if (_detached || onWaitingForLock is null || !value.Activity.Contains("lock", StringComparison.OrdinalIgnoreCase)) return;
+            _detached = true;
+            run.Raise(new StepDetached(task, step, kind, value.Activity));
+            onWaitingForLock();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using LabRunner.Execution;
+namespace LabRunner.Running;
+
+public sealed record LabRunOptions
+{
+    public ExecutionOptions Execution { get; init; } = new();
+    /// <summary>Run the lab's setup SQL before the first step (off for grading: nothing that writes).</summary>
+    public bool RunSetup { get; init; } = true;
+    /// <summary>How often progress is raised while a step waits (eventually's countdown, long statements).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>The language of verdicts and notes ("es" for Spanish); English by default, as the CLI and reports.</summary>
+    public string Language { get; init; } = "en";
+}
+
+/// <summary>Which part of a lab to run: a task id and/or a step id (null = all).</summary>
+public sealed record LabRunFilter(string? TaskId = null, string? StepId = null)
+{
+    public static readonly LabRunFilter All = new();
+}

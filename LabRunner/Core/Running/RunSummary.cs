@@ -1,0 +1,49 @@
+using LabRunner.Checking;
+using LabRunner.Labs;
+
+namespace LabRunner.Running;
+
+/// <summary>One line of a run's report: a step or check, its verdict and why, what it produced and what was expected.</summary>
+public sealed record RunSummaryEntry(
+    string Task, string Step, string Title, StepKind Kind, VerdictStatus Status, string Message,
+    string? Actual, string? Expected, TimeSpan Duration)
+{
+    public string? Diff { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    public double Points { get; init; }
+}
+
+/// <summary>What a run did, step by step, for the summary table and the JUnit/JSON/CSV reports.</summary>
+public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<RunSummaryEntry> Entries)
+{
+    public int Passed => Entries.Count(e => e.Status == VerdictStatus.Passed);
+    /// <summary>Failures and errors alike: both make `check` exit 1.</summary>
+    public int Failed => Entries.Count(e => e.Status is VerdictStatus.Failed or VerdictStatus.Error);
+    public int Skipped => Entries.Count(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun);
+    public TimeSpan Duration => Entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Duration);
+
+    public static RunSummary From(Lab lab, IEnumerable<StepResult> results) =>
+        new(lab.Id, lab.Title, results.Select(r => new RunSummaryEntry(
+            r.Task.Id, r.Step.Id, r.Step.Title, r.Kind, r.Verdict.Status, r.Verdict.Message,
+            r.Output?.Text, ExpectedText(r.Step.Expect), r.Duration)
+        {
+            Diff = r.Verdict.Diff,
+            Notes = r.Verdict.Notes,
+            Points = r.Task.Points,
+        }).ToList());
+
+    /// <summary>The expectation as an author wrote it: the panel, or the structured rows, or the error/exit code asked for.</summary>
+    private static string? ExpectedText(Expectation? e)
+    {
+        if (e is null) return null;
+        if (e.Panel is { } panel) return panel;
+        if (e.Columns is { } columns)
+            return string.Join(" | ", columns) + "\n" + string.Join("\n", (e.Rows ?? []).Select(r => string.Join(" | ", r.Select(c => c ?? "NULL"))));
+        if (e.ErrorSqlState is { } state) return $"error {state}";
+        var parts = new List<string>();
+        if (e.ExitCode is { } code) parts.Add($"exit code {code}");
+        if (e.OutputContains is { } contains) parts.Add($"output contains \"{contains}\"");
+        if (e.OutputMatches is { } matches) parts.Add($"output matches /{matches}/");
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,146 @@
+using LabRunner.Labs;
+using LabRunner.Authoring.Markdown;
+using LabRunner.Authoring;
+
+namespace LabRunner.Tests.Authoring;
+
+public class MarkdownLabReaderTests
+{
+    private const string Fence = "```";
+
+    private static MarkdownImport Read(string markdown) => MarkdownLabReader.Read(markdown, "/labs/demo.md");
+
+    private static string Lab(string steps) => $"# Demo\n\n## Instrucciones:\n### Tarea 1. Probar\n{steps}";
+
+    private static Step OnlyStep(MarkdownImport import) => Assert.Single(Assert.Single(import.Lab.Tasks).Steps);
+
+    [Fact]
+    public void Shell_fence_holding_sql_is_an_sql_step()
+    {
+        var step = OnlyStep(Read(Lab($"Paso 1. Ver:\n{Fence}shell\nSHOW work_mem;\n{Fence}\n")));
+        Assert.Equal(new SqlAction("SHOW work_mem;"), step.Action);
+    }
+
+    [Fact]
+    public void Psql_line_sets_the_database_and_is_not_run()
+    {
+        var import = Read(Lab($"Paso 1. Entrar:\n{Fence}bash\npsql -d tienda\nSELECT 1;\n{Fence}\n"));
+        var step = OnlyStep(import);
+        Assert.Equal("SELECT 1;", step.Action.Command);
+        Assert.Equal("tienda", import.Lab.Server.Database);
+        Assert.Contains(import.Warnings, w => w.Line == 7 && w.Message.Contains("is not run"));
+    }
+
+    [Fact]
+    public void Psql_database_carries_over_to_later_steps_and_a_second_database_is_named_on_the_step()
+    {
+        var import = Read(Lab($"Paso 1. A:\n{Fence}\npsql curso\nSELECT 1;\n{Fence}\nPaso 2. B:\n{Fence}sql\nSELECT 2;\n{Fence}\nPaso 3. C:\n{Fence}\npsql -d otra -U postgres\nSELECT 3;\n{Fence}\n"));
+        var steps = import.Lab.Tasks[0].Steps;
+        Assert.Equal("curso", import.Lab.Server.Database);
+        Assert.Equal([null, null, "otra"], steps.Select(s => ((SqlAction)s.Action).Database));
+    }
+
+    [Fact]
+    public void Real_shell_commands_stay_shell_and_a_mixed_block_is_split()
+    {
+        var import = Read(Lab($"Paso 1. Mirar:\n{Fence}shell\nls -l /tmp\npsql -d curso\nSELECT count(*) FROM pg_class;\n{Fence}\n"));
+        var steps = import.Lab.Tasks[0].Steps;
+        Assert.Equal(2, steps.Count);
+        Assert.Equal(new ShellAction("ls -l /tmp"), steps[0].Action);
+        Assert.Equal("SELECT count(*) FROM pg_class;", steps[1].Action.Command);
+        Assert.Contains(import.Warnings, w => w.Message.Contains("split into separate steps"));
+    }
+
+    [Fact]
+    public void Psql_meta_commands_are_sql_session_commands()
+    {
+        var step = OnlyStep(Read(Lab($"Paso 1. Listar:\n{Fence}shell\n\\dt\n\\d+ pedidos\n{Fence}\n")));
+        Assert.Equal(new SqlAction("\\dt\n\\d+ pedidos"), step.Action);
+    }
+
+    [Fact]
+    public void Prompts_set_with_set_prompt1_name_sessions_and_inline_output_is_the_expectation()
+    {
+        var import = Read(Lab(
+            $"Paso 1. Sesión A:\n{Fence}\npsql curso\n\\set PROMPT1 'ALICE> '\n{Fence}\n" +
+            $"Paso 2. Bloquear:\n{Fence}\nALICE> BEGIN;\nBEGIN\nALICE> UPDATE t SET x = 1;\nUPDATE 1\n{Fence}\n" +
+            $"Paso 3. Otra:\n{Fence}\nBOB> SELECT x FROM t;\n x\n---\n 0\n(1 row)\n{Fence}\n"));
+        var steps = import.Lab.Tasks[0].Steps;
+        Assert.Equal(2, steps.Count);
+        Assert.Equal(new SqlAction("BEGIN;\nUPDATE t SET x = 1;", "alice"), steps[0].Action);
+        Assert.Equal("BEGIN\nUPDATE 1", steps[0].Expect!.Panel);
+        Assert.Equal("bob", ((SqlAction)steps[1].Action).Session);
+        Assert.Equal(" x\n---\n 0\n(1 row)", steps[1].Expect!.Panel);
+        Assert.StartsWith("Paso 1. Sesión A:", steps[0].Text); // the step with nothing to run keeps its words with the next
+    }
+
+    [Fact]
+    public void Output_block_after_a_step_becomes_its_expectation()
+    {
+        var step = OnlyStep(Read(Lab($"Paso 1. Contar:\n{Fence}sql\nSELECT count(*) FROM t;\n{Fence}\n{Fence}\n count\n-------\n     3\n(1 row)\n{Fence}\n")));
+        Assert.Equal(" count\n-------\n     3\n(1 row)", step.Expect!.Panel);
+    }
+
+    [Theory]
+    [InlineData("/var/lib/postgresql/14/main", "{{data_directory}}")]
+    [InlineData("/var/lib/postgresql/16.2/main/base", "{{data_directory}}/base")]
+    [InlineData("/var/lib/pgsql/15/data", "{{data_directory}}")]
+    [InlineData("/var/lib/pgsql/data", "{{data_directory}}")]
+    [InlineData("/usr/local/pgsql/data", "{{data_directory}}")]
+    [InlineData("/var/lib/postgresql/backup1/", "{{workdir}}/backup1/")]
+    [InlineData("/tmp/x", "/tmp/x")]
+    public void Machine_paths_become_variables(string path, string expected)
+    {
+        var step = OnlyStep(Read(Lab($"Paso 1. Copiar:\n{Fence}shell\nls {path}\n{Fence}\n")));
+        Assert.Equal($"ls {expected}", step.Action.Command);
+    }
+
+    [Theory]
+    [InlineData("SELECT pg_start_backup('b', false);", "SELECT pg_backup_start('b', false);")]
+    [InlineData("SELECT pg_start_backup('b', true, false);", "SELECT pg_backup_start('b', true);")]
+    [InlineData("SELECT * FROM pg_stop_backup();", "SELECT * FROM pg_backup_stop();")]
+    [InlineData("SELECT * FROM pg_stop_backup(false, true);", "SELECT * FROM pg_backup_stop(true);")]
+    public void Old_backup_functions_get_a_variant_for_15_and_later(string sql, string on15)
+    {
+        var step = OnlyStep(Read(Lab($"Paso 1. Respaldar:\n{Fence}sql\n{sql}\n{Fence}\n")));
+        Assert.Equal(sql, step.ActionFor(14).Command);
+        Assert.Equal(on15, step.ActionFor(15).Command);
+    }
+
+    [Fact]
+    public void Expected_result_goes_to_the_last_step_of_its_task_when_it_echoes_no_query()
+    {
+        var import = Read(Lab($"Paso 1. A:\n{Fence}sql\nSELECT 1;\n{Fence}\nPaso 2. B:\n{Fence}sql\nSELECT 2 AS b;\n{Fence}\n") +
+            $"### Tarea 2. Otra\nPaso 1. C:\n{Fence}sql\nSELECT 3;\n{Fence}\n### Resultado esperado\nTarea 1.\n{Fence}\n b\n---\n 2\n(1 row)\n{Fence}\n");
+        Assert.NotNull(import.Lab.Tasks[0].Steps[1].Expect);
+        Assert.Null(import.Lab.Tasks[1].Steps[0].Expect);
+        Assert.Contains(import.Warnings, w => w.Message.Contains("it shows no query"));
+    }
+
+    [Fact]
+    public void English_labs_read_like_spanish_ones()
+    {
+        var import = Read($"# Demo\n\n## Objectives\n- Learn.\n\n## Duration\n10 minutes.\n\n## Instructions\n### Task 1. Try\nStep 1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n\n## Expected result\n{Fence}\npostgres=# SELECT 1;\n ?column?\n----------\n        1\n(1 row)\n{Fence}\n");
+        Assert.Equal(("en", "10 minutes", "Learn."), (import.Lab.Language, import.Lab.Duration, import.Lab.Objectives[0]));
+        var step = OnlyStep(import);
+        Assert.Equal("Step 1.", step.Title);
+        Assert.NotNull(step.Expect);
+        Assert.DoesNotContain(import.Warnings, w => !w.IsInfo);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# Solo título")]
+    [InlineData("```sql\nSELECT 1;")]
+    [InlineData("### Tarea 1.\n### Tarea 1.\nPaso 1.\nPaso 1.\n```\n```\n")]
+    [InlineData("## Resultado esperado\nTarea 9, Paso 7.\n```\ncurso=> SELECT 1;\n```\n")]
+    [InlineData("<!-- nada -->\n\n<div>html</div>\n\n> cita\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")]
+    [InlineData("# T\n## Instrucciones\n1. uno\n2. dos\n\n```\n\\set PROMPT1 '%n@%/> '\nSELECT $$ ; $$;\nDO $x$ BEGIN\nEND $x$;\n```\n")]
+    [InlineData("\u0000\u0001 ```\r\n\r\n# \t\n- \n1.\n```sh   \n  \n```")]
+    public void Odd_input_never_crashes_and_still_gives_a_lab_that_validates(string markdown)
+    {
+        var import = Read(markdown);
+        var loaded = LabLoader.LoadText(LabYamlWriter.Write(import.Lab), "/labs/lab.yaml");
+        Assert.True(loaded.Lab is not null || import.Lab.Tasks.Count == 0, string.Join("\n", loaded.Errors));
+    }
+}

@@ -1,0 +1,196 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Labs;
+using LabRunner.Postgres;
+using Npgsql;
+using static LabRunner.Tests.Checking.Outputs;
+using LabRunner.Psql;
+using LabRunner.Running;
+
+namespace LabRunner.Tests.Running;
+
+public class LabRunTests
+{
+    /// <summary>A target that is never connected to: LabRun only asks it for the version and the variables.</summary>
+    private sealed class FakeTarget(int major) : IServerTarget
+    {
+        public string Description => "fake";
+        public bool IsSandbox => true;
+        public string Version => $"{major}.1";
+        public int MajorVersion => major;
+        public string Database => "curso";
+        public string? DataDirectory => "/data";
+        public string WorkDirectory => "/work";
+        public NpgsqlConnectionStringBuilder ConnectionString(string? database = null) => new() { Host = "/sock", Port = 5432, Username = "postgres", Database = database ?? Database };
+        public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null) => new Dictionary<string, string>();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private static Step Sql(string id, string sql, Expectation? expect = null) => new() { Id = id, Title = id, Action = new SqlAction(sql), Expect = expect };
+
+    private static Lab LabOf(params LabTask[] tasks) => new() { Id = "demo", Title = "Demo", Tasks = tasks };
+
+    private static LabTask Task(string id, params Step[] steps) => new() { Id = id, Title = id, Steps = steps };
+
+    private static Expectation One(string value) => new() { Columns = ["n"], Rows = [[value]] };
+
+    [Fact]
+    public async Task Version_variants_and_variables_are_applied_before_executing()
+    {
+        var step = new Step
+        {
+            Id = "s",
+            Title = "s",
+            Action = new SqlAction("SELECT pg_start_backup('x', false);"),
+            Variants = [new StepVariant(new VersionRange(15, null), new SqlAction("SELECT pg_backup_start('x', false);"))],
+        };
+        var copy = new Step { Id = "c", Title = "c", Action = new ShellAction("rsync {{data_directory}}/ {{backup_dir}}/") };
+        var lab = LabOf(Task("t", step, copy)) with { Variables = new Dictionary<string, string> { ["backup_dir"] = "{{workdir}}/backup1" } };
+        var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], ["1"]))));
+        var run = new LabRun(lab, new FakeTarget(15), executor, new LabRunOptions { Execution = new ExecutionOptions { AllowShell = true } });
+
+        await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Equal(["SELECT pg_backup_start('x', false);", "rsync /data/ /work/backup1/"], executor.Commands);
+    }
+
+    [Fact]
+    public async Task Shell_steps_are_skipped_without_allow_shell_and_say_how_to_run_them()
+    {
+        var lab = LabOf(Task("t", new Step { Id = "c", Title = "c", Action = new ShellAction("echo hi") }));
+        var executor = new ScriptedExecutor((_, _, _, _) => throw new InvalidOperationException("must not run"));
+        var run = new LabRun(lab, new FakeTarget(15), executor);
+
+        var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
+
+        Assert.Equal(VerdictStatus.Skipped, result.Verdict.Status);
+        Assert.Contains("--allow-shell", result.Verdict.Message);
+        Assert.Empty(executor.Commands);
+    }
+
+    [Fact]
+    public async Task Eventually_reruns_until_the_output_matches_and_reports_how_long_it_took()
+    {
+        var step = Sql("wait", "SELECT n", One("3") with { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)) });
+        var executor = new ScriptedExecutor((_, call, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], [call.ToString()]))));
+        var run = new LabRun(LabOf(Task("t", step)), new FakeTarget(15), executor, new LabRunOptions { ProgressInterval = TimeSpan.FromMilliseconds(20) });
+        var countdowns = new List<StepProgressed>();
+        run.Event += (_, e) => { if (e is StepProgressed p) lock (countdowns) countdowns.Add(p); };
+
+        var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
+
+        Assert.Equal(VerdictStatus.Passed, result.Verdict.Status);
+        Assert.Equal(3, result.Attempts);
+        Assert.Matches(@"^output matches \(after \d+ ms\)$", result.Verdict.Message);
+        Assert.Contains(countdowns, p => p.Remaining is not null && p.Activity.StartsWith("waiting until the output matches"));
+    }
+
+    [Fact]
+    public async Task Eventually_gives_up_after_within_and_shows_the_last_mismatch()
+    {
+        var step = Sql("wait", "SELECT n", One("0") with { Eventually = new Eventually(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50)) });
+        var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], ["833333"]))));
+        var run = new LabRun(LabOf(Task("t", step)), new FakeTarget(15), executor);
+
+        var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
+
+        Assert.Equal(VerdictStatus.Failed, result.Verdict.Status);
+        Assert.Matches(@"^still not matching after \d+(\.\d)? m?s \(\d+ attempts\): row 1, n: expected 0, got 833333$", result.Verdict.Message);
+        Assert.True(result.Attempts >= 2);
+    }
+
+    [Fact]
+    public async Task Eventually_speaks_Spanish_when_the_run_is_in_Spanish()
+    {
+        var passes = Sql("pasa", "SELECT n", One("3") with { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)) });
+        var fails = Sql("falla", "SELECT m", One("0") with { Eventually = new Eventually(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)) });
+        var executor = new ScriptedExecutor((action, call, _, _) =>
+            System.Threading.Tasks.Task.FromResult(Of(Table(["n"], [action.Command == "SELECT n" ? call.ToString() : "833333"]))));
+        var run = new LabRun(LabOf(Task("t", passes, fails)), new FakeTarget(15), executor,
+            new LabRunOptions { Language = "es", ProgressInterval = TimeSpan.FromMilliseconds(20) });
+        var countdowns = new List<StepProgressed>();
+        run.Event += (_, e) => { if (e is StepProgressed p) lock (countdowns) countdowns.Add(p); };
+
+        var results = await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Matches(@"^la salida coincide \(tras \d+ ms\)$", results[0].Verdict.Message);
+        Assert.Contains(results[0].Verdict.Notes, n => n.StartsWith("coincidió tras "));
+        Assert.Matches(@"^sigue sin coincidir tras \d+(,\d)? m?s \(\d+ intentos\): fila 1, n: se esperaba 0, se obtuvo 833333$", results[1].Verdict.Message);
+        Assert.Contains(countdowns, p => p.Activity.StartsWith("esperando a que la salida coincida"));
+    }
+
+    [Fact]
+    public async Task A_step_waiting_for_a_lock_does_not_block_the_steps_after_it()
+    {
+        var released = new TaskCompletionSource();
+        var executor = new ScriptedExecutor(async (action, _, progress, ct) =>
+        {
+            if (action.Command == "blocked")
+            {
+                progress?.Report(new StepProgress("waiting for lock (held by session main)", TimeSpan.Zero));
+                await released.Task.WaitAsync(ct);
+            }
+            if (action.Command == "commit") released.SetResult();
+            return Of(new CommandTag("OK"));
+        });
+        var lab = LabOf(Task("t", Sql("lock", "lock"), Sql("blocked", "blocked"), Sql("commit", "commit")));
+        var run = new LabRun(lab, new FakeTarget(15), executor);
+        var events = new List<string>();
+        run.Event += (_, e) => { lock (events) events.Add($"{e.GetType().Name} {e.Step.Id}"); };
+
+        var results = await run.RunAllAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["lock", "blocked", "commit"], results.Select(r => r.Step.Id));
+        Assert.All(results, r => Assert.Equal(VerdictStatus.Passed, r.Verdict.Status));
+        Assert.Contains("StepDetached blocked", events);
+        Assert.True(events.IndexOf("StepStarted commit") < events.IndexOf("StepFinished blocked"));
+    }
+
+    [Fact]
+    public async Task Checks_run_after_their_task_and_the_filter_picks_a_step()
+    {
+        var task = Task("t", Sql("a", "a"), Sql("b", "b")) with { Checks = [Sql("ok", "check")] };
+        var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], ["1"]))));
+        var run = new LabRun(LabOf(task), new FakeTarget(15), executor);
+
+        await run.RunAllAsync(null, CancellationToken.None);
+        Assert.Equal(["a", "b", "check"], executor.Commands);
+
+        executor.Commands.Clear();
+        await run.RunAllAsync(new LabRunFilter(StepId: "b"), CancellationToken.None);
+        Assert.Equal(["b"], executor.Commands);
+
+        var error = await Assert.ThrowsAsync<UserErrorException>(() => run.RunAllAsync(new LabRunFilter(StepId: "zz"), CancellationToken.None));
+        Assert.Contains("steps: a, b, ok", error.Message);
+    }
+
+    [Fact]
+    public async Task An_executor_exception_is_an_error_verdict_and_the_run_goes_on()
+    {
+        var executor = new ScriptedExecutor((action, _, _, _) => action.Command == "boom"
+            ? throw new NpgsqlException("connection lost")
+            : System.Threading.Tasks.Task.FromResult(Of(Table(["n"], ["1"]))));
+        var run = new LabRun(LabOf(Task("t", Sql("x", "boom"), Sql("y", "fine"))), new FakeTarget(15), executor);
+
+        var results = await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Equal(VerdictStatus.Error, results[0].Verdict.Status);
+        Assert.Equal("could not run the step: connection lost", results[0].Verdict.Message);
+        Assert.Equal(VerdictStatus.Passed, results[1].Verdict.Status);
+        var summary = run.Summary;
+        Assert.Equal((1, 1, 0), (summary.Passed, summary.Failed, summary.Skipped));
+    }
+
+    [Fact]
+    public async Task Setup_SQL_runs_once_before_the_first_step()
+    {
+        var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Of(new CommandTag("CREATE TABLE"))));
+        var lab = LabOf(Task("t", Sql("a", "a"))) with { Server = new ServerRequirements { Setup = "CREATE TABLE x();" } };
+        var run = new LabRun(lab, new FakeTarget(15), executor);
+
+        await run.RunAllAsync(null, CancellationToken.None);
+        await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Equal(["CREATE TABLE x();", "a", "a"], executor.Commands);
+    }
+}
