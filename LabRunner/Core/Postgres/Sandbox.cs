@@ -15,6 +15,7 @@ public sealed class Sandbox : IServerTarget
     private readonly PgBinaries _bins;
     private readonly ClusterOwner _owner;
     private readonly bool _keep;
+    private string? _template;
     private int _disposed;
 
     public string Directory { get; }
@@ -82,7 +83,10 @@ public sealed class Sandbox : IServerTarget
         await _owner.CreateDirectoryAsync(SocketDirectory, "0755", ct);
         await _owner.CreateDirectoryAsync(Path.GetDirectoryName(LogFile)!, "0755", ct);
         System.IO.Directory.CreateDirectory(WorkDirectory);
-        await ClusterTemplate.CopyAsync(template, DataDirectory!, ct);
+        _template = template;
+        // A spare of the same template, brought back to it, is faster than a copy; else the copy.
+        if (!SpareClusters.TryClaim(Path.GetDirectoryName(Directory)!, template, DataDirectory!, _owner))
+            await ClusterTemplate.CopyAsync(template, DataDirectory!, ct);
         if (settings.Count > 0)
         {
             var lines = settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''")}'");
@@ -132,7 +136,9 @@ public sealed class Sandbox : IServerTarget
             await File.WriteAllTextAsync(Path.Combine(Directory, SandboxLease.KeepFileName), "kept by --keep-sandbox\n");
             return;
         }
-        await SandboxJanitor.StopAndRemoveAsync(_bins.PgCtl, _owner, Directory);
+        var template = _template;
+        await SandboxJanitor.StopAndRemoveAsync(_bins.PgCtl, _owner, Directory,
+            keepData: template is null ? null : data => SpareClusters.TryKeep(Path.GetDirectoryName(Directory)!, template, data));
     }
 
     private static int FreePort()

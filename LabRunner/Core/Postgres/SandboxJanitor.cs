@@ -16,34 +16,43 @@ internal static class SandboxJanitor
         }
     }
 
-    /// <summary>Stops the cluster (fast, then immediate, then kill) and deletes its directory. Never throws.</summary>
-    public static async Task StopAndRemoveAsync(string? pgCtl, ClusterOwner owner, string directory)
+    /// <summary>
+    /// Stops the cluster (immediate: it is thrown away; then kill) and deletes its directory. Once the server is down,
+    /// <paramref name="keepData"/> may take the data directory away (a spare for the next sandbox). Never throws.
+    /// </summary>
+    public static async Task StopAndRemoveAsync(string? pgCtl, ClusterOwner owner, string directory, Func<string, bool>? keepData = null)
     {
         var data = Path.Combine(directory, "data");
-        var none = CancellationToken.None;
+        var stopped = true;
         if (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
-            var stopped = false;
-            if (pgCtl is not null)
-            {
-                stopped = await ClusterProcess.StopAsync(pgCtl, owner, data, "fast")
-                       || await ClusterProcess.StopAsync(pgCtl, owner, data, "immediate");
-            }
-            if (!stopped) KillPostmaster(data);
+            stopped = pgCtl is not null && await ClusterProcess.StopAsync(pgCtl, owner, data, "immediate");
+            if (!stopped) stopped = KillPostmaster(data);
         }
-        await ProcessRunner.RunAsync("rm", ["-rf", directory], none);
+        try
+        {
+            if (stopped && keepData is not null) keepData(data);
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await ProcessRunner.RunAsync("rm", ["-rf", directory], CancellationToken.None);
+        }
     }
 
-    private static void KillPostmaster(string data)
+    /// <summary>Kills the postmaster and its children; true when none is left (then the data directory is free).</summary>
+    private static bool KillPostmaster(string data)
     {
         try
         {
             var pid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First().Trim(), CultureInfo.InvariantCulture);
-            System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+            return process.WaitForExit(TimeSpan.FromSeconds(10));
         }
         catch (Exception e) when (e is IOException or FormatException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // already gone
+            return true; // already gone
         }
     }
 
