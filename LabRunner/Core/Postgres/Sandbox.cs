@@ -92,8 +92,21 @@ public sealed class Sandbox : IServerTarget
             var lines = settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''")}'");
             await File.AppendAllTextAsync(Path.Combine(DataDirectory!, "postgresql.conf"), "\n# lab settings\n" + string.Join('\n', lines) + "\n", ct);
         }
+        // While the server starts (this process only waits), Npgsql's own start-up work is done on the side.
+        var warmUp = Task.Run(WarmUpNpgsql, CancellationToken.None);
         await ClusterProcess.StartAsync(_bins, _owner, DataDirectory!, LogFile, Port, SocketDirectory, ct);
+        await warmUp;
         Version = _bins.Version; // the server we just started is these binaries' (server_version adds only the distribution's suffix)
+    }
+
+    /// <summary>Loads and initialises the client side of a first connection (types, data source, command) without connecting.</summary>
+    private void WarmUpNpgsql()
+    {
+        var builder = ConnectionString();
+        builder.ApplicationName = "psql";
+        builder.IncludeErrorDetail = true;
+        using var conn = new NpgsqlConnection(builder.ConnectionString);
+        using var cmd = new NpgsqlCommand("SELECT 1", conn) { AllResultTypesAreUnknown = true };
     }
 
     public string ServerLogTail(int lines = 20) =>
