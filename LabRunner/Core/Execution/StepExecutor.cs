@@ -35,6 +35,7 @@ public sealed class StepExecutor : IStepExecutor
 
     public IReadOnlyCollection<SqlSession> Sessions => _sessions.Values.ToList();
 
+    /// <summary>A session by name (on main), or "SERVER/NAME" for a session on another server.</summary>
     public SqlSession? FindSession(string name) => _sessions.GetValueOrDefault(name);
 
     public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
@@ -52,7 +53,14 @@ public sealed class StepExecutor : IStepExecutor
                 if (Execution.Variables.Unknown(shell.Script, Variables) is { Count: > 0 } unknown)
                     return NotRun($"not run: the command uses {string.Join(", ", unknown.Select(n => "{{" + n + "}}"))}, which has no value on this server " +
                                   "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)");
-                return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit, progress, ct);
+                var shellServer = _target.Server(shell.Server);
+                if (!shellServer.Shell.IsConfined && !_options.AllowUnconfinedShell)
+                    throw new ShellNotConfinedException(shellServer.Shell.NotConfinedReason ?? "it cannot be confined here");
+                return await ShellStepRunner.RunAsync(shellServer, Execution.Variables.Substitute(shell.Script, Variables), shell.Input, limit, progress, ct);
+            case EditAction edit:
+                return await ServerSteps.EditAsync(_target, edit with { File = Execution.Variables.Substitute(edit.File, Variables) }, _options.Editor, ct);
+            case ServerAction server:
+                return await ServerSteps.RunAsync(_target, server with { DataDirectory = server.DataDirectory is null ? null : Execution.Variables.Substitute(server.DataDirectory, Variables) }, ct);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }
@@ -66,7 +74,10 @@ public sealed class StepExecutor : IStepExecutor
 
     private async Task<StepOutput> RunSqlAsync(SqlAction action, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
     {
-        var session = _sessions.GetOrAdd(action.Session, name => new SqlSession(name, _target));
+        var server = _target.Server(action.Server);
+        // Sessions are per server: "Terminal 2" on the replica is not "Terminal 2" on main.
+        var key = action.Server is null or IServerTarget.MainServer ? action.Session : $"{action.Server}/{action.Session}";
+        var session = _sessions.GetOrAdd(key, name => new SqlSession(action.Session, server));
         try
         {
             await session.Gate.WaitAsync(ct);
@@ -77,8 +88,8 @@ public sealed class StepExecutor : IStepExecutor
         }
         try
         {
-            var database = action.Database ?? session.Database ?? _target.Database;
-            var runner = new SqlStepRunner(_target, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
+            var database = action.Database ?? session.Database ?? server.Database;
+            var runner = new SqlStepRunner(server, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
             try
             {
                 return await runner.RunAsync(Execution.Variables.Substitute(action.Sql, Variables));

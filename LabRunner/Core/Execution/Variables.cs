@@ -26,7 +26,7 @@ public static partial class Variables
         var env = target.PgEnvironment();
         var all = new Dictionary<string, string>
         {
-            ["workdir"] = target.WorkDirectory,
+            ["workdir"] = target.StepWorkDirectory,
             ["database"] = target.Database,
             ["pg_version"] = target.Version,
             ["pg_major"] = target.MajorVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -91,7 +91,7 @@ public sealed class SandboxTests
         }
         finally
         {
-            await RunAsync("sh", "-c", kept.StopCommand + " -m immediate");
+            await SandboxJanitor.RemoveAsync(kept.Directory);
             Directory.Delete(kept.Directory, recursive: true);
         }
         Assert.False(IsAlive(pid));
