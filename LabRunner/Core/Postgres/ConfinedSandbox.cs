@@ -25,6 +25,8 @@ internal sealed partial class ConfinedSandbox : Sandbox
     private int _disposed;
 
     public SandboxLayout Layout { get; }
+    /// <summary>Host pid of the sandbox's pid namespace's pid 1 (tests look at what runs in that namespace).</summary>
+    internal int? HolderPid => _holder?.Pid;
     public override string Directory => Layout.Root;
     public override string SocketDirectory => Layout.SocketDirectory;
     public override int Port => _main.Cluster.Running()?.Port ?? _main.Cluster.ConfiguredPort;

@@ -21,7 +21,6 @@ internal static class HolderArguments
             "--unshare-user", "--uid", identity.PostgresUid.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gid", identity.PostgresGid.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Own pids (the kernel kills every process when the holder ends), own loopback (the lab's ports), own SysV IPC.
-            // No --die-with-parent: it follows the *thread* that forked bwrap, and .NET forks on pool threads that retire.
             // The holder's stdin pipe is what ties the sandbox's life to LabRunner's. No --dev (it nests a second user
             // namespace and nsenter then cannot join the others) and no --disable-userns (same).
             "--unshare-pid", "--unshare-net", "--unshare-ipc",

@@ -38,7 +38,12 @@ internal sealed partial class NamespaceHolder : IAsyncDisposable
         // (Process cannot hand a child an extra fd, and --info-fd 1 would close the child's stdout). The holder's own
         // "ready" comes once the mount tree is complete: an nsenter before that could see a half-built root.
         var script = detached ? "echo ready; exec sleep infinity >/dev/null 2>&1" : "echo ready; read -r _";
-        var launcher = detached ? "exec setsid \"$0\" --info-fd 3 \"$@\" 3>&1 </dev/null" : "exec \"$0\" --info-fd 3 \"$@\" 3>&1";
+        // --die-with-parent ends the namespace's pid 1 when the outer bwrap ends (the holder got EOF): without it pid 1 would
+        // wait for the servers reparented to it. It follows the parent *thread*, and .NET forks on pool threads that
+        // retire: so bwrap's parent is this sh (not exec'd away), which lives exactly as long as bwrap.
+        var launcher = detached
+            ? "exec setsid \"$0\" --info-fd 3 \"$@\" 3>&1 </dev/null"
+            : "\"$0\" --die-with-parent --info-fd 3 \"$@\" 3>&1";
         var psi = new ProcessStartInfo
         {
             FileName = asOwner.Count > 0 ? asOwner[0] : "sh",
