@@ -32,6 +32,7 @@ public static class CheckCommand
         command.Options.Add(task);
         command.Options.Add(step);
         command.Options.Add(allowShell);
+        command.Options.Add(CommonOptions.UnconfinedShell);
         command.Options.Add(sandboxRoot);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
@@ -50,7 +51,11 @@ public static class CheckCommand
                 SandboxRoot = parse.GetValue(sandboxRoot),
             }, loaded.Server, ct);
             await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version}, database {target.Database})");
-            var execution = new ExecutionOptions { AllowShell = shell };
+            var unconfined = parse.GetValue(CommonOptions.UnconfinedShell);
+            // Said once, before anything runs: never a shell step on the host without the user asking for it.
+            if (shell && !unconfined && HasShellSteps(loaded) && !target.Shell.IsConfined)
+                throw new ShellNotConfinedException(target.Shell.NotConfinedReason ?? "they cannot be confined here");
+            var execution = new ExecutionOptions { AllowShell = shell, AllowUnconfinedShell = unconfined };
             await using var executor = new StepExecutor(target, loaded.Variables, execution);
             var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution });
             run.Event += new RunProgress(errors).Observe;
@@ -64,6 +69,9 @@ public static class CheckCommand
         }));
         return command;
     }
+
+    private static bool HasShellSteps(Lab lab) =>
+        lab.Tasks.SelectMany(t => t.Steps.Concat(t.Checks)).Any(s => s.Action is ShellAction || s.Variants.Any(v => v.Action is ShellAction));
 
     /// <summary>Missing tools are an environment problem (exit 2) only when shell steps will run; otherwise they are noted.</summary>
     private static void CheckTools(Lab lab, bool allowShell, TextWriter errors)

@@ -20,6 +20,11 @@ public static class CommonOptions
         Description = "Leave the sandbox cluster running afterwards and print how to connect to it.",
     };
 
+    public static readonly Option<bool> UnconfinedShell = new("--unconfined-shell")
+    {
+        Description = "Where shell steps cannot be confined (no bubblewrap, or --connection), run them on this machine as your user anyway.",
+    };
+
     public static void AddServerOptions(Command command)
     {
         command.Options.Add(Connection);
