@@ -64,10 +64,12 @@ public sealed class HostServerTests : IAsyncLifetime
         await using var executor = new StepExecutor(sandbox, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true });
         var marker = "labrunner-bg-" + Guid.NewGuid().ToString("N")[..8];
 
-        var reach = await Shell(executor, "psql -h 127.0.0.1 -p 5432 -Atc \"SELECT count(*) FROM pg_database WHERE datname = 'host_marker'\"; " +
+        // Over TCP Debian's pg_hba.conf asks for a password (the host's test server would let anyone in).
+        await Shell(executor, "psql -qc \"ALTER USER postgres PASSWORD 'clave'\"");
+        var reach = await Shell(executor, "export PGPASSWORD=clave; psql -h 127.0.0.1 -p 5432 -Atc \"SELECT count(*) FROM pg_database WHERE datname = 'host_marker'\"; " +
             "psql -h localhost -Atc 'SHOW data_directory'; psql -h /var/run/postgresql -Atc \"SELECT count(*) FROM pg_database WHERE datname = 'host_marker'\"; " +
             $"kill -0 {_hostPid} 2>/dev/null && echo sees-host-pid || echo no-host-pid");
-        var stop = await Shell(executor, $"setsid sleep 1000 {marker} >/dev/null 2>&1 < /dev/null & sudo service postgresql stop; pg_lsclusters -h | cut -d' ' -f4");
+        var stop = await Shell(executor, $"setsid sh -c 'sleep 1000; : {marker}' >/dev/null 2>&1 < /dev/null & sudo service postgresql stop; pg_lsclusters -h | cut -d' ' -f4");
 
         Assert.Equal(["0", $"/var/lib/postgresql/{sandbox.MajorVersion}/main", "0", "no-host-pid"], reach.Text.TrimEnd().Split('\n'));
         Assert.Equal("down", stop.Text.TrimEnd().Split('\n')[^1]);
