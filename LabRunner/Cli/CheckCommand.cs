@@ -50,9 +50,9 @@ public static class CheckCommand
                 SandboxRoot = parse.GetValue(sandboxRoot),
             }, loaded.Server, ct);
             await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version}, database {target.Database})");
-            var execution = new ExecutionOptions { AllowShell = shell };
-            await using var executor = new StepExecutor(target, loaded.Variables, execution);
-            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution });
+            var execution = new ExecutionOptions();
+            await using var executor = new StepExecutor(target, execution);
+            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution, Consent = shell ? Consent.Shell : Consent.None });
             run.Event += new RunProgress(errors).Observe;
             await run.RunAllAsync(filter, ct);
 

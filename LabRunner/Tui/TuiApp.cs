@@ -6,6 +6,7 @@ using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using LabRunner.Authoring;
 using LabRunner.Running;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -24,8 +25,8 @@ public static class TuiApp
         var lab = await sources.LoadAsync(labId, ct);
         ToolCheck.EnsureInstalled(lab.Server.Tools); // said before the screen opens, not as a step's error halfway through
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => LabServers.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o),
-            new LabRunOptions { Language = options.Text.Code }, ct); // verdicts in the interface's language
+            token => LabServers.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, o),
+            new LabRunOptions(), ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))
@@ -50,7 +51,7 @@ public static class TuiApp
     }
 
     /// <summary>Runs the lab screen until the student quits (or the process is told to stop).</summary>
-    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, UiText text, CancellationToken ct)
+    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, Catalogue text, CancellationToken ct)
     {
         using IApplication app = Application.Create();
         app.Init();
@@ -64,13 +65,13 @@ public static class TuiApp
         session.Save();
     }
 
-    private static async Task<string?> PickAsync(LabSources sources, UiText text, CancellationToken ct)
+    private static async Task<string?> PickAsync(LabSources sources, Catalogue text, CancellationToken ct)
     {
         var choices = new List<LabChoice>();
         foreach (var entry in sources.Catalog?.Entries ?? [])
         {
             var read = await sources.ReadAsync(entry.Id, ct);
-            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? "(invalid: run `labrunner validate`)"));
+            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? text.InvalidLab));
         }
         using IApplication app = Application.Create();
         app.Init();

@@ -1,4 +1,5 @@
 using LabRunner.Postgres;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -6,7 +7,7 @@ public sealed record TuiOptions
 {
     /// <summary>A catalog id or a lab file; null opens the picker.</summary>
     public string? Lab { get; init; }
-    public UiText Text { get; init; } = UiText.English;
+    public Catalogue Text { get; init; } = Catalogue.English;
     public TargetOptions Target { get; init; } = new();
     public string? CatalogPath { get; init; }
     /// <summary>Where progress is saved; null = the user's data directory.</summary>

@@ -24,11 +24,13 @@ public sealed class ArchitectureTests
         ["Checking"] = ["Labs", "Psql", "Execution"],
         ["Running"] = ["Labs", "Postgres", "Psql", "Execution", "Checking"],
         ["Grading"] = ["Labs", "Postgres", "Psql", "Execution", "Checking", "Running"],
-        ["Reports"] = ["Labs", "Psql", "Execution", "Checking", "Running", "Grading"],
+        // The one localisation catalogue: words verdicts, events, grades and the screen in the interface's language.
+        ["Text"] = ["Labs", "Execution", "Checking", "Running", "Grading"],
+        ["Reports"] = ["Labs", "Psql", "Execution", "Checking", "Running", "Grading", "Text"],
         ["Progress"] = ["Labs", "Checking", "Running"],
         // The two faces: the TUI never calls the CLI; the CLI starts the TUI.
-        ["Tui"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Progress", "Reports"],
-        ["Cli"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Grading", "Reports", "Progress", "Tui"],
+        ["Tui"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Progress", "Reports", "Text"],
+        ["Cli"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Grading", "Reports", "Progress", "Tui", "Text"],
     };
 
     [Fact]
