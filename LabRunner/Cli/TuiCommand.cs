@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LabRunner.Postgres;
+using LabRunner.Setup;
 using LabRunner.Text;
 using LabRunner.Tui;
 
@@ -19,7 +19,7 @@ public static class TuiCommand
         Description = "Interface language: en or es (default: from LC_ALL / LANG). The lab's own text keeps its language.",
     };
 
-    public static void AddTo(RootCommand root, TextWriter output, TextWriter errors)
+    public static void AddTo(RootCommand root, TextWriter output, TextWriter errors, HostSystem host)
     {
         root.Arguments.Add(Lab);
         CommonOptions.AddServerOptions(root);
@@ -34,12 +34,9 @@ public static class TuiCommand
                 Lab = parse.GetValue(Lab),
                 CatalogPath = parse.GetValue(LabOptions.Catalog),
                 Text = Catalogue.Resolve(lang),
-                Target = new TargetOptions
-                {
-                    Connection = parse.GetValue(CommonOptions.Connection),
-                    PgBin = parse.GetValue(CommonOptions.PgBin),
-                    KeepSandbox = parse.GetValue(CommonOptions.KeepSandbox),
-                },
+                Target = CommonOptions.Target(parse),
+                Host = host,
+                InstallMissing = parse.GetValue(CommonOptions.InstallMissing),
             }, output, ct);
         }));
     }
