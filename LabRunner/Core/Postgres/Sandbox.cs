@@ -52,7 +52,7 @@ public abstract class Sandbox : IServerTarget
 
     public static async Task<Sandbox> StartAsync(SandboxOptions options, CancellationToken ct)
     {
-        var bins = await PgBinaries.FindAsync(options.BinDirectory, ct);
+        var bins = options.Binaries ?? await PgBinaries.FindAsync(options.BinDirectory, ct);
         var root = SandboxRoot.Ensure(options.RootDirectory);
         await SandboxJanitor.CleanAbandonedAsync(root, ct);
         var confinement = options.Confine ? Confinement.Bubblewrap.Check(bins) : Confinement.Bubblewrap.Off;

@@ -13,10 +13,10 @@ namespace LabRunner.Tests.Postgres;
 public sealed class ConfinementTests(SandboxFixture fx)
 {
     private StepExecutor Executor(IServerTarget? target = null) =>
-        new(target ?? fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true });
+        new(target ?? fx.Sandbox);
 
     private static async Task<StepOutput> ShellAsync(StepExecutor executor, string script, string? server = null) =>
-        await executor.ExecuteAsync(new ShellAction(script) { Server = server }, null, null, CancellationToken.None);
+        await executor.ExecuteAsync(new ShellAction(script) { Server = server }, Consent.Shell, null, null, CancellationToken.None);
 
     [Fact]
     public async Task Writes_to_etc_root_and_tmp_leave_the_host_untouched()
@@ -60,7 +60,7 @@ public sealed class ConfinementTests(SandboxFixture fx)
         await using var executor = Executor();
 
         var output = await executor.ExecuteAsync(new SqlAction(
-            $"COPY (SELECT 1) TO PROGRAM 'touch /etc/{name}';\nCOPY (SELECT 1) TO PROGRAM 'id -un > /tmp/{name}';"), null, null, CancellationToken.None);
+            $"COPY (SELECT 1) TO PROGRAM 'touch /etc/{name}';\nCOPY (SELECT 1) TO PROGRAM 'id -un > /tmp/{name}';"), Consent.None, null, null, CancellationToken.None);
 
         Assert.Contains($"ERROR:  program \"touch /etc/{name}\" failed", output.Text); // touch: Read-only file system (in the server log)
         Assert.False(File.Exists($"/etc/{name}"));

@@ -61,7 +61,7 @@ public sealed class HostServerTests : IAsyncLifetime
     public async Task The_hosts_server_is_unreachable_and_untouched_by_psql_service_stop_and_background_jobs()
     {
         await using var sandbox = await Sandbox.StartAsync(new SandboxOptions { RootDirectory = Path.Combine(TestPaths.SandboxRoot, "host") }, CancellationToken.None);
-        await using var executor = new StepExecutor(sandbox, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true });
+        await using var executor = new StepExecutor(sandbox);
         var marker = "labrunner-bg-" + Guid.NewGuid().ToString("N")[..8];
 
         // Over TCP Debian's pg_hba.conf asks for a password (the host's test server would let anyone in).
@@ -87,5 +87,5 @@ public sealed class HostServerTests : IAsyncLifetime
     }
 
     private static Task<StepOutput> Shell(StepExecutor executor, string script) =>
-        executor.ExecuteAsync(new ShellAction(script), null, null, CancellationToken.None);
+        executor.ExecuteAsync(new ShellAction(script), Consent.Shell, null, null, CancellationToken.None);
 }
