@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LabRunner.Setup;
+using LabRunner.Text;
 using LabRunner.Tui;
 
 namespace LabRunner.Cli;
@@ -22,15 +23,17 @@ public static class TuiCommand
     {
         root.Arguments.Add(Lab);
         CommonOptions.AddServerOptions(root);
+        root.Options.Add(LabOptions.Catalog);
         root.Options.Add(Lang);
         root.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
             var lang = parse.GetValue(Lang);
-            if (lang is not null && !UiText.IsKnown(lang)) throw new UserErrorException($"--lang {lang}: use en or es");
+            if (lang is not null && !Catalogue.IsKnown(lang)) throw new UserErrorException($"--lang {lang}: use en or es");
             return await TuiApp.RunAsync(new TuiOptions
             {
                 Lab = parse.GetValue(Lab),
-                Text = UiText.Resolve(lang),
+                CatalogPath = parse.GetValue(LabOptions.Catalog),
+                Text = Catalogue.Resolve(lang),
                 Target = CommonOptions.Target(parse),
                 Host = host,
                 InstallMissing = parse.GetValue(CommonOptions.InstallMissing),

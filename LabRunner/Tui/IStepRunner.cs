@@ -1,6 +1,7 @@
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Running;
 
 namespace LabRunner.Tui;
 
@@ -14,12 +15,20 @@ public interface IStepRunner : IAsyncDisposable
     Task RestartAsync(CancellationToken ct);
 }
 
-public sealed record ServerInfo(string Description, bool IsSandbox, string Version, int MajorVersion, string Database);
+public sealed record ServerInfo(string Description, bool IsSandbox, string Version, int MajorVersion, string Database)
+{
+    /// <summary>The sandbox's servers that run, as "name:port" (main first); empty elsewhere.</summary>
+    public IReadOnlyList<string> Running { get; init; } = [];
+}
 
 /// <summary>The step and the command to run (the student's edit or the lab's own, already picked for the server version).</summary>
 public sealed record StepRunRequest(LabTask Task, Step Step, StepAction Action, bool AllowShell);
 
 public sealed record StepRunResult(StepOutput Output, Verdict Verdict);
 
-/// <summary>What a running step waits for: a lock held by another session, or the next try of an eventually-check.</summary>
-public sealed record RunActivity(string? Activity = null, bool WaitingForLock = false, TimeSpan? NextCheckIn = null, TimeSpan? GivesUpIn = null);
+/// <summary>What a running step does or waits for (a lock held by another session, the next try of an eventually-check), as data.</summary>
+public sealed record RunActivity(StepActivity? Activity = null, TimeSpan? GivesUpIn = null)
+{
+    public bool WaitingForLock => Activity is LockWait;
+    public TimeSpan? NextCheckIn => (Activity as EventuallyRetry)?.NextIn;
+}

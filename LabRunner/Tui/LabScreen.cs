@@ -1,3 +1,4 @@
+using LabRunner.Text;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -17,7 +18,7 @@ public sealed class LabScreen : Window
 
     private readonly IApplication _app;
     private readonly LabSession _session;
-    private readonly UiText _text;
+    private readonly Catalogue _text;
     private readonly Label _header;
     private readonly FrameView _stepsFrame;
     private readonly TreeView<object> _tree;
@@ -46,6 +47,23 @@ public sealed class LabScreen : Window
         _app = app;
         _session = session;
         _text = session.Text;
+        session.HelpText = string.Join("\n",
+        [
+            $"F5, Ctrl+Enter   {_text.RunHelp}",
+            $"Esc              {_text.CancelHelp}",
+            $"F8, Ctrl+N       {_text.NextHelp}",
+            $"F7, Ctrl+P       {_text.PreviousHelp}",
+            $"Tab, Shift+Tab   {_text.PanesHelp}",
+            $"Up, Down         {_text.ChooseHelp}",
+            $"F2               {_text.HintHelp}",
+            $"F3               {_text.RestoreHelp}",
+            $"F4               {_text.ToggleHelp}",
+            $"F6               {_text.ResetHelp}",
+            $"Ctrl+R           {_text.RestartHelp}",
+            $"F1               {_text.HelpHelp}",
+            $"Ctrl+Q           {_text.QuitHelp}",
+            _text.HelpFooter,
+        ]);
         BorderStyle = LineStyle.None;
         Title = session.Lab.Title;
 
@@ -284,11 +302,8 @@ public sealed class LabScreen : Window
             if (Normalise(_command.Text) != Normalise(command)) _command.Text = command;
             _commandFrame.Title = _session.IsEdited(step) ? _text.CommandEdited : _text.Command;
 
-            var actual = ScreenText.Actual(_session, step);
-            var expected = ScreenText.Expected(_session, step);
-            var diff = _session.ResultOf(step)?.Verdict.FirstDifference;
-            Actual.Show(actual, HighlightActual(actual, diff));
-            Expected.Show(expected, HighlightExpected(expected, diff));
+            Actual.Show(ScreenText.Actual(_session, step));
+            Expected.Show(ScreenText.Expected(_session, step));
             _verdict.Text = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
             ApplyOutputMode();
             _activity.Text = ScreenText.ActivityLine(_session, _frame);
@@ -302,17 +317,6 @@ public sealed class LabScreen : Window
             _syncing = false;
         }
         SetNeedsDraw();
-    }
-
-    // CellDifference is 1-based, in the actual table; the expected table is matched by column name (its order may differ).
-    private static IReadOnlyList<TableLocator.Span> HighlightActual(string text, Checking.CellDifference? diff) =>
-        diff is not null && TableLocator.Cell(text.Split('\n'), diff.Row - 1, diff.Column - 1) is { } span ? [span] : [];
-
-    private static IReadOnlyList<TableLocator.Span> HighlightExpected(string text, Checking.CellDifference? diff)
-    {
-        if (diff is null) return [];
-        var lines = text.Split('\n');
-        return TableLocator.ColumnIndex(lines, diff.ColumnName) is { } column && TableLocator.Cell(lines, diff.Row - 1, column) is { } span ? [span] : [];
     }
 
     private static string Normalise(string s) => s.Replace("\r\n", "\n").TrimEnd();

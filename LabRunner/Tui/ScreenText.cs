@@ -1,6 +1,8 @@
-using System.Globalization;
 using System.Text;
+using LabRunner.Checking;
 using LabRunner.Execution;
+using LabRunner.Psql;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -23,8 +25,9 @@ public static class ScreenText
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
-        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · "
-                    + string.Format(CultureInfo.InvariantCulture, s.Text.PassedCount, s.PassedCount, s.Steps.Count);
+        // More than main running (a replica, a restored backup): name them, with the ports the lab uses.
+        if (s.Server.Running.Count > 1) server = $"{server} {string.Join(' ', s.Server.Running)}";
+        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
         var title = s.Lab.Title.Length > room ? s.Lab.Title[..(room - 1)] + "…" : s.Lab.Title;
         var gap = Math.Max(1, width - title.Length - right.Length - 2);
@@ -54,48 +57,70 @@ public static class ScreenText
         return md.ToString();
     }
 
-    /// <summary>The expected output as a table (or what a shell step should print), or a note that any successful run passes.</summary>
-    public static string Expected(LabSession s, StepRef step)
+    /// <summary>
+    /// The expected output as the author pasted it (from its first output line: no prompt, no echoed query) or as a psql
+    /// table for structured rows, then what else is expected; the differing cell (if the step failed on one) highlighted
+    /// from where the panel reader or the renderer put it.
+    /// </summary>
+    public static PaneContent Expected(LabSession s, StepRef step)
     {
         var e = step.Step.Expect;
-        if (e is null) return s.Text.NoExpectation;
+        if (e is null) return new(s.Text.NoExpectedOutput);
+        var diff = s.ResultOf(step)?.Verdict.FirstDifference;
         var parts = new List<string>();
-        if (e.Panel is not null) parts.Add(PanelTable(e.Panel));
-        else if (e.Columns is not null) parts.Add(FormatTable(e.Columns, e.Rows ?? []));
+        CellSpan? cell = null;
+        if (e.Panel is not null)
+        {
+            (var text, cell) = Panel(e.Panel, diff);
+            parts.Add(text);
+        }
+        else if (e.Columns is not null)
+        {
+            var table = StructuredTable(e.Columns, e.Rows ?? []);
+            parts.Add(table.Text);
+            if (diff is not null) cell = table.Layout.Cell(diff.ExpectedRow, diff.ExpectedColumn);
+        }
         if (e.ErrorSqlState is not null) parts.Add($"ERROR {e.ErrorSqlState}");
-        if (e.ExitCode is { } code && code != 0) parts.Add($"exit code {code}");
+        if (e.ExitCode is { } code && code != 0) parts.Add(s.Text.ExpectedExitCode(code));
         if (e.OutputContains is not null) parts.Add($"… {e.OutputContains} …");
         if (e.OutputMatches is not null) parts.Add($"/{e.OutputMatches}/");
-        if (e.Eventually is { } ev) parts.Add($"(eventually: within {Seconds(ev.Within)}, every {Seconds(ev.Every)})");
-        return parts.Count == 0 ? s.Text.NoExpectation : string.Join("\n", parts);
+        if (e.Eventually is { } ev) parts.Add(s.Text.EventuallyWithin(ev.Within, ev.Every));
+        return parts.Count == 0 ? new(s.Text.NoExpectedOutput) : new(string.Join("\n", parts), cell is { } c ? [c] : []);
     }
 
-    /// <summary>An author's pasted psql panel without the prompt and echoed query: from the header line on.</summary>
-    public static string PanelTable(string panel)
+    /// <summary>
+    /// A pasted panel from its first output line (no prompt, no echoed query; a paste indented as a whole dedented), and
+    /// where the expected cell of <paramref name="diff"/> is in it, from the panel reader's layout.
+    /// </summary>
+    public static (string Text, CellSpan? Cell) Panel(string pasted, CellDifference? diff)
     {
-        var lines = panel.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-        var rule = Array.FindIndex(lines, TableLocator.IsRule);
-        return rule <= 0 ? string.Join('\n', lines) : string.Join('\n', lines[(rule - 1)..]);
+        var panel = ExpectedPanel.Parse(pasted);
+        var start = panel.Statements.Count == 0 ? 0 : panel.Statements[0].Line;
+        var text = string.Join('\n', panel.Lines.Skip(start)).TrimEnd();
+        var cell = diff is { ExpectedStatement: { } k } && k < panel.Statements.Count && panel.Statements[k] is ExpectedTable { Layout: { } layout }
+            ? layout.Shifted(-start).Cell(diff.ExpectedRow, diff.ExpectedColumn)
+            : null;
+        return (text, cell);
     }
 
-    /// <summary>psql-like aligned table for structured expectations (display only; the checker does the comparing).</summary>
-    public static string FormatTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows)
+    /// <summary>Structured rows as psql would print them (left-aligned: display only, the checker does the comparing).</summary>
+    public static (string Text, TableLayout Layout) StructuredTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows)
     {
-        var widths = columns.Select((c, i) => Math.Max(c.Length, rows.Select(r => i < r.Count ? (r[i] ?? "").Length : 0).DefaultIfEmpty(0).Max())).ToList();
-        var sb = new StringBuilder();
-        sb.Append(string.Join("|", columns.Select((c, i) => " " + Centre(c, widths[i]) + " "))).Append('\n');
-        sb.Append(string.Join("+", widths.Select(w => new string('-', w + 2)))).Append('\n');
-        foreach (var row in rows)
-            sb.Append(string.Join("|", widths.Select((w, i) => " " + (i < row.Count ? row[i] ?? "" : "").PadRight(w) + " ")).TrimEnd()).Append('\n');
-        sb.Append(rows.Count == 1 ? "(1 row)" : $"({rows.Count} rows)");
-        return sb.ToString();
+        var text = new PsqlText();
+        text.Append(PsqlFormatter.Shaped(columns, rows, []));
+        return (text.Text.TrimEnd('\n'), text.Tables[0].Layout);
     }
 
-    /// <summary>What the actual pane shows: this session's output, or the saved verdict from an earlier session.</summary>
-    public static string Actual(LabSession s, StepRef step)
+    /// <summary>What the actual pane shows: this session's output (the differing cell highlighted), or the saved verdict from an earlier session.</summary>
+    public static PaneContent Actual(LabSession s, StepRef step)
     {
-        if (s.ResultOf(step) is { } r) return r.Output.Text.TrimEnd('\n');
-        return s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet;
+        if (s.ResultOf(step) is not { } r) return new(s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet);
+        var diff = r.Verdict.FirstDifference;
+        var table = diff?.ActualResult is { } result
+            ? r.Output.Tables.FirstOrDefault(t => t.Result == result)
+            : r.Output.Tables.Count > 0 ? r.Output.Tables[^1] : null;
+        var cell = diff is null ? null : table?.Layout.Cell(diff.Row - 1, diff.Column - 1);
+        return new(r.Output.Text.TrimEnd('\n'), cell is { } c ? [c] : []);
     }
 
     /// <summary>The verdict in words: "✓ Passed — output matches (ran in 0.4 s)".</summary>
@@ -104,44 +129,40 @@ public static class ScreenText
         if (s.ResultOf(step) is not { } r)
             return s.StatusOf(step) is var st && st is StepStatus.NotRun or StepStatus.Running
                 ? "" : $"{Mark(st)} {Word(s.Text, st)} — {s.SavedMessageOf(step)}";
-        if (r.Output.Outcome == StepOutcome.Cancelled) return $"■ {s.Text.Cancelled}";
+        if (r.Output.Outcome == StepOutcome.Cancelled) return $"■ {s.Text.CancelledTitle}";
         var status = s.StatusOf(step);
-        var line = $"{Mark(status)} {Word(s.Text, status)} — {r.Verdict.Message} ({string.Format(CultureInfo.InvariantCulture, s.Text.Ran, Seconds(r.Output.Duration))})";
-        return r.Verdict.Notes.Count == 0 ? line : line + " · " + string.Join(" · ", r.Verdict.Notes);
+        var line = $"{Mark(status)} {Word(s.Text, status)} — {s.Text.Say(r.Verdict)} ({s.Text.Ran(r.Output.Duration)})";
+        return r.Verdict.Notes.Count == 0 ? line : line + " · " + string.Join(" · ", s.Text.Notes(r.Verdict));
     }
 
     /// <summary>The running line: spinner, elapsed time, and what the step waits for.</summary>
     public static string ActivityLine(LabSession s, int frame)
     {
         if (!s.IsBusy) return "";
-        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.Running)} {Seconds(s.Elapsed)}" };
+        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
-        if (s.Activity is { } a)
+        if (s.Activity is { } a && !s.Restarting)
         {
-            // Short facts first (the line is cut at the screen's edge); the engine's words last. The engine speaks
-            // English; the two phrases it uses most are shown in the interface's language.
-            if (a.GivesUpIn is { } left) parts.Add(string.Format(CultureInfo.InvariantCulture, s.Text.GivesUpIn, Seconds(left)));
-            if (a.NextCheckIn is { } next) parts.Add(string.Format(CultureInfo.InvariantCulture, s.Text.NextCheckIn, Seconds(next)));
-            if (a.WaitingForLock) parts.Add(s.Text.WaitingForLock);
-            else if (!string.IsNullOrWhiteSpace(a.Activity) && a.Activity != "running" && !s.Restarting) parts.Add(a.Activity);
+            // Short facts first (the line is cut at the screen's edge); what the step waits for last.
+            if (a.GivesUpIn is { } left) parts.Add(s.Text.GivesUpIn(left));
+            if (a.NextCheckIn is { } next) parts.Add(s.Text.NextCheckIn(next));
+            if (a.Activity is LockWait or Running.EventuallyRetry) parts.Add(s.Text.Say(a.Activity));
         }
         return string.Join(" · ", parts);
     }
 
-    public static string Word(UiText text, StepStatus status) => status switch
+    public static string Word(Catalogue text, StepStatus status) => status switch
     {
         StepStatus.Passed => text.Passed,
         StepStatus.Failed => text.Failed,
         StepStatus.Error => text.Error,
-        StepStatus.Running => text.Running,
+        StepStatus.Running => text.RunningWord,
         _ => "",
     };
+}
 
-    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString(t.TotalSeconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s";
-
-    private static string Centre(string s, int width)
-    {
-        var left = (width - s.Length) / 2;
-        return new string(' ', left) + s + new string(' ', width - s.Length - left);
-    }
+/// <summary>A pane's text and the cells to highlight in it.</summary>
+public sealed record PaneContent(string Text, IReadOnlyList<CellSpan> Highlights)
+{
+    public PaneContent(string text) : this(text, []) { }
 }

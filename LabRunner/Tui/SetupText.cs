@@ -1,8 +1,9 @@
 using LabRunner.Setup;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
-/// <summary>The setup dialog's words, English and Spanish (the rest of the interface's are in <see cref="UiText"/>).</summary>
+/// <summary>The setup dialog's words, English and Spanish (the rest of the interface's are in <see cref="Catalogue"/>).</summary>
 public sealed record SetupText
 {
     public required string Title { get; init; }
@@ -43,5 +44,5 @@ public sealed record SetupText
         Failed = why => $"La instalación falló: {why}",
     };
 
-    public static SetupText For(UiText text) => text.Code.StartsWith("es", StringComparison.Ordinal) ? Spanish : English;
+    public static SetupText For(Catalogue text) => text.Code.StartsWith("es", StringComparison.Ordinal) ? Spanish : English;
 }

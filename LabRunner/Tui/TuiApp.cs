@@ -7,6 +7,7 @@ using Terminal.Gui.Input;
 using LabRunner.Authoring;
 using LabRunner.Running;
 using LabRunner.Setup;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -26,8 +27,8 @@ public static class TuiApp
         // Said (or installed) before the screen opens, not as a step's error halfway through.
         var target = await EnsureSetupAsync(options, lab, output, ct);
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => LabServers.OpenAsync(target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o),
-            new LabRunOptions { Language = options.Text.Code }, ct); // verdicts in the interface's language
+            token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
+            new LabRunOptions(), ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))
@@ -82,7 +83,7 @@ public static class TuiApp
     }
 
     /// <summary>Runs the lab screen until the student quits (or the process is told to stop).</summary>
-    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, UiText text, CancellationToken ct)
+    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, Catalogue text, CancellationToken ct)
     {
         using IApplication app = Application.Create();
         app.Init();
@@ -96,13 +97,13 @@ public static class TuiApp
         session.Save();
     }
 
-    private static async Task<string?> PickAsync(LabSources sources, UiText text, CancellationToken ct)
+    private static async Task<string?> PickAsync(LabSources sources, Catalogue text, CancellationToken ct)
     {
         var choices = new List<LabChoice>();
         foreach (var entry in sources.Catalog?.Entries ?? [])
         {
             var read = await sources.ReadAsync(entry.Id, ct);
-            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? "(invalid: run `labrunner validate`)"));
+            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? text.InvalidLab));
         }
         using IApplication app = Application.Create();
         app.Init();

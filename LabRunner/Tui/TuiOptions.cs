@@ -1,5 +1,6 @@
 using LabRunner.Postgres;
 using LabRunner.Setup;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -7,7 +8,7 @@ public sealed record TuiOptions
 {
     /// <summary>A catalog id or a lab file; null opens the picker.</summary>
     public string? Lab { get; init; }
-    public UiText Text { get; init; } = UiText.English;
+    public Catalogue Text { get; init; } = Catalogue.English;
     public TargetOptions Target { get; init; } = new();
     /// <summary>The machine, for finding and installing missing software.</summary>
     public HostSystem Host { get; init; } = HostSystem.Current();

@@ -8,12 +8,12 @@ public sealed record ClusterOwner(string? RunAsUser)
     public const string PostgresUser = "postgres";
 
     /// <summary>The cluster user's uid and gid when it is not us (root hands its files over to it).</summary>
-    internal (int Uid, int Gid)? Ids { get; init; }
+    internal (uint Uid, uint Gid)? Ids { get; init; }
 
     public static async Task<ClusterOwner> DetectAsync(CancellationToken ct)
     {
         if (!Environment.IsPrivilegedProcess) return new ClusterOwner((string?)null);
-        var ids = Posix.LocalUser(PostgresUser) ?? await LookUpAsync(ct);
+        var ids = Confinement.OsIdentity.Detect() is { } os ? (os.PostgresUid, os.PostgresGid) : await LookUpAsync(ct);
         if (ids is null)
         {
             throw new PostgresUnavailableException(
@@ -24,12 +24,12 @@ public sealed record ClusterOwner(string? RunAsUser)
     }
 
     /// <summary>A user not in /etc/passwd (LDAP, sssd): ask `id`.</summary>
-    private static async Task<(int, int)?> LookUpAsync(CancellationToken ct)
+    private static async Task<(uint, uint)?> LookUpAsync(CancellationToken ct)
     {
         var uid = await ProcessRunner.RunAsync("id", ["-u", PostgresUser], ct);
         var gid = await ProcessRunner.RunAsync("id", ["-g", PostgresUser], ct);
         return uid.Succeeded && gid.Succeeded
-            ? (int.Parse(uid.Output.Trim(), CultureInfo.InvariantCulture), int.Parse(gid.Output.Trim(), CultureInfo.InvariantCulture))
+            ? (uint.Parse(uid.Output.Trim(), CultureInfo.InvariantCulture), uint.Parse(gid.Output.Trim(), CultureInfo.InvariantCulture))
             : null;
     }
 
@@ -52,7 +52,7 @@ public sealed record ClusterOwner(string? RunAsUser)
     /// <summary>Hands a file or directory we made over to the cluster's user (nothing to do when that is us).</summary>
     internal void GiveAway(string path)
     {
-        if (Ids is { } ids) Posix.Chown(path, ids.Uid, ids.Gid);
+        if (Ids is { } ids) Confinement.Posix.Chown(path, ids.Uid, ids.Gid);
     }
 
     public Task<ProcessResult> RunAsync(string file, IEnumerable<string> args, CancellationToken ct) =>

@@ -38,7 +38,7 @@ internal static class ClusterProcess
     /// </summary>
     public static async Task<bool> StopAsync(string pgCtl, ClusterOwner owner, string dataDirectory, string mode)
     {
-        if (ReadPostmasterPid(dataDirectory) is { } pid && Posix.Kill(pid, mode == "immediate" ? Posix.SigQuit : Posix.SigInt))
+        if (ReadPostmasterPid(dataDirectory) is { } pid && Confinement.Posix.Kill(pid, mode == "immediate" ? 3 : 2) /* SIGQUIT, SIGINT */)
         {
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < TimeSpan.FromSeconds(30))

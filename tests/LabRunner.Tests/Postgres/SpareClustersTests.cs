@@ -59,7 +59,7 @@ public sealed class SpareClustersTests : IDisposable
         var root = Path.Combine(TestPaths.SandboxRoot, $"spares-{Guid.NewGuid():N}"[..20]);
         try
         {
-            var options = new SandboxOptions { RootDirectory = root, Database = "curso" };
+            var options = new SandboxOptions { RootDirectory = root, Database = "curso", Confine = false }; // spares are the plain sandbox's
             await using (var first = await Sandbox.StartAsync(options, CancellationToken.None))
             {
                 await using var conn = new NpgsqlConnection(first.ConnectionString().ConnectionString);

@@ -1,56 +1,40 @@
+using LabRunner.Checking;
+using LabRunner.Psql;
 using LabRunner.Tui;
 
 namespace LabRunner.Tests.Tui;
 
 public class ScreenTextTests
 {
-    [Theory]
-    [InlineData(null, "es_MX.UTF-8", null, "es")]
-    [InlineData(null, null, "es_ES.UTF-8", "es")]
-    [InlineData(null, "en_US.UTF-8", "es_ES.UTF-8", "en")]
-    [InlineData("en", "es_ES.UTF-8", null, "en")]
-    [InlineData("es", null, null, "es")]
-    [InlineData(null, null, null, "en")]
-    [InlineData(null, "C", null, "en")]
-    public void The_interface_language_comes_from_lang_then_LC_ALL_then_LANG(string? option, string? lcAll, string? lang, string expected)
-    {
-        var env = new Dictionary<string, string?> { ["LC_ALL"] = lcAll, ["LANG"] = lang };
-        Assert.Equal(expected, UiText.Resolve(option, name => env.GetValueOrDefault(name)).Code);
-    }
-
-    [Fact]
-    public void Both_languages_define_every_string()
-    {
-        foreach (var p in typeof(UiText).GetProperties().Where(p => p.PropertyType == typeof(string)))
-        {
-            Assert.False(string.IsNullOrWhiteSpace((string?)p.GetValue(UiText.Spanish)), p.Name);
-            Assert.False(string.IsNullOrWhiteSpace((string?)p.GetValue(UiText.English)), p.Name);
-        }
-        Assert.NotEqual(UiText.English.Run, UiText.Spanish.Run);
-    }
-
     [Fact]
     public void A_pasted_panel_loses_its_prompt_and_echoed_query()
     {
         var panel = "curso=> SELECT relname\nFROM t;\n relname \n---------\n t\n(1 row)\n";
-        Assert.Equal(" relname \n---------\n t\n(1 row)", ScreenText.PanelTable(panel));
+        Assert.Equal(" relname \n---------\n t\n(1 row)", ScreenText.Panel(panel, null).Text);
     }
 
     [Fact]
-    public void Structured_expectations_are_shown_as_a_psql_table()
+    public void The_expected_cell_is_placed_by_the_panel_reader_even_when_the_paste_is_indented()
     {
-        Assert.Equal(" relname | n \n---------+---\n orders  | 2\n(1 row)", ScreenText.FormatTable(["relname", "n"], [["orders", "2"]]));
+        var panel = "   curso=> SELECT k, v FROM t;\n    k | v\n   ---+----\n    a | 1\n    b | 22\n   (2 rows)\n";
+        var diff = new CellDifference(1, 2, "v", "22", "9") { ExpectedStatement = 0, ExpectedRow = 1, ExpectedColumn = 1 };
+
+        var (text, cell) = ScreenText.Panel(panel, diff);
+
+        var lines = text.Split('\n');
+        Assert.Equal(" k | v", lines[0]); // dedented, from the header on
+        Assert.Equal(new CellSpan(3, 4, 3), cell);
+        Assert.Equal(" 22", lines[3].Substring(cell!.Value.Start, cell.Value.Length));
     }
 
     [Fact]
-    public void The_cell_a_verdict_points_at_is_found_in_the_table()
+    public void Structured_expectations_are_shown_as_a_psql_table_with_their_cells_placed()
     {
-        var lines = " relname | n_dead_tup \n---------+------------\n orders  |          2\n(1 row)".Split('\n');
-        Assert.Equal(new TableLocator.Span(2, 10, 12), TableLocator.Cell(lines, 0, 1));
-        Assert.Equal(new TableLocator.Span(2, 0, 9), TableLocator.Cell(lines, 0, 0));
-        Assert.Null(TableLocator.Cell(lines, 1, 0)); // the footer is not a row
-        Assert.Null(TableLocator.Cell(lines, 0, 2));
-        Assert.Null(TableLocator.Cell(["CREATE TABLE"], 0, 0));
+        var (text, layout) = ScreenText.StructuredTable(["relname", "n"], [["orders", "2"]]);
+
+        Assert.Equal(" relname | n \n---------+---\n orders  | 2\n(1 row)", text);
+        Assert.Equal(new CellSpan(2, 10, 2), layout.Cell(0, 1)); // " 2": a last column has no padding after it
+        Assert.Null(layout.Cell(1, 0));
     }
 
     [Fact]
