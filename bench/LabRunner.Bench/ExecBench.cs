@@ -44,10 +44,10 @@ public static class ExecBench
     {
         await using var sandbox = await StartAsync();
         var db = await FreshDatabaseAsync(sandbox);
-        await using var executor = new StepExecutor(sandbox, new Dictionary<string, string>(), new ExecutionOptions());
+        await using var executor = new StepExecutor(sandbox, new ExecutionOptions());
         var clock = Stopwatch.StartNew();
         var output = await executor.ExecuteAsync(
-            new SqlAction("SELECT g AS id, md5(g::text) AS data FROM generate_series(1, 1000000) g;") { Database = db }, null, null, default);
+            new SqlAction("SELECT g AS id, md5(g::text) AS data FROM generate_series(1, 1000000) g;") { Database = db }, Consent.None, null, null, default);
         var rs = output.LastResultSet!;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
@@ -60,16 +60,17 @@ public static class ExecBench
     {
         RootDirectory = Path.Combine(Path.GetTempPath(), "labrunner-bench"),
         Database = "postgres",
+        Confine = false, // psql on the host reaches the plain sandbox's socket by PG* variables
     }, CancellationToken.None);
 
     private static async Task<TimeSpan> RunnerAsync(IServerTarget target, string db)
     {
         var clock = Stopwatch.StartNew();
-        await using (var executor = new StepExecutor(target, new Dictionary<string, string>(), new ExecutionOptions()))
+        await using (var executor = new StepExecutor(target, new ExecutionOptions()))
         {
             foreach (var step in Steps)
             {
-                var output = await executor.ExecuteAsync(new SqlAction(step) { Database = db }, null, null, default);
+                var output = await executor.ExecuteAsync(new SqlAction(step) { Database = db }, Consent.None, null, null, default);
                 if (output.Outcome != StepOutcome.Completed) throw new InvalidOperationException("step failed: " + output.Text);
             }
         }
