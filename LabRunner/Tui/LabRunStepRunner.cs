@@ -56,7 +56,10 @@ public sealed class LabRunStepRunner : IStepRunner
         get
         {
             var target = Current.Target;
-            return new(target.Description, target.IsSandbox, target.Version, target.MajorVersion, target.Database);
+            return new(target.Description, target.IsSandbox, target.Version, target.MajorVersion, target.Database)
+            {
+                Running = target is Sandbox sandbox ? sandbox.Servers.Where(s => s.Running).Select(s => $"{s.Name}:{s.Port}").ToList() : [],
+            };
         }
     }
 

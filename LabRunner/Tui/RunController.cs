@@ -71,6 +71,7 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
             {
                 cts.Dispose();
                 if (_cts == cts) _cts = null;
+                if (!_noServer) Server = runner.Server; // a step may have started or stopped one of the lab's servers
                 RunningStep = null;
                 Activity = null;
                 finished(result);
