@@ -17,7 +17,6 @@ namespace LabRunner.Tui;
 /// </summary>
 public static class TuiApp
 {
-
     public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
     {
         var sources = LabSources.Open(options.CatalogPath);
@@ -42,13 +41,13 @@ public static class TuiApp
         return 0;
 
         // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.
+        // (Ending the process, if it comes to that, is the CLI entry point's business.)
         async Task WatchdogAsync()
         {
             await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
             if (Volatile.Read(ref finished) == 1) return;
             try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None); }
-            catch (Exception) { /* exiting anyway; the sandbox janitor removes what is left on the next start */ }
-            Environment.Exit(ExitCodes.Interrupted);
+            catch (Exception) { /* the sandbox janitor removes what is left on the next start */ }
         }
     }
 
