@@ -27,7 +27,7 @@ public static class TuiApp
         var target = await EnsureSetupAsync(options, lab, output, ct);
         await using var runner = await LabRunStepRunner.StartAsync(lab,
             token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
-            new LabRunOptions(), ct);
+            new LabRunOptions { Consent = options.UnconfinedShell ? Consent.Unconfined : Consent.None }, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))
