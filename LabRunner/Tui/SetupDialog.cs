@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LabRunner.Setup;
+using LabRunner.Text;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -17,7 +18,7 @@ public sealed class SetupDialog : Window
 
     private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
     private readonly MissingSoftware _missing;
-    private readonly SetupText _text;
+    private readonly Catalogue _text;
     private readonly InstallAction _install;
     private readonly Label _message;
     private readonly Label _log;
@@ -29,12 +30,12 @@ public sealed class SetupDialog : Window
     private object? _timer;
     private int _frame;
 
-    public SetupDialog(MissingSoftware missing, SetupText text, InstallAction install)
+    public SetupDialog(MissingSoftware missing, Catalogue text, InstallAction install)
     {
         _missing = missing;
         _text = text;
         _install = install;
-        Title = text.Title;
+        Title = text.SetupTitle;
         _message = new Label { HotKeySpecifier = LabScreen.NoHotKey, X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Auto() };
         _message.TextFormatter.WordWrap = true;
         _installButton = new Button { Text = text.Install, X = 1, Y = Pos.Bottom(_message) + 1, IsDefault = true };
@@ -49,7 +50,7 @@ public sealed class SetupDialog : Window
         };
         if (missing.Plan.CanRunUnattended)
         {
-            _message.Text = text.Question(missing);
+            _message.Text = text.InstallQuestion(missing);
         }
         else
         {
@@ -85,7 +86,7 @@ public sealed class SetupDialog : Window
             }
             catch (OperationCanceledException)
             {
-                failure = _text.Cancelled;
+                failure = _text.InstallCancelled;
             }
             catch (UserErrorException e)
             {
@@ -106,7 +107,7 @@ public sealed class SetupDialog : Window
             return;
         }
         Failure = failure;
-        _message.Text = _text.Failed(failure);
+        _message.Text = _text.InstallFailed(failure);
         _quitButton.Text = _text.Quit;
         _quitButton.SetFocus();
         ShowLog();

@@ -70,7 +70,7 @@ public static class TuiApp
         using (IApplication app = Application.Create())
         {
             app.Init();
-            using var dialog = new SetupDialog(missing, SetupText.For(options.Text), async (onLine, token) =>
+            using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
                 found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
             using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
             app.Run(dialog);

@@ -1,5 +1,6 @@
 using LabRunner.Setup;
 using LabRunner.Tests.Setup;
+using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -52,7 +53,7 @@ public sealed class SetupDialogTests : IDisposable
     {
         var release = new TaskCompletionSource();
         var ran = 0;
-        using var dialog = new SetupDialog(Missing(root: true, sudo: false), SetupText.English, async (onLine, ct) =>
+        using var dialog = new SetupDialog(Missing(root: true, sudo: false), Catalogue.English, async (onLine, ct) =>
         {
             Interlocked.Increment(ref ran);
             onLine("Setting up postgresql-15 ...");
@@ -83,7 +84,7 @@ public sealed class SetupDialogTests : IDisposable
     [Fact]
     public void A_failed_install_stays_on_screen_with_why()
     {
-        using var dialog = new SetupDialog(Missing(root: true, sudo: false), SetupText.English,
+        using var dialog = new SetupDialog(Missing(root: true, sudo: false), Catalogue.English,
             (_, _) => throw new MissingSoftwareException("`apt-get install -y postgresql rsync` failed (exit code 100): E: Unable to locate package rsync", null!));
         var token = _app.Begin(dialog);
 
@@ -99,7 +100,7 @@ public sealed class SetupDialogTests : IDisposable
     public void When_sudo_wants_a_password_the_dialog_gives_the_command_to_type_and_offers_no_install()
     {
         var ran = false;
-        using var dialog = new SetupDialog(Missing(root: false, sudo: false), SetupText.English, (_, _) => { ran = true; return Task.CompletedTask; });
+        using var dialog = new SetupDialog(Missing(root: false, sudo: false), Catalogue.English, (_, _) => { ran = true; return Task.CompletedTask; });
         var token = _app.Begin(dialog);
 
         var screen = Screen();
