@@ -15,6 +15,10 @@ public sealed class ExistingServer : IServerTarget
     public string Database => _settings.Database ?? "postgres";
     public string? DataDirectory { get; private set; }
     public string WorkDirectory { get; }
+    /// <summary>The role LabRunner is connected as (current_user).</summary>
+    public string User { get; private set; } = "";
+    /// <summary>That role is a superuser: it may do anything on the server, read-only settings included.</summary>
+    public bool IsSuperuser { get; private set; }
 
     private ExistingServer(NpgsqlConnectionStringBuilder settings)
     {
@@ -41,16 +45,20 @@ public sealed class ExistingServer : IServerTarget
             await conn.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand(
                 "SELECT current_setting('server_version'), current_setting('server_version_num')::int / 10000, " +
-                "CASE WHEN pg_has_role('pg_read_all_settings', 'member') THEN current_setting('data_directory') END", conn);
+                "CASE WHEN pg_has_role('pg_read_all_settings', 'member') THEN current_setting('data_directory') END, " +
+                "current_user, current_setting('is_superuser') = 'on'", conn);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             server.Version = reader.GetString(0).Split(' ')[0];
             server.MajorVersion = reader.GetInt32(1);
             server.DataDirectory = reader.IsDBNull(2) ? null : reader.GetString(2);
+            server.User = reader.GetString(3);
+            server.IsSuperuser = reader.GetBoolean(4);
             return server;
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
         {
+            // ArgumentException: a setting Npgsql accepted but cannot use (a port no socket can have, say).
             await server.DisposeAsync();
             var why = e is PostgresException pg ? pg.MessageText : e.Message;
             throw new PostgresUnavailableException($"Cannot connect to {server.Description}: {why}");
