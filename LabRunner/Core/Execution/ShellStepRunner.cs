@@ -31,7 +31,10 @@ internal static class ShellStepRunner
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("exec setsid bash -c \"$0\" 2>&1");
         psi.ArgumentList.Add(script);
-        foreach (var (k, v) in target.PgEnvironment()) psi.Environment[k] = v;
+        var pg = target.PgEnvironment();
+        foreach (var (k, v) in pg) psi.Environment[k] = v;
+        // libpq prefers PGPASSWORD to a passfile: an inherited one must not shadow (or stand in for) the target's.
+        if (pg.ContainsKey("PGPASSFILE")) psi.Environment.Remove("PGPASSWORD");
 
         using var process = new Process { StartInfo = psi };
         try { process.Start(); }

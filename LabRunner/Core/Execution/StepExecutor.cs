@@ -37,7 +37,10 @@ public sealed class StepExecutor : IStepExecutor
 
     public SqlSession? FindSession(string name) => _sessions.GetValueOrDefault(name);
 
-    public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
+    public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct) =>
+        ScrubbedOutput.Of(await RunAsync(action, timeout, progress, ct));
+
+    private async Task<StepOutput> RunAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _shutdown.Token);

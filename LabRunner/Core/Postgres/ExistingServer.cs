@@ -68,6 +68,10 @@ public sealed class ExistingServer : IServerTarget
     public NpgsqlConnectionStringBuilder ConnectionString(string? database = null) =>
         new(_settings.ConnectionString) { Database = database ?? Database };
 
+    /// <summary>
+    /// PG* variables for shell steps. The password travels in a passfile (0600, in the work directory, removed with it),
+    /// never as PGPASSWORD: a step's `env` or a child's /proc/PID/environ would show that to anyone who reads the output.
+    /// </summary>
     public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null)
     {
         var env = new Dictionary<string, string>
@@ -77,13 +81,42 @@ public sealed class ExistingServer : IServerTarget
             ["PGUSER"] = _settings.Username ?? Environment.UserName,
             ["PGDATABASE"] = database ?? Database,
         };
-        if (!string.IsNullOrEmpty(_settings.Password)) env["PGPASSWORD"] = _settings.Password;
+        if (PassFile() is { } passFile) env["PGPASSFILE"] = passFile;
         return env;
+    }
+
+    private string? _passFile;
+
+    private string? PassFile()
+    {
+        if (string.IsNullOrEmpty(_settings.Password) || !Directory.Exists(WorkDirectory)) return null;
+        if (_passFile is not null && File.Exists(_passFile)) return _passFile;
+        static string Field(string s) => s.Replace(@"\", @"\\", StringComparison.Ordinal).Replace(":", @"\:", StringComparison.Ordinal);
+        var host = _settings.Host ?? "localhost";
+        var rest = $"{_settings.Port.ToString(CultureInfo.InvariantCulture)}:*:{Field(_settings.Username ?? Environment.UserName)}:{Field(_settings.Password)}\n";
+        // libpq looks a socket directory up as itself, and the default one (or none) as "localhost".
+        var lines = Field(host) + ":" + rest + (host.StartsWith('/') ? "localhost:" + rest : "");
+        var path = Path.Combine(WorkDirectory, ".pgpass");
+        using (var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(lines));
+        }
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return _passFile = path;
     }
 
     public ValueTask DisposeAsync()
     {
-        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try
+        {
+            if (_passFile is not null) File.Delete(_passFile);
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
         return ValueTask.CompletedTask;
     }
 }
