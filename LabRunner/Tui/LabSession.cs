@@ -232,7 +232,13 @@ public sealed class LabSession
     /// <summary>At start: offers the saved progress back ("continue where you left off" / "start over").</summary>
     public void OfferResume()
     {
-        _saved = _store?.Load(Lab.Id);
+        var read = _store?.Read(Lab.Id) ?? SavedProgress.None;
+        if (read.SetAside is { } bad)
+        {
+            Notice = string.Format(CultureInfo.InvariantCulture, Text.ProgressSetAside, bad.Why, bad.MovedTo ?? bad.Path);
+            Raise();
+        }
+        _saved = read.Progress;
         if (_saved is null || _saved.IsEmpty) return;
         var passed = _saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed);
         Ask(QuestionKind.Resume, Text.ResumeTitle, string.Format(CultureInfo.InvariantCulture, Text.ResumeQuestion, passed, Steps.Count),

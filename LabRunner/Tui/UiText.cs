@@ -50,6 +50,8 @@ public sealed record UiText
     public required string No { get; init; }
     public required string ResumeTitle { get; init; }
     public required string ResumeQuestion { get; init; }
+    /// <summary>{0}: what is wrong with the saved progress file; {1}: where it was moved.</summary>
+    public required string ProgressSetAside { get; init; }
     public required string Continue { get; init; }
     public required string StartOver { get; init; }
     public required string HelpTitle { get; init; }
@@ -106,6 +108,7 @@ public sealed record UiText
         Yes = "_Yes",
         No = "_No",
         ResumeTitle = "Welcome back",
+        ProgressSetAside = "Saved progress could not be read ({0}); it was set aside as {1}. Starting afresh.",
         ResumeQuestion = "You have saved progress in this lab ({0} of {1} steps passed).\nThe database starts afresh: re-run earlier steps if a later one needs their tables.",
         Continue = "_Continue where I left off",
         StartOver = "_Start over",
@@ -179,6 +182,7 @@ public sealed record UiText
         Yes = "_Sí",
         No = "_No",
         ResumeTitle = "Bienvenido de nuevo",
+        ProgressSetAside = "No se pudo leer el progreso guardado ({0}); se apartó como {1}. Se empieza de cero.",
         ResumeQuestion = "Tienes progreso guardado en esta práctica ({0} de {1} pasos correctos).\nLa base de datos empieza de cero: vuelve a ejecutar pasos anteriores si uno posterior necesita sus tablas.",
         Continue = "_Continuar donde lo dejé",
         StartOver = "_Empezar de nuevo",
