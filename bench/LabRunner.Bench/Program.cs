@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["sandbox"] = SandboxBench.RunAsync,
     ["exec-time"] = ExecBench.TimeAsync,
     ["exec-memory"] = ExecBench.MemoryAsync,
+    ["flood-memory"] = ExecBench.FloodAsync,
 };
 if (!benches.TryGetValue(which, out var bench))
 {

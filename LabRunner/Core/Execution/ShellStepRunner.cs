@@ -14,7 +14,7 @@ namespace LabRunner.Execution;
 /// </summary>
 internal static class ShellStepRunner
 {
-    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, TimeSpan timeout,
+    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, TimeSpan timeout, int maxKeptLines,
         IProgress<StepProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -44,8 +44,8 @@ internal static class ShellStepRunner
             return new StepOutput(failed.Output, [failed], StepOutcome.Failed, clock.Elapsed);
         }
         process.StandardInput.Close();
-        var output = new StringBuilder();
-        var reading = ReadAllAsync(process.StandardOutput, output);
+        var kept = new BoundedText(maxKeptLines);
+        var reading = ReadAllAsync(process.StandardOutput, kept);
         var drainErrors = process.StandardError.ReadToEndAsync(CancellationToken.None);
 
         using var timeoutCts = new CancellationTokenSource(timeout);
@@ -69,25 +69,23 @@ internal static class ShellStepRunner
 
         var code = process.ExitCode;
         if (outcome == StepOutcome.Completed && code != 0) outcome = StepOutcome.Failed;
-        string text;
-        lock (output)
-        {
-            if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
-            if (code != 0) output.Append(CultureInfo.InvariantCulture, $"exit code {code}\n");
-            if (outcome == StepOutcome.TimedOut) output.Append(CultureInfo.InvariantCulture, $"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
-            if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
-            text = output.ToString();
-        }
+        var output = new StringBuilder();
+        lock (kept) output.Append(kept.ToString());
+        if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
+        if (code != 0) output.Append(CultureInfo.InvariantCulture, $"exit code {code}\n");
+        if (outcome == StepOutcome.TimedOut) output.Append(CultureInfo.InvariantCulture, $"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
+        if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
+        var text = output.ToString();
         var result = new ShellResult(code, text);
         return new StepOutput(text, [result], outcome, clock.Elapsed);
     }
 
-    private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)
+    private static async Task ReadAllAsync(StreamReader reader, BoundedText into)
     {
         var buffer = new char[8192];
         int n;
         while ((n = await reader.ReadAsync(buffer)) > 0)
-            lock (into) into.Append(buffer, 0, n);
+            lock (into) into.Append(buffer.AsSpan(0, n));
     }
 
     private static async Task TickAsync(IProgress<StepProgress>? progress, Stopwatch clock, CancellationToken ct)

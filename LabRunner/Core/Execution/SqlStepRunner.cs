@@ -72,7 +72,7 @@ internal sealed class SqlStepRunner(
             return false;
         }
 
-        var pending = new List<StatementResult>();
+        var pending = new BoundedLines<ServerNotice>(options.MaxKeptOutputLines);
         session.CollectNoticesInto(pending);
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
@@ -133,9 +133,11 @@ internal sealed class SqlStepRunner(
         return keepGoing;
     }
 
-    private void Flush(List<StatementResult> pending)
+    private void Flush(BoundedLines<ServerNotice> pending)
     {
-        foreach (var n in pending) Add(n);
+        foreach (var n in pending.Head) Add(n);
+        if (pending.LinesLeftOut > 0) Add(new LinesLeftOut(pending.LinesLeftOut));
+        foreach (var n in pending.Tail) Add(n);
         pending.Clear();
     }
 

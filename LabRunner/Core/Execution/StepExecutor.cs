@@ -55,7 +55,8 @@ public sealed class StepExecutor : IStepExecutor
                 if (Execution.Variables.Unknown(shell.Script, Variables) is { Count: > 0 } unknown)
                     return NotRun($"not run: the command uses {string.Join(", ", unknown.Select(n => "{{" + n + "}}"))}, which has no value on this server " +
                                   "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)");
-                return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit, progress, ct);
+                return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit,
+                    _options.MaxKeptOutputLines, progress, ct);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }

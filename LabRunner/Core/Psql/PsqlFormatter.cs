@@ -29,6 +29,7 @@ public static class PsqlFormatter
             case StatementError error: AppendError(sb, error); break;
             case MetaCommandOutput meta: sb.Append(meta.Text); break;
             case ShellResult shell: sb.Append(shell.Output); break;
+            case LinesLeftOut gap: sb.Append(gap.Text); break;
         }
     }
 
