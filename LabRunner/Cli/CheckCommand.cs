@@ -56,7 +56,8 @@ public static class CheckCommand
             run.Event += new RunProgress(errors).Observe;
             await run.RunAllAsync(filter, ct);
 
-            var summary = run.Summary;
+            var diffs = new Lazy<string>(() => DiffDirectory(targets));
+            var summary = await LongDiffs.SpillAsync(run.Summary, () => diffs.Value, DiffFileBase(targets, loaded), ct);
             await SummaryTable.WriteAsync(output, summary);
             await WriteReportsAsync(targets, summary, ct);
             await SandboxCommand.PrintKeptAsync(target, output, keep);
@@ -77,6 +78,15 @@ public static class CheckCommand
         }
         ToolCheck.EnsureInstalled(lab.Server.Tools);
     }
+
+    /// <summary>Long diffs go beside the first report; without one, into a new temporary folder (the summary names it).</summary>
+    private static string DiffDirectory(ReportTargets targets) =>
+        targets.Json.Concat(targets.JUnit).FirstOrDefault() is { } report
+            ? Path.GetDirectoryName(Path.GetFullPath(report))!
+            : Directory.CreateTempSubdirectory("labrunner-diffs-").FullName;
+
+    private static string DiffFileBase(ReportTargets targets, Lab lab) =>
+        targets.Json.Concat(targets.JUnit).FirstOrDefault() is { } report ? Path.GetFileNameWithoutExtension(report) : lab.Id;
 
     private static async Task WriteReportsAsync(ReportTargets targets, RunSummary summary, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using LabRunner.Tests.Support;
 namespace LabRunner.Tests.Security;
 
 /// <summary>Hostile or broken input files (attacks/input): a clear error with its place, never a crash.</summary>
+[Collection(SandboxCollection.Name)]
 public sealed class BadInputTests : IDisposable
 {
     private static readonly string Corpus = Path.Combine(TestPaths.RepoRoot, "tests", "LabRunner.Tests", "Security", "attacks", "input");
@@ -64,5 +65,23 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains(lines, l => l.EndsWith($"{file}:{line1}:{column1}: error: invalid UTF-8: byte 0xE1 is not part of any character — " +
             "save the file as UTF-8 (an editor's \"reopen with encoding\" shows the intended text, e.g. from Latin-1)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"{file}:{line2}:{column2}: error: invalid UTF-8: byte 0xF1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_diff_of_thousands_of_lines_goes_to_a_file_beside_the_report()
+    {
+        var json = Path.Combine(_dir, "out", "report.json");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var code = await LabRunner.Cli.CliApp.RunAsync(["check", Path.Combine(Corpus, "long-diff", "lab.yaml"), "--report", $"json:{json}",
+            "--sandbox-root", TestPaths.SandboxRoot], stdout, stderr);
+
+        Assert.True(code == ExitCodes.ChecksFailed, stdout.ToString() + stderr);
+        var file = Path.Combine(_dir, "out", "report.t1.many.diff");
+        Assert.True(File.Exists(file), stdout.ToString());
+        Assert.True(File.ReadAllLines(file).Length > 5000);
+        Assert.Contains($"more lines: the whole diff is in {file}", stdout.ToString());
+        Assert.True(stdout.ToString().Split('\n').Length < 80, stdout.ToString());
+        Assert.Contains($"the whole diff is in {file}", LabRunner.Tests.Cli.ReportFiles.Json(json).Steps.Single().Diff);
     }
 }
