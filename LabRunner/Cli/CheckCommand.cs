@@ -10,7 +10,8 @@ namespace LabRunner.Cli;
 
 /// <summary>
 /// `labrunner check LAB`: runs every step of a lab non-interactively on a fresh sandbox (or --connection), checks every
-/// expectation, prints a summary and writes reports. Exit 0 all passed, 1 any failed, 2 usage or environment.
+/// expectation, prints a summary and writes reports. Exit 0 all passed, 1 any failed, 2 usage or environment (the server
+/// going away mid-run included).
 /// Shell steps run only with --allow-shell; without it they are reported as skipped (a skip never fails the run, and the
 /// summary says how many were skipped). With --allow-shell the lab's declared tools must be installed, else exit 2.
 /// </summary>
@@ -61,6 +62,12 @@ public static class CheckCommand
             await SummaryTable.WriteAsync(output, summary);
             await WriteReportsAsync(targets, summary, ct);
             await SandboxCommand.PrintKeptAsync(target, output, keep);
+            if (summary.ServerLostAt is { } lost)
+            {
+                // Not the lab's fault nor the student's: the verdicts after this point say nothing.
+                await errors.WriteLineAsync($"labrunner: {lost.Task}/{lost.Step}: {lost.Message}");
+                return ExitCodes.UsageOrEnvironment;
+            }
             return summary.Failed > 0 ? ExitCodes.ChecksFailed : ExitCodes.Ok;
         }));
         return command;

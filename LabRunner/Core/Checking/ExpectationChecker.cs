@@ -25,6 +25,9 @@ public static partial class ExpectationChecker
             return Verdict.Error(t.TimedOut(output.Duration));
         if (output.Outcome == StepOutcome.Cancelled)
             return Verdict.Error(t.Cancelled);
+        if (output.Outcome == StepOutcome.ConnectionLost)
+            return Verdict.Error(output.Results.OfType<StatementError>().LastOrDefault() is { } last && last.Message != StepOutput.ServerClosedConnection
+                ? t.ServerUnreachable(last.Message) : t.ServerLost);
         return action is ShellAction ? CheckShell(expectation, output, t) : CheckSql(action, expectation, output, t);
     }
 
@@ -176,7 +179,7 @@ public static partial class ExpectationChecker
 
     private static string Describe(StatementError e)
     {
-        var sb = new StringBuilder($"{e.Severity} {e.SqlState}: {e.Message}");
+        var sb = new StringBuilder($"{(e.Severity.Length > 0 ? e.Severity + " " : "")}{e.SqlState}: {e.Message}");
         if (e.Advice is { } advice) sb.Append(" (").Append(advice).Append(')');
         return sb.ToString();
     }

@@ -12,6 +12,8 @@ internal sealed class SpanishVerdictText : VerdictText
 
     public override string TimedOut(TimeSpan d) => $"se agotó el tiempo tras {Duration(d)}";
     public override string Cancelled => "cancelado";
+    public override string ServerLost => "el servidor cerró la conexión inesperadamente";
+    public override string ServerUnreachable(string why) => $"no se puede conectar con el servidor: {why}";
     public override string CouldNotRun(string reason) => $"no se pudo ejecutar el paso: {reason}";
     public override string ShellSkipped => "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
     public override string StepFailed(string error) => "el paso falló: " + error;

@@ -23,6 +23,8 @@ public class VerdictText
     // Step outcomes.
     public virtual string TimedOut(TimeSpan d) => $"timed out after {Duration(d)}";
     public virtual string Cancelled => "cancelled";
+    public virtual string ServerLost => "the server closed the connection unexpectedly";
+    public virtual string ServerUnreachable(string why) => $"the server cannot be reached: {why}";
     public virtual string CouldNotRun(string reason) => $"could not run the step: {reason}";
     public virtual string ShellSkipped => "shell step not run: pass --allow-shell to run the lab's shell commands";
     public virtual string StepFailed(string error) => "the step failed: " + error;

@@ -69,6 +69,8 @@ internal sealed class SqlStepRunner(
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             Add(ConnectionError(e));
+            // The server did not answer at all (a refusal such as "database does not exist" is a PostgresException).
+            if (e is not PostgresException) _outcome = StepOutcome.ConnectionLost;
             return false;
         }
 
@@ -119,10 +121,8 @@ internal sealed class SqlStepRunner(
         }
         catch (NpgsqlException ne)
         {
-            // The connection broke (server restarted, backend terminated): report it; the session reconnects next time.
             Flush(pending);
-            Add(ConnectionError(ne));
-            await session.CloseAsync();
+            keepGoing = await ConnectionBrokeAsync(ne);
         }
         finally
         {
@@ -222,6 +222,35 @@ internal sealed class SqlStepRunner(
         };
         advice ??= await ErrorAdvice.ForAsync(error, target.MajorVersion, adviceConnection, ct);
         Add(error with { Advice = advice });
+    }
+
+    /// <summary>
+    /// The connection closed without a word from the server (its backend was killed, the server died): say so as psql
+    /// does, and try once to reconnect. Reconnected: the statement failed, the step goes on. Not: the server is gone.
+    /// </summary>
+    internal async Task<bool> ConnectionBrokeAsync(NpgsqlException e)
+    {
+        await session.CloseAsync();
+        // libpq's message, which psql prints without a severity.
+        Add(new StatementError("", "08006", StepOutput.ServerClosedConnection, null, null, null, null)
+        {
+            Advice = e.Message, // Npgsql's own words ("Exception while reading from stream"), for the curious
+        });
+        bool reset;
+        try
+        {
+            await session.OpenAsync(database, switchTo: true, ct);
+            reset = true;
+        }
+        catch (Exception again) when (again is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            reset = false;
+        }
+        Add(new MetaCommandOutput("", "\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.\n" +
+            $"The connection to the server was lost. Attempting reset: {(reset ? "Succeeded" : "Failed")}.\n"));
+        if (reset) return true;
+        _outcome = StepOutcome.ConnectionLost;
+        return false;
     }
 
     internal static StatementError ConnectionError(Exception e)
