@@ -54,10 +54,10 @@ public static class ExecBench
     {
         await using var sandbox = await StartAsync();
         var db = await FreshDatabaseAsync(sandbox);
-        await using var executor = new StepExecutor(sandbox, new Dictionary<string, string>(), new ExecutionOptions());
+        await using var executor = new StepExecutor(sandbox, new ExecutionOptions());
         var clock = Stopwatch.StartNew();
         var output = await executor.ExecuteAsync(
-            new SqlAction("SELECT g AS id, md5(g::text) AS data FROM generate_series(1, 1000000) g;") { Database = db }, null, null, default);
+            new SqlAction("SELECT g AS id, md5(g::text) AS data FROM generate_series(1, 1000000) g;") { Database = db }, Consent.None, null, null, default);
         var rs = output.LastResultSet!;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
@@ -71,7 +71,7 @@ public static class ExecBench
     {
         await using var sandbox = await StartAsync();
         var db = await FreshDatabaseAsync(sandbox);
-        await using var executor = new StepExecutor(sandbox, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true });
+        await using var executor = new StepExecutor(sandbox, new ExecutionOptions());
         var flood = "DO $$ BEGIN FOR i IN 1..1000000 LOOP RAISE NOTICE '%', repeat('x', 90); END LOOP; END $$;";
         foreach (var (name, action) in new (string, StepAction)[]
         {
@@ -80,7 +80,7 @@ public static class ExecBench
         })
         {
             var clock = Stopwatch.StartNew();
-            var output = await executor.ExecuteAsync(action, TimeSpan.FromMinutes(5), null, default);
+            var output = await executor.ExecuteAsync(action, Consent.Shell, TimeSpan.FromMinutes(5), null, default);
             using var self = Process.GetCurrentProcess();
             self.Refresh();
             Console.WriteLine($"{name}: {output.Results.Count} results, {output.Text.Length / 1024} KiB of text kept, {clock.ElapsedMilliseconds} ms; " +
@@ -98,11 +98,11 @@ public static class ExecBench
     private static async Task<TimeSpan> RunnerAsync(IServerTarget target, string db)
     {
         var clock = Stopwatch.StartNew();
-        await using (var executor = new StepExecutor(target, new Dictionary<string, string>(), new ExecutionOptions()))
+        await using (var executor = new StepExecutor(target, new ExecutionOptions()))
         {
             foreach (var step in Steps)
             {
-                var output = await executor.ExecuteAsync(new SqlAction(step) { Database = db }, null, null, default);
+                var output = await executor.ExecuteAsync(new SqlAction(step) { Database = db }, Consent.None, null, null, default);
                 if (output.Outcome != StepOutcome.Completed) throw new InvalidOperationException("step failed: " + output.Text);
             }
         }

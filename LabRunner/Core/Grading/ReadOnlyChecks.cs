@@ -19,7 +19,8 @@ internal sealed class ReadOnlyChecks(StepExecutor inner, IReadOnlyCollection<str
     private static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _sessions = new(StringComparer.Ordinal);
 
-    public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
+    public async Task<StepOutput> ExecuteAsync(StepAction action, Consent granted, TimeSpan? timeout, IProgress<StepProgress>? progress,
+        CancellationToken ct)
     {
         var sql = Vet(action);
         var limit = timeout ?? DefaultLimit;
@@ -29,7 +30,8 @@ internal sealed class ReadOnlyChecks(StepExecutor inner, IReadOnlyCollection<str
         {
             var milliseconds = Math.Max(1, (long)limit.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             var begin = await inner.ExecuteAsync(
-                new SqlAction($"BEGIN TRANSACTION READ ONLY;\nSET LOCAL statement_timeout = {milliseconds};\nSELECT 1;", sql.Session), limit, null, ct);
+                new SqlAction($"BEGIN TRANSACTION READ ONLY;\nSET LOCAL statement_timeout = {milliseconds};\nSELECT 1;", sql.Session),
+                Consent.None, limit, null, ct);
             if (begin.FirstError is { } error)
                 throw new CheckNotRunException($"could not start a read-only transaction: {error.Message}");
             if (begin.Outcome != StepOutcome.Completed)
@@ -37,7 +39,7 @@ internal sealed class ReadOnlyChecks(StepExecutor inner, IReadOnlyCollection<str
             // The first query of the transaction has run: from here on, SET TRANSACTION READ WRITE fails (25001) as well.
             try
             {
-                return await inner.ExecuteAsync(sql with { Database = null }, limit, progress, ct);
+                return await inner.ExecuteAsync(sql with { Database = null }, Consent.None, limit, progress, ct);
             }
             finally
             {
@@ -56,7 +58,7 @@ internal sealed class ReadOnlyChecks(StepExecutor inner, IReadOnlyCollection<str
         if (action is not SqlAction sql) throw new CheckNotRunException("refused: a check must be SQL (grading runs no shell command)");
         if (sql.Database is { } database && !studentDatabases.Contains(database))
             throw new CheckNotRunException($"refused: the check connects to database \"{database}\", not the student's");
-        var effects = SqlEffects.Of(Variables.Substitute(sql.Sql, inner.Variables));
+        var effects = SqlEffects.Of(sql.Sql); // the final text: LabRun has filled in the variables
         if (effects.Count > 0)
             throw new CheckNotRunException($"refused: grading only reads, and {SqlEffects.Describe(effects)}");
         return sql;
@@ -67,7 +69,7 @@ internal sealed class ReadOnlyChecks(StepExecutor inner, IReadOnlyCollection<str
     {
         try
         {
-            var rollback = await inner.ExecuteAsync(new SqlAction("ROLLBACK;", session), limit, null, CancellationToken.None);
+            var rollback = await inner.ExecuteAsync(new SqlAction("ROLLBACK;", session), Consent.None, limit, null, CancellationToken.None);
             if (rollback.FirstError is null && rollback.Outcome == StepOutcome.Completed) return;
         }
         catch (ObjectDisposedException)

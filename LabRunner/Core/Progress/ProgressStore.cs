@@ -55,7 +55,8 @@ public sealed class ProgressStore(string directory)
             var progress = JsonSerializer.Deserialize<LabProgress>(text, Json);
             problem = ShapeProblem(progress);
             // Another format (a newer LabRunner's) or another lab's file is left alone, not read.
-            if (problem is null) return new SavedProgress(progress!.Format == LabProgress.CurrentFormat && progress.LabId == labId ? progress : null, null);
+            if (problem is null)
+                return new SavedProgress(progress is { Format: LabProgress.CurrentFormat or LabProgress.SentenceFormat } && progress.LabId == labId ? progress : null, null);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
@@ -81,6 +82,7 @@ public sealed class ProgressStore(string directory)
             if (string.IsNullOrEmpty(key)) return "a step has no name";
             if (record is null) return $"step \"{key}\" is null";
             if (!Enum.IsDefined(record.Status)) return $"step \"{key}\" has an unknown status";
+            if (record.Notes is null || record.Notes.Any(n => n is null)) return $"step \"{key}\" has a null note";
         }
         return null;
     }
@@ -88,7 +90,8 @@ public sealed class ProgressStore(string directory)
     // Synchronous on purpose: the file is a few kilobytes and saving must finish before the process may exit.
     public void Save(LabProgress progress)
     {
-        AtomicFile.Write(PathFor(progress.LabId), stream => JsonSerializer.Serialize(stream, progress with { SavedAt = DateTimeOffset.UtcNow }, Json));
+        var current = progress with { Format = LabProgress.CurrentFormat, SavedAt = DateTimeOffset.UtcNow };
+        AtomicFile.Write(PathFor(progress.LabId), stream => JsonSerializer.Serialize(stream, current, Json));
     }
 
     public void Delete(string labId) => File.Delete(PathFor(labId));

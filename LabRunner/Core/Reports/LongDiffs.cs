@@ -18,7 +18,7 @@ public static class LongDiffs
         var entries = new List<RunSummaryEntry>(summary.Entries.Count);
         foreach (var entry in summary.Entries)
         {
-            var lines = entry.Diff?.TrimEnd('\n').Split('\n');
+            var lines = entry.Verdict.Diff?.TrimEnd('\n').Split('\n');
             if (lines is null || lines.Length <= MaxShownLines)
             {
                 entries.Add(entry);
@@ -26,10 +26,10 @@ public static class LongDiffs
             }
             var name = $"{baseName}.{Safe(entry.Task)}.{Safe(entry.Step)}{(entry.Kind == StepKind.Check ? ".check" : "")}.diff";
             var path = Path.Combine(directory(), name);
-            await AtomicFile.WriteAllTextAsync(path, entry.Diff!, ct);
+            await AtomicFile.WriteAllTextAsync(path, entry.Verdict.Diff!, ct);
             var shown = string.Join('\n', lines.Take(MaxShownLines)) +
                 $"\n… {(lines.Length - MaxShownLines).ToString(CultureInfo.InvariantCulture)} more lines: the whole diff is in {path}\n";
-            entries.Add(entry with { Diff = shown });
+            entries.Add(entry with { Verdict = entry.Verdict with { Diff = shown } });
         }
         return summary with { Entries = entries };
     }

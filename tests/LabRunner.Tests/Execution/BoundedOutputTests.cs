@@ -10,7 +10,7 @@ namespace LabRunner.Tests.Execution;
 public sealed class BoundedOutputTests(SandboxFixture fx)
 {
     private StepExecutor NewExecutor(int maxLines) =>
-        new(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true, MaxKeptOutputLines = maxLines });
+        new(fx.Sandbox, new ExecutionOptions { MaxKeptOutputLines = maxLines });
 
     [Fact]
     public async Task A_flood_of_notices_keeps_the_first_and_last_with_a_marker_between()
@@ -33,7 +33,7 @@ public sealed class BoundedOutputTests(SandboxFixture fx)
     {
         await using var ex = NewExecutor(100);
 
-        var output = await ex.ExecuteAsync(new ShellAction("seq 1 1000; head -c 100000 /dev/zero | tr '\\0' x; echo; echo end"), null, null, default);
+        var output = await ex.ExecuteAsync(new ShellAction("seq 1 1000; head -c 100000 /dev/zero | tr '\\0' x; echo; echo end"), Consent.Shell, null, null, default);
 
         var lines = output.Text.Split('\n');
         Assert.Equal([.. Enumerable.Range(1, 90).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "… 902 lines left out …"], lines[..91]);
