@@ -11,7 +11,9 @@ internal static class ScrubbedOutput
     public static StepOutput Of(StepOutput output)
     {
         if (!Secrets.Any) return output;
-        return output with { Text = Secrets.Scrub(output.Text), Results = output.Results.Select(Scrub).ToList() };
+        var text = Secrets.Scrub(output.Text);
+        // Masking moves text: the cells' positions would point elsewhere, so a scrubbed output gives up highlighting.
+        return output with { Text = text, Results = output.Results.Select(Scrub).ToList(), Tables = text == output.Text ? output.Tables : [] };
     }
 
     private static StatementResult Scrub(StatementResult result) => result switch
