@@ -255,7 +255,12 @@ internal sealed class SqlStepRunner(
 
     internal static StatementError ConnectionError(Exception e)
     {
-        var message = e is PostgresException pe ? pe.MessageText : e.Message;
+        var message = e switch
+        {
+            PostgresException pe => pe.MessageText,
+            NpgsqlException { InnerException: IOException } => StepOutput.ServerClosedConnection, // not Npgsql's "Exception while reading..."
+            _ => e.Message,
+        };
         var severity = e is PostgresException p ? p.Severity : "FATAL";
         return new StatementError(severity, (e as PostgresException)?.SqlState ?? "08006", message, null, null, null, null);
     }

@@ -23,7 +23,7 @@ public sealed class FaultTests : IDisposable
 
         var data = await WaitForDataDirectoryAsync(root, check);
         var postmaster = ServerProcesses.Postmaster(data);
-        var backend = await ServerProcesses.WaitForBackendAsync(postmaster, "SELECT", TimeSpan.FromSeconds(60));
+        var backend = await ServerProcesses.WaitForBackendAsync(postmaster, "SELECT", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         ServerProcesses.Kill(postmaster);
         ServerProcesses.Kill(backend);
         var code = await check.WaitAsync(TimeSpan.FromSeconds(90));

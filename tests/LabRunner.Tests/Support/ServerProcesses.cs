@@ -27,14 +27,23 @@ internal static class ServerProcesses
         }
     }
 
-    public static async Task<int> WaitForBackendAsync(int postmaster, string activity, TimeSpan within)
+    /// <summary>
+    /// The backend that has been doing <paramref name="activity"/> for <paramref name="steadily"/> without a break: a long
+    /// statement (pg_sleep), not a quick one of an earlier step or of LabRunner's activity monitor.
+    /// </summary>
+    public static async Task<int> WaitForBackendAsync(int postmaster, string activity, TimeSpan steadily, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;
+        var since = new Dictionary<int, DateTime>();
         while (true)
         {
-            if (Backends(postmaster, activity).FirstOrDefault() is > 0 and var pid) return pid;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no backend of {postmaster} doing {activity} within {within}");
-            await Task.Delay(50);
+            var now = DateTime.UtcNow;
+            var busy = Backends(postmaster, activity).ToHashSet();
+            foreach (var gone in since.Keys.Where(p => !busy.Contains(p)).ToList()) since.Remove(gone);
+            foreach (var pid in busy) since.TryAdd(pid, now);
+            if (since.FirstOrDefault(p => now - p.Value >= steadily) is { Key: > 0 } found) return found.Key;
+            if (now > deadline) throw new TimeoutException($"no backend of {postmaster} doing {activity} for {steadily} within {within}");
+            await Task.Delay(25);
         }
     }
 
