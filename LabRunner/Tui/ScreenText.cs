@@ -25,6 +25,8 @@ public static class ScreenText
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
+        // More than main running (a replica, a restored backup): name them, with the ports the lab uses.
+        if (s.Server.Running.Count > 1) server = $"{server} {string.Join(' ', s.Server.Running)}";
         var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
         var title = s.Lab.Title.Length > room ? s.Lab.Title[..(room - 1)] + "…" : s.Lab.Title;

@@ -8,33 +8,36 @@ using LabRunner.Psql;
 namespace LabRunner.Execution;
 
 /// <summary>
-/// Runs a shell step with bash in a process group of its own (setsid), stdout and stderr on one pipe so their
-/// lines stay in the order a terminal shows them, PG* variables pointing at the lab's server. A timeout or cancel
-/// kills the whole group (rsync's children included).
+/// Runs a shell step with bash where the target's shell host puts it (inside a confined sandbox, or on the host), in a
+/// process group of its own (setsid), stdout and stderr on one pipe so their lines stay in the order a terminal shows
+/// them, PG* variables pointing at the step's server. A timeout or cancel kills the whole group (rsync's children
+/// included; process groups span the sandbox's pid namespace). What a step leaves running in the background dies with
+/// the sandbox.
 /// </summary>
 internal static class ShellStepRunner
 {
-    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, TimeSpan timeout, int maxKeptLines,
+    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, string? input, TimeSpan timeout, int maxKeptLines,
         IProgress<StepProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var launch = target.Shell.Launch(script, target.PgEnvironment());
         var psi = new ProcessStartInfo("sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Directory.Exists(target.WorkDirectory) ? target.WorkDirectory : Environment.CurrentDirectory,
+            WorkingDirectory = launch.HostWorkingDirectory,
             StandardOutputEncoding = new UTF8Encoding(false),
         };
-        // sh execs setsid, which execs bash: one pid, leading its own process group; 2>&1 merges the streams in order.
+        // sh execs setsid, which execs the launch line: one pid, leading its own process group; 2>&1 merges the streams in order.
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("exec setsid bash -c \"$0\" 2>&1");
-        psi.ArgumentList.Add(script);
-        var pg = target.PgEnvironment();
-        foreach (var (k, v) in pg) psi.Environment[k] = v;
+        psi.ArgumentList.Add("exec setsid \"$@\" 2>&1");
+        psi.ArgumentList.Add("sh");
+        foreach (var a in launch.Argv) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in launch.Environment) psi.Environment[k] = v;
         // libpq prefers PGPASSWORD to a passfile: an inherited one must not shadow (or stand in for) the target's.
-        if (pg.ContainsKey("PGPASSFILE")) psi.Environment.Remove("PGPASSWORD");
+        if (launch.Environment.ContainsKey("PGPASSFILE")) psi.Environment.Remove("PGPASSWORD");
 
         using var process = new Process { StartInfo = psi };
         try { process.Start(); }
@@ -42,6 +45,12 @@ internal static class ShellStepRunner
         {
             var failed = new ShellResult(127, $"cannot start bash: {e.Message}\n");
             return new StepOutput(failed.Output, [failed], StepOutcome.Failed, clock.Elapsed);
+        }
+        // What a terminal user would type at a prompt (a password), else end of input at once.
+        if (input is not null)
+        {
+            try { await process.StandardInput.WriteAsync(input.EndsWith('\n') ? input : input + "\n"); }
+            catch (IOException) { }
         }
         process.StandardInput.Close();
         var kept = new BoundedText(maxKeptLines);
