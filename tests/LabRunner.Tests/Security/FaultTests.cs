@@ -16,15 +16,14 @@ public sealed class FaultTests : IDisposable
     public async Task When_the_server_dies_mid_step_check_says_so_as_psql_does_and_exits_2()
     {
         var root = Path.Combine(_dir, "sandboxes"); // this test's own: the server it kills is the only one there
-        File.SetUnixFileMode(_dir, (UnixFileMode)0b111_101_101); // the server's OS user must reach its folder
+        File.SetUnixFileMode(_dir, (UnixFileMode)0b111_101_101); // the servers' OS user must pass through to its folder
         var json = Path.Combine(_dir, "report.json");
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var check = CliApp.RunAsync(["check", Path.Combine(Corpus, "server-dies", "lab.yaml"), "--sandbox-root", root, "--report", $"json:{json}"], stdout, stderr);
 
-        var data = await WaitForDataDirectoryAsync(root, check);
-        var postmaster = ServerProcesses.Postmaster(data);
-        var backend = await ServerProcesses.WaitForBackendAsync(postmaster, "SELECT", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
-        ServerProcesses.Kill(postmaster);
+        var sandbox = await WaitForSandboxAsync(root, check);
+        var backend = await ServerProcesses.WaitForBackendAsync(sandbox, "SELECT", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        ServerProcesses.Kill(ServerProcesses.Postmaster(sandbox) ?? throw new InvalidOperationException("no postmaster in " + sandbox));
         ServerProcesses.Kill(backend);
         var code = await check.WaitAsync(TimeSpan.FromSeconds(90));
 
@@ -38,14 +37,14 @@ public sealed class FaultTests : IDisposable
         Assert.Empty(Directory.GetDirectories(root, "sandbox-*")); // removed all the same
     }
 
-    private static async Task<string> WaitForDataDirectoryAsync(string root, Task<int> running)
+    private static async Task<string> WaitForSandboxAsync(string root, Task<int> running)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && !running.IsCompleted)
         {
             if (Directory.Exists(root) && Directory.GetDirectories(root, "sandbox-*").FirstOrDefault() is { } dir
-                && File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
-                return Path.Combine(dir, "data");
+                && ServerProcesses.Postmaster(dir) is not null)
+                return dir;
             await Task.Delay(50);
         }
         throw new TimeoutException($"the sandbox did not start (check ended: {running.IsCompleted})");

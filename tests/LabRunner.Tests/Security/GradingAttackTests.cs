@@ -42,7 +42,13 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
     {
         var bins = await PgBinaries.FindAsync(null, CancellationToken.None);
         var psi = new ProcessStartInfo(Path.Combine(bins.BinDirectory, "pg_dump")) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (k, v) in fx.Sandbox.PgEnvironment(database)) psi.Environment[k] = v;
+        // As LabRunner reaches the server from the host (PgEnvironment is what a step inside the sandbox sees).
+        var server = fx.Sandbox.ConnectionString(database);
+        psi.Environment["PGHOST"] = server.Host;
+        psi.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment["PGUSER"] = server.Username;
+        psi.Environment["PGDATABASE"] = database;
+        if (!string.IsNullOrEmpty(server.Password)) psi.Environment["PGPASSWORD"] = server.Password;
         psi.ArgumentList.Add("--no-password");
         psi.ArgumentList.Add("--restrict-key=labrunnertest"); // else each dump names a random key
         using var process = Process.Start(psi)!;
@@ -53,14 +59,25 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
         return await dump;
     }
 
+    /// <summary>The test's own eyes: a program the server runs as superuser does leave its marker where the test looks.</summary>
+    private async Task ProveAProgramWouldLeaveAMarkerAsync(string database, string markers, string hostMarkers)
+    {
+        await using var conn = await fx.OpenAsync(database);
+        await using var cmd = new NpgsqlCommand($"COPY (SELECT 1) TO PROGRAM 'touch {markers}/probe'", conn);
+        await cmd.ExecuteNonQueryAsync();
+        Assert.True(File.Exists(Path.Combine(hostMarkers, "probe")), $"{hostMarkers}/probe");
+        File.Delete(Path.Combine(hostMarkers, "probe"));
+    }
+
     [Fact]
     public async Task Checks_that_write_run_programs_or_reach_another_database_change_nothing()
     {
         var alice = await StudentAsync("alice");
         var bob = await StudentAsync("bob");
-        var markers = Directory.CreateDirectory(Path.Combine(_dir, "markers")).FullName;
-        File.SetUnixFileMode(_dir, (UnixFileMode)0b111_101_101);
-        File.SetUnixFileMode(markers, (UnixFileMode)0b111_111_111); // the server's OS user may leave a file here
+        // A program the server runs leaves its file in the data directory (the server may write there, confined or not).
+        var markers = fx.Sandbox.DataDirectory!;
+        var hostMarkers = fx.Sandbox.HostPath(markers);
+        await ProveAProgramWouldLeaveAMarkerAsync(alice, markers, hostMarkers);
         var lab = Path.Combine(_dir, "lab.yaml");
         await File.WriteAllTextAsync(lab, (await File.ReadAllTextAsync(Path.Combine(Corpus, "lab.yaml")))
             .Replace("OTHER_DB", bob, StringComparison.Ordinal).Replace("MARKER_DIR", markers, StringComparison.Ordinal));
@@ -68,7 +85,8 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
         await File.WriteAllTextAsync(targets, (await File.ReadAllTextAsync(Path.Combine(Corpus, "students.yaml")))
             .Replace("ALICE", fx.Sandbox.ConnectionString(alice).ConnectionString, StringComparison.Ordinal)
             .Replace("BOB", fx.Sandbox.ConnectionString(bob).ConnectionString, StringComparison.Ordinal));
-        var autoConf = Path.Combine(fx.Sandbox.DataDirectory!, "postgresql.auto.conf");
+        var autoConf = fx.Sandbox.HostPath(Path.Combine(fx.Sandbox.DataDirectory!, "postgresql.auto.conf"));
+        Assert.True(File.Exists(autoConf), autoConf);
         var (aliceBefore, bobBefore, confBefore) = (await DumpAsync(alice), await DumpAsync(bob), await File.ReadAllBytesAsync(autoConf));
         var (csv, junit) = (Path.Combine(_dir, "grades.csv"), Path.Combine(_dir, "grades.xml"));
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
@@ -80,7 +98,7 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
         Assert.Equal(aliceBefore, await DumpAsync(alice));
         Assert.Equal(bobBefore, await DumpAsync(bob));
         Assert.Equal(confBefore, await File.ReadAllBytesAsync(autoConf));
-        Assert.Empty(Directory.GetFileSystemEntries(markers));
+        Assert.DoesNotContain(new[] { "copy-program", "do-execute", "query-to-xml", "lo-export" }, m => File.Exists(Path.Combine(hostMarkers, m)));
         Assert.Contains("warning: alice: connected as the superuser \"postgres\"", report);
 
         var rows = (await File.ReadAllLinesAsync(csv)).Skip(1).Select(l => l.Split(',', 5)).ToDictionary(f => (f[0], f[1]), f => (Verdict: f[2], Message: f[4]));

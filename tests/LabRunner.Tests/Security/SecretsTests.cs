@@ -33,8 +33,9 @@ public sealed partial class SecretsTests(SandboxFixture fx) : IDisposable
         var connection = $"host={server.Host} port={server.Port} user={server.Username} dbname={db} password={Quoted(password)}";
         var (json, junit) = (Path.Combine(_dir, "report.json"), Path.Combine(_dir, "report.xml"));
 
+        // A server named with --connection: its shell steps run on the host, which takes --unconfined-shell.
         var (code, output, errors) = await RunAsync("check", Path.Combine(Corpus, "secrets", "lab.yaml"), "--connection", connection,
-            "--allow-shell", "--report", $"json:{json}", "--report", $"junit:{junit}");
+            "--allow-shell", "--unconfined-shell", "--report", $"json:{json}", "--report", $"junit:{junit}");
 
         var report = ReportFiles.Json(json);
         Assert.True(code == ExitCodes.Ok, output + errors + string.Join("\n", report.Steps.Select(s => $"{s.Step}: {s.Message}\n{s.Actual}")));
