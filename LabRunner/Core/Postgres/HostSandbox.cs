@@ -16,6 +16,7 @@ internal sealed class HostSandbox : Sandbox
     private readonly PgBinaries _bins;
     private readonly ClusterOwner _owner;
     private readonly bool _keep;
+    private string? _template;
     private int _disposed;
 
     private readonly string _whyNotConfined;
@@ -80,13 +81,19 @@ internal sealed class HostSandbox : Sandbox
         await _owner.CreateDirectoryAsync(SocketDirectory, "0700", ct);
         await _owner.CreateDirectoryAsync(Path.GetDirectoryName(LogFile)!, "0700", ct);
         System.IO.Directory.CreateDirectory(WorkDirectory);
-        await ClusterTemplate.CopyAsync(template, DataDirectory!, ct);
+        _template = template;
+        // A spare of the same template, brought back to it, is faster than a copy; else the copy.
+        if (!SpareClusters.TryClaim(Path.GetDirectoryName(Directory)!, template, DataDirectory!, _owner))
+            await ClusterTemplate.CopyAsync(template, DataDirectory!, ct);
         if (settings.Count > 0)
         {
             var lines = settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''")}'");
             await File.AppendAllTextAsync(Path.Combine(DataDirectory!, "postgresql.conf"), "\n# lab settings\n" + string.Join('\n', lines) + "\n", ct);
         }
+        // While the server starts (this process only waits), Npgsql's own start-up work is done on the side.
+        var warmUp = Task.Run(WarmUpNpgsql, CancellationToken.None);
         await ClusterProcess.StartAsync(_bins, _owner, DataDirectory!, LogFile, Port, SocketDirectory, ct);
+        await warmUp;
         _version = _bins.Version; // the server we just started is these binaries' (server_version adds only the distribution's suffix)
     }
 
@@ -101,6 +108,16 @@ internal sealed class HostSandbox : Sandbox
 
     private UserErrorException NeedsConfinement(string what) =>
         new($"{what} needs a confined sandbox, and {_whyNotConfined}; {Confinement.Bubblewrap.InstallHint}");
+
+    /// <summary>Loads and initialises the client side of a first connection (types, data source, command) without connecting.</summary>
+    private void WarmUpNpgsql()
+    {
+        var builder = ConnectionString();
+        builder.ApplicationName = "psql";
+        builder.IncludeErrorDetail = true;
+        using var conn = new NpgsqlConnection(builder.ConnectionString);
+        using var cmd = new NpgsqlCommand("SELECT 1", conn) { AllResultTypesAreUnknown = true };
+    }
 
     public override string ServerLogTail(int lines = 20) =>
         File.Exists(LogFile) ? ClusterTemplate.Tail(File.ReadAllText(LogFile), lines) : "(no log)";
@@ -142,9 +159,14 @@ internal sealed class HostSandbox : Sandbox
             await File.WriteAllTextAsync(Path.Combine(Directory, SandboxLease.KeepFileName), "kept by --keep-sandbox\n");
             return;
         }
-        if (File.Exists(Path.Combine(DataDirectory!, "postmaster.pid")))
-            _ = await ClusterProcess.StopAsync(_bins.PgCtl, _owner, DataDirectory!, "fast")
-                || await ClusterProcess.StopAsync(_bins.PgCtl, _owner, DataDirectory!, "immediate");
+        // Immediate: the cluster is thrown away (or reset to the template as a spare), so nothing needs writing out.
+        var stopped = !File.Exists(Path.Combine(DataDirectory!, "postmaster.pid"))
+            || await ClusterProcess.StopAsync(_bins.PgCtl, _owner, DataDirectory!, "immediate");
+        if (stopped && _template is { } template)
+        {
+            try { SpareClusters.TryKeep(Path.GetDirectoryName(Directory)!, template, DataDirectory!); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* removed with the rest */ }
+        }
         await SandboxJanitor.RemoveAsync(Directory);
     }
 
