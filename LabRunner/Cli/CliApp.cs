@@ -9,7 +9,12 @@ namespace LabRunner.Cli;
 public static class CliApp
 {
     /// <param name="host">The machine, as setup sees it (tests give a PATH of fakes); null = this one.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, HostSystem? host = null)
+    /// <param name="exitAfterSignal">
+    /// The process entry point's last resort: when a signal asked to stop and the command has not finished this long after
+    /// (a TUI whose terminal went away may never leave its loop), the process exits with 130. Null (tests) never exits.
+    /// </param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, HostSystem? host = null,
+        TimeSpan? exitAfterSignal = null)
     {
         // Everything the commands print goes through these: known secrets never reach the terminal or a log.
         using var output = new ScrubbingWriter(stdout ?? Console.Out);
@@ -21,6 +26,10 @@ public static class CliApp
         using var signals = new DisposableList(
             new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
                 .Select(sig => PosixSignalRegistration.Create(sig, context => { context.Cancel = true; shutdown.Cancel(); })));
+        using var finished = new CancellationTokenSource();
+        using var lastResort = exitAfterSignal is { } grace
+            ? shutdown.Token.Register(() => _ = ExitIfStuckAsync(grace, finished.Token))
+            : default;
         var config = new InvocationConfiguration { Output = output, Error = errors, ProcessTerminationTimeout = null };
         try
         {
@@ -31,6 +40,17 @@ public static class CliApp
             await errors.WriteLineAsync("labrunner: interrupted");
             return ExitCodes.Interrupted;
         }
+        finally
+        {
+            await finished.CancelAsync();
+        }
+    }
+
+    private static async Task ExitIfStuckAsync(TimeSpan grace, CancellationToken finished)
+    {
+        try { await Task.Delay(grace, finished); }
+        catch (OperationCanceledException) { return; }
+        Environment.Exit(ExitCodes.Interrupted);
     }
 
     public static RootCommand BuildRoot(TextWriter output, TextWriter errors, HostSystem host)

@@ -25,6 +25,7 @@ public static class TuiCommand
         CommonOptions.AddServerOptions(root);
         root.Options.Add(LabOptions.Catalog);
         root.Options.Add(Lang);
+        root.Options.Add(CommonOptions.UnconfinedShell);
         root.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
             var lang = parse.GetValue(Lang);
@@ -37,6 +38,7 @@ public static class TuiCommand
                 Target = CommonOptions.Target(parse),
                 Host = host,
                 InstallMissing = parse.GetValue(CommonOptions.InstallMissing),
+                UnconfinedShell = parse.GetValue(CommonOptions.UnconfinedShell),
             }, output, ct);
         }));
     }

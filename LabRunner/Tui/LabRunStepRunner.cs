@@ -8,7 +8,9 @@ namespace LabRunner.Tui;
 /// <summary>
 /// The real engine behind the screen: a <see cref="LabRun"/> on a server target with a step executor. Restart throws the
 /// server away (a sandbox is recreated, the lab's setup runs again). A shell step runs only when its request carries the
-/// student's consent (the screen asks first).
+/// student's consent (the screen asks first). The server, executor and run are swapped as one (<see cref="Engine"/>), so
+/// a caller sees the old one or the new one, never half of each; between the two, asking throws (the
+/// <see cref="RunController"/> does not ask then).
 /// </summary>
 public sealed class LabRunStepRunner : IStepRunner
 {
@@ -16,9 +18,9 @@ public sealed class LabRunStepRunner : IStepRunner
     private readonly Func<CancellationToken, Task<IServerTarget>> _openTarget;
     private readonly Func<IServerTarget, ExecutionOptions, IStepExecutor> _executorFor;
     private readonly LabRunOptions _options;
-    private IServerTarget? _target;
-    private IStepExecutor? _executor;
-    private LabRun? _run;
+    private volatile Engine? _engine;
+
+    private sealed record Engine(IServerTarget Target, IStepExecutor Executor, LabRun Run);
 
     private LabRunStepRunner(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
         Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions options)
@@ -35,7 +37,7 @@ public sealed class LabRunStepRunner : IStepRunner
         var runner = new LabRunStepRunner(lab, openTarget, executorFor, options ?? new LabRunOptions());
         try
         {
-            await runner.OpenAsync(ct);
+            runner._engine = await runner.OpenAsync(ct);
             return runner;
         }
         catch
@@ -45,19 +47,27 @@ public sealed class LabRunStepRunner : IStepRunner
         }
     }
 
-    public IServerTarget Target => _target ?? throw new InvalidOperationException("not started");
-    private LabRun Run => _run ?? throw new InvalidOperationException("not started");
+    private Engine Current => _engine ?? throw new InvalidOperationException("the lab's server is not running (it is being restarted)");
 
-    public ServerInfo Server => new(Target.Description, Target.IsSandbox, Target.Version, Target.MajorVersion, Target.Database)
+    public IServerTarget Target => Current.Target;
+
+    public ServerInfo Server
     {
-        Running = Target is Sandbox sandbox ? sandbox.Servers.Where(s => s.Running).Select(s => $"{s.Name}:{s.Port}").ToList() : [],
-    };
+        get
+        {
+            var target = Current.Target;
+            return new(target.Description, target.IsSandbox, target.Version, target.MajorVersion, target.Database)
+            {
+                Running = target is Sandbox sandbox ? sandbox.Servers.Where(s => s.Running).Select(s => $"{s.Name}:{s.Port}").ToList() : [],
+            };
+        }
+    }
 
-    public StepAction ActionFor(Step step) => Run.ActionFor(step);
+    public StepAction ActionFor(Step step) => Current.Run.ActionFor(step);
 
     public async Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct)
     {
-        var run = Run;
+        var run = Current.Run;
         void OnEvent(object? sender, RunEvent e)
         {
             if (e is StepWaiting w && ReferenceEquals(w.Step, request.Step))
@@ -80,26 +90,39 @@ public sealed class LabRunStepRunner : IStepRunner
 
     public async Task RestartAsync(CancellationToken ct)
     {
-        await CloseAsync();
-        await OpenAsync(ct);
+        var old = Interlocked.Exchange(ref _engine, null);
+        if (old is not null) await CloseAsync(old);
+        _engine = await OpenAsync(ct);
     }
 
-    private async Task OpenAsync(CancellationToken ct)
+    private async Task<Engine> OpenAsync(CancellationToken ct)
     {
-        _target = await _openTarget(ct);
-        _executor = _executorFor(_target, _options.Execution);
-        _run = new LabRun(_lab, _target, _executor, _options);
-        await _run.StartAsync(ct);
+        var target = await _openTarget(ct);
+        IStepExecutor? executor = null;
+        try
+        {
+            executor = _executorFor(target, _options.Execution);
+            var run = new LabRun(_lab, target, executor, _options);
+            await run.StartAsync(ct);
+            return new Engine(target, executor, run);
+        }
+        catch
+        {
+            // A failing setup must not leave a server behind.
+            if (executor is not null) await executor.DisposeAsync();
+            await target.DisposeAsync();
+            throw;
+        }
     }
 
-    private async Task CloseAsync()
+    private static async Task CloseAsync(Engine engine)
     {
-        _run = null;
-        if (_executor is not null) await _executor.DisposeAsync();
-        _executor = null;
-        if (_target is not null) await _target.DisposeAsync();
-        _target = null;
+        await engine.Executor.DisposeAsync();
+        await engine.Target.DisposeAsync();
     }
 
-    public ValueTask DisposeAsync() => new(CloseAsync());
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _engine, null) is { } engine) await CloseAsync(engine);
+    }
 }

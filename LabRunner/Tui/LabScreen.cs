@@ -34,6 +34,7 @@ public sealed class LabScreen : Window
     private readonly Label _verdict;
     private readonly Label _activity;
     private readonly StatusBar _statusBar;
+    private readonly List<(KeyCommand Command, Shortcut Shortcut)> _shortcuts;
     private readonly List<TaskNode> _taskNodes;
     private object? _timer;
     private int _frame;
@@ -47,23 +48,7 @@ public sealed class LabScreen : Window
         _app = app;
         _session = session;
         _text = session.Text;
-        session.HelpText = string.Join("\n",
-        [
-            $"F5, Ctrl+Enter   {_text.RunHelp}",
-            $"Esc              {_text.CancelHelp}",
-            $"F8, Ctrl+N       {_text.NextHelp}",
-            $"F7, Ctrl+P       {_text.PreviousHelp}",
-            $"Tab, Shift+Tab   {_text.PanesHelp}",
-            $"Up, Down         {_text.ChooseHelp}",
-            $"F2               {_text.HintHelp}",
-            $"F3               {_text.RestoreHelp}",
-            $"F4               {_text.ToggleHelp}",
-            $"F6               {_text.ResetHelp}",
-            $"Ctrl+R           {_text.RestartHelp}",
-            $"F1               {_text.HelpHelp}",
-            $"Ctrl+Q           {_text.QuitHelp}",
-            _text.HelpFooter,
-        ]);
+        session.HelpText = KeyTable.Help(_text);
         BorderStyle = LineStyle.None;
         Title = session.Lab.Title;
 
@@ -130,19 +115,9 @@ public sealed class LabScreen : Window
         _outputArea.Add(_actualFrame, _expectedFrame, _verdict, _activity);
         _outputArea.FrameChanged += (_, _) => ApplyOutputMode();
 
-        _statusBar = new StatusBar(
-        [
-            new Shortcut(Key.F5, _text.Run, () => Do(_session.Run)),
-            new Shortcut(Key.F8, _text.Next, () => Do(_session.SelectNext)),
-            new Shortcut(Key.F7, _text.Previous, () => Do(_session.SelectPrevious)),
-            new Shortcut(Key.F2, _text.Hint, () => Do(_session.ShowHint)),
-            new Shortcut(Key.F1, _text.Help, () => Do(_session.ShowHelp)),
-            new Shortcut(Key.Q.WithCtrl, _text.Quit, () => _session.RequestQuit()),
-            new Shortcut(Key.F3, _text.Restore, () => Do(_session.RestoreOriginalCommand)),
-            new Shortcut(Key.F4, _text.Toggle, () => Do(ToggleOutput)),
-            new Shortcut(Key.F6, _text.ResetStep, () => Do(_session.ResetStep)),
-            new Shortcut(Key.R.WithCtrl, _text.Restart, () => Do(_session.RequestRestart)),
-        ]);
+        _shortcuts = KeyTable.All.Where(c => c.Label is not null)
+            .Select(c => (c, new Shortcut(c.Keys[0], c.Label!(_text), () => Click(c)))).ToList();
+        _statusBar = new StatusBar(_shortcuts.Select(s => s.Shortcut));
 
         Questions = new QuestionBox();
         Questions.Answered += choice => _session.Answer(choice);
@@ -166,8 +141,13 @@ public sealed class LabScreen : Window
     public QuestionBox Questions { get; }
     public bool SideBySide => _outputArea.Frame.Width >= SideBySideMinWidth;
     public string CommandText => _command.Text;
+    /// <summary>The status bar's items, in order, as the key table made them.</summary>
+    public IReadOnlyList<Shortcut> Shortcuts => _shortcuts.Select(s => s.Shortcut).ToList();
 
-    /// <summary>Keys that work wherever the focus is. Seen before the focused view, so F5 runs even from the editor.</summary>
+    /// <summary>
+    /// Keys that work wherever the focus is, from the key table. Seen before the focused view, so F5 runs even from the
+    /// editor. A command that may not run now (the lab restarting) swallows its key.
+    /// </summary>
     private void OnAppKeyDown(object? sender, Key key)
     {
         if (_app.TopRunnableView != this) return;
@@ -176,23 +156,34 @@ public sealed class LabScreen : Window
             if (key == Key.Esc) { _session.Answer(question.Dismiss); key.Handled = true; }
             return; // everything else goes to the question's buttons
         }
-        Action? action = null;
-        if (key == Key.F5 || key == Key.Enter.WithCtrl) action = _session.Run;
-        else if (key == Key.Esc) action = _session.CancelRun;
-        else if (key == Key.Tab) action = () => FocusPane(+1);
-        else if (key == Key.Tab.WithShift) action = () => FocusPane(-1);
-        else if (key == Key.F8 || key == Key.N.WithCtrl) action = _session.SelectNext;
-        else if (key == Key.F7 || key == Key.P.WithCtrl) action = _session.SelectPrevious;
-        else if (key == Key.F2) action = _session.ShowHint;
-        else if (key == Key.F3) action = _session.RestoreOriginalCommand;
-        else if (key == Key.F4) action = ToggleOutput;
-        else if (key == Key.F6) action = _session.ResetStep;
-        else if (key == Key.R.WithCtrl) action = _session.RequestRestart;
-        else if (key == Key.F1) action = _session.ShowHelp;
-        else if (key == Key.Q.WithCtrl) action = _session.RequestQuit;
-        if (action is null) return;
+        if (KeyTable.Find(key) is not { } command) return;
         key.Handled = true;
-        action();
+        if (command.EnabledWhen(_session)) Execute(command.Command, key);
+    }
+
+    /// <summary>A status bar item clicked with the mouse: the same command, unless a question is open.</summary>
+    private void Click(KeyCommand command)
+    {
+        if (_session.Pending is null && command.EnabledWhen(_session)) Execute(command.Command, command.Keys[0]);
+    }
+
+    private void Execute(Command command, Key key)
+    {
+        switch (command)
+        {
+            case Command.Run: _session.Run(); break;
+            case Command.Cancel: _session.CancelRun(); break;
+            case Command.Next: _session.SelectNext(); break;
+            case Command.Previous: _session.SelectPrevious(); break;
+            case Command.Panes: FocusPane(key == Key.Tab ? +1 : -1); break;
+            case Command.Hint: _session.ShowHint(); break;
+            case Command.Restore: _session.RestoreOriginalCommand(); break;
+            case Command.ToggleOutput: ToggleOutput(); break;
+            case Command.ResetStep: _session.ResetStep(); break;
+            case Command.Restart: _session.RequestRestart(); break;
+            case Command.Help: _session.ShowHelp(); break;
+            case Command.Quit: _session.RequestQuit(); break;
+        }
     }
 
     /// <summary>Tab cycles the panes (Terminal.Gui's own Tab stays inside a frame).</summary>
@@ -204,11 +195,6 @@ public sealed class LabScreen : Window
     }
 
     public View? FocusedPane => new View[] { _tree, _instructions, _command, Actual, Expected }.FirstOrDefault(p => p.HasFocus);
-
-    private void Do(Action action)
-    {
-        if (_session.Pending is null) action();
-    }
 
     /// <summary>F4: wide screens cycle both → yours → expected; narrow ones switch yours ⇄ expected.</summary>
     private void ToggleOutput()
@@ -307,6 +293,8 @@ public sealed class LabScreen : Window
             _verdict.Text = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
             ApplyOutputMode();
             _activity.Text = ScreenText.ActivityLine(_session, _frame);
+
+            foreach (var (bound, shortcut) in _shortcuts) shortcut.Enabled = bound.EnabledWhen(_session);
 
             var wasShown = Questions.Visible;
             Questions.Show(_session.Pending);

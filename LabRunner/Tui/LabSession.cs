@@ -7,84 +7,73 @@ using LabRunner.Text;
 namespace LabRunner.Tui;
 
 /// <summary>
-/// The state of the lab screen, free of Terminal.Gui so it can be tested alone: which step is selected, what each step
-/// did, what is running and for how long, which question is pending. Engine work runs on the thread pool; its results
-/// come back through <c>post</c> (app.Invoke in the real screen), so every member is read and changed on one thread.
+/// The lab screen's state, free of Terminal.Gui so it can be tested alone: it ties the student's
+/// <see cref="ProgressModel"/>, the <see cref="RunController"/> that owns the engine, and the <see cref="Dialogs"/>, and
+/// saves progress after every change. Commands arrive on the UI thread (the key table's handlers) and are refused while
+/// the lab restarts; everything is read and changed on that one thread.
 /// </summary>
 public sealed class LabSession
 {
-    private readonly IStepRunner _runner;
     private readonly ProgressStore? _store;
-    private readonly Action<Action> _post;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, StepStatus> _status = new();
-    private readonly Dictionary<string, string> _edits = new();
-    private readonly Dictionary<string, StepRunResult> _results = new();
-    private readonly Dictionary<string, StepRecord> _savedVerdicts = new();
-    private readonly HashSet<string> _hints = new();
     private LabProgress? _saved;
-    private CancellationTokenSource? _cts;
-    private long _startedAt;
     private StepRef? _awaitingConsent;
     private bool _quitWhenIdle;
-    private Task _work = Task.CompletedTask;
 
     public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, Catalogue text, Action<Action> post, TimeProvider? time = null)
     {
-        Lab = lab;
-        _runner = runner;
         _store = store;
-        Text = text;
-        _post = post;
         _time = time ?? TimeProvider.System;
-        var steps = new List<StepRef>();
-        for (var t = 0; t < lab.Tasks.Count; t++)
-            foreach (var step in lab.Tasks[t].Steps)
-                steps.Add(new StepRef(steps.Count, t, lab.Tasks[t], step));
-        Steps = steps;
+        Text = text;
+        Model = new ProgressModel(lab);
+        Runs = new RunController(runner, post, _time);
+        Dialogs = new Dialogs(text);
+        Runs.Changed += Raise;
     }
 
-    public Lab Lab { get; }
+    public ProgressModel Model { get; }
+    public RunController Runs { get; }
+    public Dialogs Dialogs { get; }
+    public Lab Lab => Model.Lab;
     public Catalogue Text { get; }
-    public ServerInfo Server => _runner.Server;
-    public IReadOnlyList<StepRef> Steps { get; }
-    public int SelectedIndex { get; private set; }
-    public StepRef? Selected => Steps.Count == 0 ? null : Steps[SelectedIndex];
-    public StepRef? RunningStep { get; private set; }
-    public bool Restarting { get; private set; }
-    public bool IsBusy => RunningStep is not null || Restarting;
-    public RunActivity? Activity { get; private set; }
-    public Question? Pending { get; private set; }
+    public ServerInfo Server => Runs.Server;
+    public IReadOnlyList<StepRef> Steps => Model.Steps;
+    public int SelectedIndex => Model.SelectedIndex;
+    public StepRef? Selected => Model.Selected;
+    public StepRef? RunningStep => Runs.RunningStep;
+    public bool Restarting => Runs.Restarting;
+    public bool IsBusy => Runs.IsBusy;
+    public RunActivity? Activity => Runs.Activity;
+    public TimeSpan Elapsed => Runs.Elapsed;
+    public Question? Pending => Dialogs.Pending;
     /// <summary>A one-line message for the student (errors saving progress, "a step is running").</summary>
     public string? Notice { get; private set; }
     public bool ShellAllowedForLab { get; private set; }
-    public TimeSpan Elapsed => IsBusy ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
-    public int PassedCount => Steps.Count(s => StatusOf(s) == StepStatus.Passed);
+    public int PassedCount => Model.PassedCount;
+    /// <summary>The F1 help (the screen sets it from its key table).</summary>
+    public string HelpText { get; set; } = "";
 
     /// <summary>Raised after any change the screen should show.</summary>
     public event Action? Changed;
     /// <summary>Raised when the screen should close (after confirmation, and after a running step has unwound).</summary>
     public event Action? QuitRequested;
 
-    public StepStatus StatusOf(StepRef step) => _status.GetValueOrDefault(step.Key, StepStatus.NotRun);
-    public StepRunResult? ResultOf(StepRef step) => _results.GetValueOrDefault(step.Key);
-    /// <summary>The verdict saved by an earlier session, in this session's language (the output itself is not kept).</summary>
-    public string? SavedMessageOf(StepRef step) => _savedVerdicts.GetValueOrDefault(step.Key) is { } saved
+    public StepStatus StatusOf(StepRef step) => RunningStep == step ? StepStatus.Running : StepStatuses.Of(Model.VerdictOf(step));
+    public StepRunResult? ResultOf(StepRef step) => Model.ResultOf(step);
+    /// <summary>The verdict saved by an earlier session, in this session's language (a first-format file kept its English sentence).</summary>
+    public string? SavedMessageOf(StepRef step) => Model.SavedOf(step) is { } saved
         ? saved.Reason is { } reason ? Text.Say(reason) : saved.Message
         : null;
-    public bool HintShown(StepRef step) => _hints.Contains(step.Key);
-    public bool IsEdited(StepRef step) => _edits.ContainsKey(step.Key);
-    public StepAction OriginalAction(StepRef step) => _runner.ActionFor(step.Step);
-    public string CommandOf(StepRef step) => _edits.TryGetValue(step.Key, out var edited) ? edited : OriginalAction(step).Command;
+    public bool HintShown(StepRef step) => Model.HintShown(step);
+    public bool IsEdited(StepRef step) => Model.IsEdited(step);
+    public StepAction OriginalAction(StepRef step) => Runs.ActionFor(step.Step);
+    public string CommandOf(StepRef step) => Model.EditOf(step) ?? OriginalAction(step).Command;
 
-    // ---- navigation -------------------------------------------------------------------------------------------
+    // ---- navigation and edits (refused while the lab restarts) --------------------------------------------------
 
     public void Select(int index)
     {
-        if (Steps.Count == 0) return;
-        index = Math.Clamp(index, 0, Steps.Count - 1);
-        if (index == SelectedIndex) return;
-        SelectedIndex = index;
+        if (Restarting || !Model.Select(index)) return;
         Notice = null;
         Raise();
     }
@@ -92,144 +81,76 @@ public sealed class LabSession
     public void Select(StepRef step) => Select(step.Index);
     public void SelectNext() => Select(SelectedIndex + 1);
     public void SelectPrevious() => Select(SelectedIndex - 1);
-
-    /// <summary>Selects a task's first step (the tree's task rows).</summary>
     public void SelectTask(int taskIndex)
     {
-        var first = Steps.FirstOrDefault(s => s.TaskIndex == taskIndex);
-        if (first is not null) Select(first.Index);
+        if (Model.FirstOf(taskIndex) is { } first) Select(first.Index);
     }
-
-    // ---- editing ----------------------------------------------------------------------------------------------
 
     public void EditCommand(string command)
     {
-        if (Selected is not { } step) return;
-        var original = OriginalAction(step).Command;
-        var changed = Normalise(command) == Normalise(original) ? _edits.Remove(step.Key) : SetEdit(step.Key, command);
-        if (changed) { Save(); Raise(); }
+        if (Restarting || Selected is not { } step) return;
+        if (Model.Edit(step, command, OriginalAction(step).Command)) SaveAndRaise();
     }
 
     public void RestoreOriginalCommand()
     {
-        if (Selected is not { } step || !_edits.Remove(step.Key)) return;
-        Save();
-        Raise();
+        if (Restarting || Selected is not { } step) return;
+        if (Model.RestoreOriginal(step)) SaveAndRaise();
     }
 
     public void ShowHint()
     {
-        if (Selected is not { } step) return;
+        if (Restarting || Selected is not { } step) return;
         if (string.IsNullOrWhiteSpace(step.Step.Hint)) { Notice = Text.NoHint; Raise(); return; }
-        if (_hints.Add(step.Key)) Save();
+        if (Model.ShowHint(step)) Save();
         Raise();
     }
 
     /// <summary>Forgets the selected step's verdict, output and edits.</summary>
     public void ResetStep()
     {
-        if (Selected is not { } step) return;
+        if (Restarting || Selected is not { } step) return;
         if (RunningStep == step) { Notice = Text.Busy; Raise(); return; }
-        _status.Remove(step.Key);
-        _results.Remove(step.Key);
-        _savedVerdicts.Remove(step.Key);
-        _edits.Remove(step.Key);
-        Save();
-        Raise();
+        Model.Reset(step);
+        SaveAndRaise();
     }
 
-    // ---- running ----------------------------------------------------------------------------------------------
+    // ---- running ------------------------------------------------------------------------------------------------
 
-    /// <summary>Runs the selected step with the command as shown; shell steps ask first (once, or once per lab).</summary>
+    /// <summary>Runs the selected step with the command as shown; a shell step asks first (once, or once per lab).</summary>
     public void Run()
     {
-        if (Selected is not { } step || Pending is not null) return;
+        if (Restarting || Selected is not { } step || Pending is not null) return;
         if (IsBusy) { Notice = Text.Busy; Raise(); return; }
         var action = OriginalAction(step).WithCommand(CommandOf(step));
-        if (action is ShellAction && !ShellAllowedForLab)
+        if (ConsentRules.Needed(action) != Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(QuestionKind.ShellConsent, Text.ShellTitle, Text.ShellQuestion(action.Command.Trim()),
-                (Choice.AllowOnce, Text.AllowOnce), (Choice.AllowAll, Text.AllowAll), (Choice.Cancel, Text.Cancel));
+            Ask(Dialogs.ShellConsent(action.Command.Trim()));
             return;
         }
         Start(step, action, allowShell: ShellAllowedForLab);
     }
 
-    /// <summary>On the way out: cancels a running step and waits (bounded) for the engine to let go of the server.</summary>
-    public bool StopAndWait(TimeSpan timeout)
-    {
-        CancelRun();
-        return _work.Wait(timeout);
-    }
+    public void CancelRun() => Runs.Cancel();
 
-    public void CancelRun()
-    {
-        if (RunningStep is null) return;
-        _cts?.Cancel();
-    }
+    /// <summary>On the way out: cancels a running step and waits (bounded) for the engine to let go of the server.</summary>
+    public bool StopAndWait(TimeSpan timeout) => Runs.StopAndWait(timeout);
 
     private void Start(StepRef step, StepAction action, bool allowShell)
     {
-        var cts = new CancellationTokenSource();
-        _cts = cts;
-        RunningStep = step;
-        Activity = null;
         Notice = null;
-        _startedAt = _time.GetTimestamp();
-        _status[step.Key] = StepStatus.Running;
-        _results.Remove(step.Key);
-        _savedVerdicts.Remove(step.Key);
-        Raise();
-        var request = new StepRunRequest(step.Task, step.Step, action, allowShell);
-        var progress = new Posted<RunActivity>(_post, a => { if (RunningStep == step) { Activity = a; Raise(); } });
-        _work = Task.Run(async () =>
+        Model.Started(step);
+        Runs.Run(step, new StepRunRequest(step.Task, step.Step, action, allowShell), result =>
         {
-            StepRunResult result;
-            try
-            {
-                result = await _runner.RunAsync(request, progress, cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                result = Cancelled(_time.GetElapsedTime(_startedAt));
-            }
-            catch (Exception e)
-            {
-                // The engine reports server errors as verdicts; anything thrown here is LabRunner's problem, shown not crashed.
-                result = new StepRunResult(new StepOutput(e.Message, [], StepOutcome.Failed, _time.GetElapsedTime(_startedAt)),
-                    Verdict.Error(new CouldNotRun(e.Message)));
-            }
-            _post(() => Finish(step, result, cts));
+            Notice = null;
+            Model.Finished(step, result);
+            Save();
+            if (_quitWhenIdle) QuitRequested?.Invoke();
         });
     }
 
-    private void Finish(StepRef step, StepRunResult result, CancellationTokenSource cts)
-    {
-        cts.Dispose();
-        if (_cts == cts) _cts = null;
-        RunningStep = null;
-        Activity = null;
-        Notice = null;
-        _results[step.Key] = result;
-        _status[step.Key] = result.Output.Outcome == StepOutcome.Cancelled
-            ? StepStatus.NotRun
-            : result.Verdict.Status switch
-            {
-                VerdictStatus.Passed => StepStatus.Passed,
-                VerdictStatus.Failed => StepStatus.Failed,
-                VerdictStatus.Error => StepStatus.Error,
-                _ => StepStatus.NotRun,
-            };
-        Save();
-        Raise();
-        if (_quitWhenIdle) QuitRequested?.Invoke();
-    }
-
-    private static StepRunResult Cancelled(TimeSpan elapsed) =>
-        new(new StepOutput("", [], StepOutcome.Cancelled, elapsed), new Verdict(VerdictStatus.NotRun, new Cancelled()));
-
-    // ---- questions --------------------------------------------------------------------------------------------
+    // ---- questions ----------------------------------------------------------------------------------------------
 
     /// <summary>At start: offers the saved progress back ("continue where you left off" / "start over").</summary>
     public void OfferResume()
@@ -242,34 +163,28 @@ public sealed class LabSession
         }
         _saved = read.Progress;
         if (_saved is null || _saved.IsEmpty) return;
-        var passed = _saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed);
-        Ask(QuestionKind.Resume, Text.ResumeTitle, Text.ResumeQuestion(passed, Steps.Count),
-            (Choice.Continue, Text.Continue), (Choice.StartOver, Text.StartOver));
+        Ask(Dialogs.Resume(_saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed), Steps.Count));
     }
 
     public void RequestRestart()
     {
-        if (Pending is not null) return;
+        if (Pending is not null || Restarting) return;
         if (IsBusy) { Notice = Text.Busy; Raise(); return; }
-        Ask(QuestionKind.Restart, Text.RestartTitle, Text.RestartQuestion, (Choice.Yes, Text.Yes), (Choice.No, Text.No));
+        Ask(Dialogs.Restart());
     }
 
     public void RequestQuit()
     {
         if (Pending?.Kind == QuestionKind.Quit) return;
         if (!IsBusy) { QuitRequested?.Invoke(); return; }
-        Ask(QuestionKind.Quit, Text.QuitTitle, Text.QuitQuestion, (Choice.Yes, Text.Yes), (Choice.No, Text.No));
+        Ask(Dialogs.Quit());
     }
 
-    public void ShowHelp() => Ask(QuestionKind.Help, Text.HelpTitle, HelpText, (Choice.Close, Text.Close));
-
-    /// <summary>The F1 help, set by the screen from its key table.</summary>
-    public string HelpText { get; set; } = "";
+    public void ShowHelp() => Ask(Dialogs.Help(HelpText));
 
     public void Answer(Choice choice)
     {
-        if (Pending is not { } question) return;
-        Pending = null;
+        if (Dialogs.Close() is not { } question) return;
         switch (question.Kind, choice)
         {
             case (QuestionKind.ShellConsent, Choice.AllowOnce or Choice.AllowAll):
@@ -290,7 +205,7 @@ public sealed class LabSession
                 CancelRun();
                 break;
             case (QuestionKind.Resume, Choice.Continue):
-                Apply(_saved!);
+                Model.Apply(_saved!);
                 break;
             case (QuestionKind.Resume, Choice.StartOver):
                 Forget();
@@ -299,63 +214,24 @@ public sealed class LabSession
         Raise();
     }
 
-    private void Ask(QuestionKind kind, string title, string message, params (Choice Choice, string Label)[] choices)
+    private void Ask(Question question)
     {
-        Pending = new Question(kind, title, message, choices.Select(c => new QuestionChoice(c.Choice, c.Label)).ToList());
+        Dialogs.Ask(question);
         Raise();
     }
 
     private void Restart()
     {
-        _status.Clear();
-        _results.Clear();
-        _edits.Clear();
-        _hints.Clear();
-        _savedVerdicts.Clear();
+        Model.Clear();
         Forget();
-        SelectedIndex = 0;
-        Restarting = true;
-        Activity = null;
-        _startedAt = _time.GetTimestamp();
-        Raise();
-        _work = Task.Run(async () =>
+        Runs.Restart(failure =>
         {
-            string? failure = null;
-            try { await _runner.RestartAsync(CancellationToken.None); }
-            catch (Exception e) { failure = e.Message; }
-            _post(() =>
-            {
-                Restarting = false;
-                Activity = null;
-                Notice = failure;
-                Raise();
-                if (_quitWhenIdle) QuitRequested?.Invoke();
-            });
+            Notice = failure;
+            if (_quitWhenIdle) QuitRequested?.Invoke();
         });
     }
 
-    // ---- progress ---------------------------------------------------------------------------------------------
-
-    private void Apply(LabProgress saved)
-    {
-        foreach (var step in Steps)
-        {
-            if (!saved.Steps.TryGetValue(step.Key, out var record)) continue;
-            var status = record.Status switch
-            {
-                VerdictStatus.Passed => StepStatus.Passed,
-                VerdictStatus.Failed => StepStatus.Failed,
-                VerdictStatus.Error => StepStatus.Error,
-                _ => StepStatus.NotRun,
-            };
-            if (status != StepStatus.NotRun) _status[step.Key] = status;
-            if (status != StepStatus.NotRun && (record.Reason is not null || record.Message is not null)) _savedVerdicts[step.Key] = record;
-            if (record.EditedCommand is not null) _edits[step.Key] = record.EditedCommand;
-            if (record.HintUsed) _hints.Add(step.Key);
-        }
-        var current = Steps.FirstOrDefault(s => s.Key == saved.CurrentStep);
-        if (current is not null) SelectedIndex = current.Index;
-    }
+    // ---- progress -----------------------------------------------------------------------------------------------
 
     private void Forget()
     {
@@ -364,38 +240,9 @@ public sealed class LabSession
         catch (IOException e) { Notice = e.Message; }
     }
 
-    public LabProgress Snapshot()
-    {
-        var records = new Dictionary<string, StepRecord>();
-        foreach (var step in Steps)
-        {
-            var status = StatusOf(step) switch
-            {
-                StepStatus.Passed => VerdictStatus.Passed,
-                StepStatus.Failed => VerdictStatus.Failed,
-                StepStatus.Error => VerdictStatus.Error,
-                _ => VerdictStatus.NotRun,
-            };
-            var verdict = ResultOf(step)?.Verdict;
-            var saved = _savedVerdicts.GetValueOrDefault(step.Key);
-            var edited = _edits.GetValueOrDefault(step.Key);
-            var hint = _hints.Contains(step.Key);
-            if (status == VerdictStatus.NotRun && edited is null && !hint) continue;
-            records[step.Key] = new StepRecord
-            {
-                Status = status,
-                Reason = status == VerdictStatus.NotRun ? null : verdict?.Reason ?? saved?.Reason,
-                Notes = status == VerdictStatus.NotRun ? [] : verdict?.Notes ?? saved?.Notes ?? [],
-                Message = status == VerdictStatus.NotRun || verdict is not null ? null : saved?.Message,
-                EditedCommand = edited,
-                HintUsed = hint,
-                LastRun = ResultOf(step) is null ? null : _time.GetUtcNow(),
-            };
-        }
-        return new LabProgress { LabId = Lab.Id, CurrentStep = Selected?.Key, Steps = records };
-    }
+    public LabProgress Snapshot() => Model.Snapshot(_time.GetUtcNow());
 
-    /// <summary>Writes progress now (also called on every verdict, edit and hint). Failure to save is shown, never fatal.</summary>
+    /// <summary>Writes progress now (also on every verdict, edit and hint). Failure to save is shown, never fatal.</summary>
     public void Save()
     {
         if (_store is null || Pending?.Kind == QuestionKind.Resume) return; // don't overwrite what we are offering back
@@ -403,20 +250,11 @@ public sealed class LabSession
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Notice = e.Message; }
     }
 
-    private bool SetEdit(string key, string command)
+    private void SaveAndRaise()
     {
-        if (_edits.TryGetValue(key, out var old) && old == command) return false;
-        _edits[key] = command;
-        return true;
+        Save();
+        Raise();
     }
-
-    private static string Normalise(string command) => command.Replace("\r\n", "\n").TrimEnd();
 
     private void Raise() => Changed?.Invoke();
-
-    /// <summary>IProgress that hands each report to the UI thread (Progress&lt;T&gt; would capture whatever context is current).</summary>
-    private sealed class Posted<T>(Action<Action> post, Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => post(() => handler(value));
-    }
 }

@@ -17,7 +17,6 @@ namespace LabRunner.Tui;
 /// </summary>
 public static class TuiApp
 {
-
     public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
     {
         var sources = LabSources.Open(options.CatalogPath);
@@ -28,7 +27,7 @@ public static class TuiApp
         var target = await EnsureSetupAsync(options, lab, output, ct);
         await using var runner = await LabRunStepRunner.StartAsync(lab,
             token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
-            new LabRunOptions(), ct);
+            new LabRunOptions { Consent = options.UnconfinedShell ? Consent.Unconfined : Consent.None }, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))
@@ -42,13 +41,13 @@ public static class TuiApp
         return 0;
 
         // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.
+        // (Ending the process, if it comes to that, is the CLI entry point's business.)
         async Task WatchdogAsync()
         {
             await Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None);
             if (Volatile.Read(ref finished) == 1) return;
             try { await runner.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None); }
-            catch (Exception) { /* exiting anyway; the sandbox janitor removes what is left on the next start */ }
-            Environment.Exit(ExitCodes.Interrupted);
+            catch (Exception) { /* the sandbox janitor removes what is left on the next start */ }
         }
     }
 

@@ -15,6 +15,8 @@ public sealed record TuiOptions
     /// <summary>--install-missing: install without the dialog (before the screen opens).</summary>
     public bool InstallMissing { get; init; }
     public string? CatalogPath { get; init; }
+    /// <summary>--unconfined-shell: where shell steps cannot be confined, the student's yes to a step lets it run on this machine.</summary>
+    public bool UnconfinedShell { get; init; }
     /// <summary>Where progress is saved; null = the user's data directory.</summary>
     public string? ProgressDirectory { get; init; }
 }

@@ -44,7 +44,7 @@ public static class ExecBench
     {
         await using var sandbox = await StartAsync();
         var db = await FreshDatabaseAsync(sandbox);
-        await using var executor = new StepExecutor(sandbox, new ExecutionOptions());
+        await using var executor = new StepExecutor(sandbox);
         var clock = Stopwatch.StartNew();
         var output = await executor.ExecuteAsync(
             new SqlAction("SELECT g AS id, md5(g::text) AS data FROM generate_series(1, 1000000) g;") { Database = db }, Consent.None, null, null, default);
@@ -61,7 +61,7 @@ public static class ExecBench
     {
         await using var sandbox = await StartAsync();
         var db = await FreshDatabaseAsync(sandbox);
-        await using var executor = new StepExecutor(sandbox, new ExecutionOptions());
+        await using var executor = new StepExecutor(sandbox);
         var flood = "DO $$ BEGIN FOR i IN 1..1000000 LOOP RAISE NOTICE '%', repeat('x', 90); END LOOP; END $$;";
         foreach (var (name, action) in new (string, StepAction)[]
         {
@@ -88,7 +88,7 @@ public static class ExecBench
     private static async Task<TimeSpan> RunnerAsync(IServerTarget target, string db)
     {
         var clock = Stopwatch.StartNew();
-        await using (var executor = new StepExecutor(target, new ExecutionOptions()))
+        await using (var executor = new StepExecutor(target))
         {
             foreach (var step in Steps)
             {
@@ -102,7 +102,12 @@ public static class ExecBench
     private static async Task<TimeSpan> PsqlAsync(IServerTarget target, string db, string script)
     {
         var psi = new ProcessStartInfo("psql", ["-X", "-f", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (k, v) in target.PgEnvironment(db)) psi.Environment[k] = v;
+        // From the host, over the server's socket (PgEnvironment is what a shell step inside the sandbox sees).
+        var server = target.ConnectionString(db);
+        psi.Environment["PGHOST"] = server.Host;
+        psi.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment["PGUSER"] = server.Username;
+        psi.Environment["PGDATABASE"] = server.Database;
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var drain = p.StandardOutput.ReadToEndAsync();

@@ -9,6 +9,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["memory"] = MemoryBench.RunAsync,
     ["exec-time"] = ExecBench.TimeAsync,
     ["sandbox"] = SandboxBench.RunAsync,
+    ["servers"] = ServersBench.RunAsync,
     ["flood-memory"] = ExecBench.FloodAsync,
 };
 if (!benches.TryGetValue(which, out var bench))

@@ -71,6 +71,25 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Only_the_CLI_entry_point_may_end_the_process()
+    {
+        // The TUI and the engine unwind (dispose servers, save progress); ending the process is the entry point's last resort.
+        var callers = Calls(Core.Location, "System.Environment", "Exit").Concat(Calls(App.Location, "System.Environment", "Exit"))
+            .Where(t => !t.StartsWith("LabRunner.Cli.CliApp", StringComparison.Ordinal)).ToList();
+        Assert.True(callers.Count == 0, "Environment.Exit called from: " + string.Join(", ", callers));
+        Assert.NotEmpty(Calls(App.Location, "System.Environment", "Exit")); // the reader sees calls at all
+    }
+
+    private static List<string> Calls(string assembly, string type, string method)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly);
+        return module.Types.SelectMany(WithNested)
+            .Where(t => t.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(i =>
+                i.Operand is MethodReference r && r.DeclaringType.FullName == type && r.Name == method)))
+            .Select(t => t.FullName).Distinct().ToList();
+    }
+
+    [Fact]
     public void The_allowed_arrows_have_no_circle()
     {
         var visiting = new HashSet<string>();

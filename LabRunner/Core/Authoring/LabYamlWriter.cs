@@ -57,6 +57,13 @@ public static partial class LabYamlWriter
             if (server.Settings.Count > 0)
                 w.Key("settings", () => w.Map(() => { foreach (var (k, v) in server.Settings) w.Pair(k, v); }));
             if (server.Tools.Count > 0) w.FlowList("tools", server.Tools);
+            if (server.Servers.Count > 0)
+                w.List("servers", server.Servers, s => w.Map(() =>
+                {
+                    w.Pair("name", s.Name);
+                    if (s.Port is { } port) w.Number("port", port);
+                    if (s.MadeByLab) w.Bool("made_by_lab", true);
+                }));
             w.Pair("setup", server.Setup);
             w.Pair("teardown", server.Teardown);
         }));
@@ -78,6 +85,8 @@ public static partial class LabYamlWriter
         w.Pair("title", step.Title);
         w.Pair("text", step.Text);
         Action(w, step.Action);
+        w.Pair("server", step.Action.Server);
+        if (step.Action is ShellAction { Input: { } input }) w.Pair("input", input);
         if (step.Action is SqlAction sql)
         {
             if (sql.Session != SqlAction.MainSession) w.Pair("session", sql.Session);
@@ -96,8 +105,21 @@ public static partial class LabYamlWriter
 
     private static void Action(Writer w, StepAction action)
     {
-        if (action is SqlAction sql) w.Pair("sql", sql.Sql);
-        else if (action is ShellAction shell) w.Pair("shell", shell.Script);
+        switch (action)
+        {
+            case SqlAction sql: w.Pair("sql", sql.Sql); break;
+            case ShellAction shell: w.Pair("shell", shell.Script); break;
+            case EditAction edit: w.Key("edit", () => w.Map(() => { w.Pair("file", edit.File); w.Pair("lines", edit.Lines); })); break;
+            case ServerAction { Operation: ServerOperation.Stop } stop: w.Pair("stop_server", stop.Name); break;
+            case ServerAction server:
+                w.Key(server.Operation == ServerOperation.Create ? "new_server" : "start_server", () => w.Map(() =>
+                {
+                    w.Pair("name", server.Name);
+                    if (server.Port is { } port) w.Number("port", port);
+                    w.Pair("data_directory", server.DataDirectory);
+                }));
+                break;
+        }
     }
 
     private static void Expect(Writer w, Expectation x) => w.Map(() =>

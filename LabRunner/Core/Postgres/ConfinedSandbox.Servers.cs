@@ -15,8 +15,8 @@ internal sealed partial class ConfinedSandbox
         {
             var (cluster, port) = NewCluster(spec);
             await CopyTemplateConfigAsync(cluster, ct);
+            RewriteConfig(cluster, port, dataDirectory: null); // first: the data directory's path is read from it
             await SandboxFolder.CopyAsync(TemplateDataDirectory, cluster.DataDirectory, ct);
-            RewriteConfig(cluster, port, dataDirectory: null);
             await ClusterStart.StartAsync(Inside, _bins, cluster, StartTimeout, ct);
             return Server(spec.Name);
         }

@@ -37,12 +37,15 @@ public partial class Catalogue
     public virtual string ChooseHelp => "choose a step (in the steps pane); scroll (in other panes)";
     public virtual string HintHelp => "show the step's hint";
     public virtual string RestoreHelp => "restore the lab's original command";
-    public virtual string ToggleHelp => "switch between your output and the expected output (narrow screens show one at a time)";
+    public virtual string ToggleHelp => "switch between your output and the expected output";
     public virtual string ResetHelp => "reset the step (verdict, output and edits)";
     public virtual string RestartHelp => "restart the lab on a fresh server (asks first)";
     public virtual string HelpHelp => "this help: every key";
     public virtual string QuitHelp => "quit (asks if a step is running)";
     public virtual string HelpFooter => "Progress is saved automatically and offered back next time.";
+    public virtual string ShiftKey => "Shift";
+    public virtual string UpKey => "Up";
+    public virtual string DownKey => "Down";
 
     // The running line and the verdict line.
     public virtual string RunningWord => "running";

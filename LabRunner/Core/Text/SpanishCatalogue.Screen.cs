@@ -41,12 +41,15 @@ internal sealed partial class SpanishCatalogue
     public override string ChooseHelp => "elegir un paso (en el panel de pasos); desplazar (en los demás)";
     public override string HintHelp => "mostrar la pista del paso";
     public override string RestoreHelp => "restaurar el comando original de la práctica";
-    public override string ToggleHelp => "alternar entre tu salida y la salida esperada (las pantallas estrechas muestran una cada vez)";
+    public override string ToggleHelp => "alternar entre tu salida y la salida esperada";
     public override string ResetHelp => "reiniciar el paso (veredicto, salida y cambios)";
     public override string RestartHelp => "reiniciar la práctica con un servidor nuevo (pregunta antes)";
     public override string HelpHelp => "esta ayuda: todas las teclas";
     public override string QuitHelp => "salir (pregunta si hay un paso en ejecución)";
     public override string HelpFooter => "El progreso se guarda solo y se ofrece recuperarlo la próxima vez.";
+    public override string ShiftKey => "Mayús";
+    public override string UpKey => "Arriba";
+    public override string DownKey => "Abajo";
 
     public override string RunningWord => "ejecutando";
     public override string NextCheckIn(TimeSpan t) => $"próxima comprobación en {Seconds(t)}";

@@ -86,4 +86,19 @@ public class LabYamlWriterTests
         Assert.Equal((TimeSpan?)TimeSpan.FromSeconds(30), back.Timeout);
         Assert.Equal("Mire la tabla.", back.Hint);
     }
+
+    [Theory]
+    [InlineData("replicacion-streaming.yaml")]
+    [InlineData("replicacion-logica.yaml")]
+    public void Servers_edits_and_server_steps_survive_the_round_trip(string file)
+    {
+        var path = Path.Combine(Support.TestPaths.RepoRoot, "tests", "LabRunner.Tests", "Postgres", "labs", file);
+        var lab = LabLoader.LoadFile(path).Lab!;
+        var made = new Step { Id = "nuevo", Title = "Paso 9.", Action = new ServerAction(ServerOperation.StartOn, "restaurado") { DataDirectory = "/var/lib/postgresql/copia", Port = 5440 } };
+
+        var back = RoundTrip(lab with { Tasks = [.. lab.Tasks, new LabTask { Id = "extra", Title = "Tarea 9.", Steps = [made] }] });
+
+        Assert.Equal(lab.Server.Servers, back.Server.Servers);
+        Assert.Equal(lab.AllSteps.Append(made).Select(s => s.Action), back.AllSteps.Select(s => s.Action));
+    }
 }

@@ -42,7 +42,7 @@ public sealed class ConfinementTests(SandboxFixture fx)
         await using var executor = Executor();
         var v = fx.Sandbox.MajorVersion;
 
-        var output = await ShellAsync(executor, "id -un; pwd; echo $PGHOST $PGPORT $PGUSER $PGDATABASE; pg_lsclusters -h | cut -d' ' -f1-4; " +
+        var output = await ShellAsync(executor, "id -un; pwd; echo $PGHOST $PGPORT $PGUSER $PGDATABASE; pg_lsclusters -h | awk '$2 == \"main\" {print $1, $2, $3, $4}'; " +
             "psql -Atc 'SHOW data_directory'; test -e /home && echo home-present || echo home-absent; touch /tmp/whose");
 
         Assert.Equal(StepOutcome.Completed, output.Outcome);

@@ -13,6 +13,7 @@ public sealed class ScriptedRunner : IStepRunner
 {
     private readonly Func<StepRunRequest, StepRunResult> _respond;
     private TaskCompletionSource? _gate;
+    private TaskCompletionSource? _restartGate;
 
     public ScriptedRunner(Func<StepRunRequest, StepRunResult>? respond = null) =>
         _respond = respond ?? (r => new StepRunResult(
@@ -38,10 +39,14 @@ public sealed class ScriptedRunner : IStepRunner
         return _respond(request);
     }
 
-    public Task RestartAsync(CancellationToken ct)
+    /// <summary>Restarts wait until <see cref="ReleaseRestart"/> (a server takes a while to come up).</summary>
+    public void HoldRestart() => _restartGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void ReleaseRestart() => _restartGate?.TrySetResult();
+
+    public async Task RestartAsync(CancellationToken ct)
     {
         Restarts++;
-        return Task.CompletedTask;
+        if (_restartGate is { } gate) await gate.Task.WaitAsync(ct);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

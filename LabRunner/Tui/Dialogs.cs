@@ -1,0 +1,37 @@
+using LabRunner.Text;
+
+namespace LabRunner.Tui;
+
+/// <summary>
+/// The questions the lab screen puts to the student, worded from the catalogue, and the one pending now (the screen shows
+/// it in a <see cref="QuestionBox"/>; the session decides what each answer does).
+/// </summary>
+public sealed class Dialogs(Catalogue text)
+{
+    public Question? Pending { get; private set; }
+
+    public void Ask(Question question) => Pending = question;
+
+    /// <summary>The pending question, now answered (null when there was none).</summary>
+    public Question? Close()
+    {
+        var question = Pending;
+        Pending = null;
+        return question;
+    }
+
+    public Question ShellConsent(string command) => Make(QuestionKind.ShellConsent, text.ShellTitle, text.ShellQuestion(command),
+        (Choice.AllowOnce, text.AllowOnce), (Choice.AllowAll, text.AllowAll), (Choice.Cancel, text.Cancel));
+
+    public Question Resume(int passed, int total) => Make(QuestionKind.Resume, text.ResumeTitle, text.ResumeQuestion(passed, total),
+        (Choice.Continue, text.Continue), (Choice.StartOver, text.StartOver));
+
+    public Question Restart() => Make(QuestionKind.Restart, text.RestartTitle, text.RestartQuestion, (Choice.Yes, text.Yes), (Choice.No, text.No));
+
+    public Question Quit() => Make(QuestionKind.Quit, text.QuitTitle, text.QuitQuestion, (Choice.Yes, text.Yes), (Choice.No, text.No));
+
+    public Question Help(string keys) => Make(QuestionKind.Help, text.HelpTitle, keys, (Choice.Close, text.Close));
+
+    private static Question Make(QuestionKind kind, string title, string message, params (Choice Choice, string Label)[] choices) =>
+        new(kind, title, message, choices.Select(c => new QuestionChoice(c.Choice, c.Label)).ToList());
+}

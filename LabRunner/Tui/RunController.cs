@@ -1,0 +1,129 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Labs;
+
+namespace LabRunner.Tui;
+
+/// <summary>
+/// Owns the engine for the screen: runs one step at a time off the UI thread and brings its progress and result back
+/// through <c>post</c> (app.Invoke), cancels, and restarts the lab on a fresh server. Every member is read and changed on
+/// the UI thread. While the engine restarts it is never asked anything: the server's description and the steps' actions
+/// come from what it said before, and <see cref="Restarting"/> tells the screen to take no commands.
+/// </summary>
+public sealed class RunController(IStepRunner runner, Action<Action> post, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Dictionary<Step, StepAction> _actions = new(ReferenceEqualityComparer.Instance);
+    private CancellationTokenSource? _cts;
+    private long _startedAt;
+    private Task _work = Task.CompletedTask;
+    private bool _noServer; // a restart failed: the engine has no server until the next restart succeeds
+
+    /// <summary>The server, as the engine last described it (kept through a restart until the new one is up).</summary>
+    public ServerInfo Server { get; private set; } = runner.Server;
+    public StepRef? RunningStep { get; private set; }
+    public bool Restarting { get; private set; }
+    public bool IsBusy => RunningStep is not null || Restarting;
+    public RunActivity? Activity { get; private set; }
+    public TimeSpan Elapsed => IsBusy ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
+
+    /// <summary>Raised (on the UI thread) when a run or restart starts, progresses or ends.</summary>
+    public event Action? Changed;
+
+    /// <summary>
+    /// The action a step runs on this server (variant, variables), asked of the engine once per server. During a restart
+    /// the previous server's answer stands (or the lab's own action when there was none): the engine is between servers.
+    /// </summary>
+    public StepAction ActionFor(Step step)
+    {
+        if (_actions.TryGetValue(step, out var known)) return known;
+        if (Restarting || _noServer) return step.ActionFor(Server.MajorVersion);
+        return _actions[step] = runner.ActionFor(step);
+    }
+
+    /// <summary>Runs a step; <paramref name="finished"/> gets its result on the UI thread. Refused (false) while busy.</summary>
+    public bool Run(StepRef step, StepRunRequest request, Action<StepRunResult> finished)
+    {
+        if (IsBusy) return false;
+        var cts = new CancellationTokenSource();
+        _cts = cts;
+        RunningStep = step;
+        Activity = null;
+        _startedAt = _time.GetTimestamp();
+        var progress = new Posted<RunActivity>(post, a => { if (RunningStep == step) { Activity = a; Changed?.Invoke(); } });
+        _work = Task.Run(async () =>
+        {
+            StepRunResult result;
+            try
+            {
+                result = await runner.RunAsync(request, progress, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                result = new(new StepOutput("", [], StepOutcome.Cancelled, _time.GetElapsedTime(_startedAt)), new Verdict(VerdictStatus.NotRun, new Cancelled()));
+            }
+            catch (Exception e)
+            {
+                // The engine reports server errors as verdicts; anything thrown here is LabRunner's problem, shown not crashed.
+                result = new(new StepOutput(e.Message, [], StepOutcome.Failed, _time.GetElapsedTime(_startedAt)), Verdict.Error(new CouldNotRun(e.Message)));
+            }
+            post(() =>
+            {
+                cts.Dispose();
+                if (_cts == cts) _cts = null;
+                if (!_noServer) Server = runner.Server; // a step may have started or stopped one of the lab's servers
+                RunningStep = null;
+                Activity = null;
+                finished(result);
+                Changed?.Invoke();
+            });
+        });
+        Changed?.Invoke();
+        return true;
+    }
+
+    public void Cancel()
+    {
+        if (RunningStep is not null) _cts?.Cancel();
+    }
+
+    /// <summary>Throws the server away and starts afresh; <paramref name="finished"/> gets the failure, if any, on the UI thread.</summary>
+    public bool Restart(Action<string?> finished)
+    {
+        if (IsBusy) return false;
+        Restarting = true;
+        Activity = null;
+        _startedAt = _time.GetTimestamp();
+        _work = Task.Run(async () =>
+        {
+            string? failure = null;
+            try { await runner.RestartAsync(CancellationToken.None); }
+            catch (Exception e) { failure = e.Message; }
+            post(() =>
+            {
+                // A new server: its description and the steps' actions ({{workdir}}, {{data_directory}}) are asked anew.
+                _actions.Clear();
+                _noServer = failure is not null;
+                if (failure is null) Server = runner.Server;
+                Restarting = false;
+                finished(failure);
+                Changed?.Invoke();
+            });
+        });
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>On the way out: cancels a running step and waits (bounded) for the engine to let go of the server.</summary>
+    public bool StopAndWait(TimeSpan timeout)
+    {
+        Cancel();
+        return _work.Wait(timeout);
+    }
+
+    /// <summary>IProgress that hands each report to the UI thread (Progress&lt;T&gt; would capture whatever context is current).</summary>
+    private sealed class Posted<T>(Action<Action> post, Action<T> handler) : IProgress<T>
+    {
+        public void Report(T value) => post(() => handler(value));
+    }
+}
