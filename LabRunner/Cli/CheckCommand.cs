@@ -5,12 +5,14 @@ using LabRunner.Reports;
 using LabRunner.Authoring;
 using LabRunner.Running;
 using LabRunner.Setup;
+using LabRunner.Text;
 
 namespace LabRunner.Cli;
 
 /// <summary>
 /// `labrunner check LAB`: runs every step of a lab non-interactively on a fresh sandbox (or --connection), checks every
-/// expectation, prints a summary and writes reports. Exit 0 all passed, 1 any failed, 2 usage or environment.
+/// expectation, prints a summary and writes reports. Exit 0 all passed, 1 any failed, 2 usage or environment (the server
+/// going away mid-run included).
 /// Shell steps run only with --allow-shell; without it they are reported as skipped (a skip never fails the run, and the
 /// summary says how many were skipped). With --allow-shell the lab's declared tools must be installed, else exit 2.
 /// </summary>
@@ -58,10 +60,17 @@ public static class CheckCommand
             run.Event += new RunProgress(errors).Observe;
             await run.RunAllAsync(filter, ct);
 
-            var summary = run.Summary;
+            var diffs = new Lazy<string>(() => DiffDirectory(targets));
+            var summary = await LongDiffs.SpillAsync(run.Summary, () => diffs.Value, DiffFileBase(targets, loaded), ct);
             await SummaryTable.WriteAsync(output, summary);
             await WriteReportsAsync(targets, summary, ct);
             await SandboxCommand.PrintKeptAsync(target, output, keep);
+            if (summary.ServerLostAt is { } lost)
+            {
+                // Not the lab's fault nor the student's: the verdicts after this point say nothing.
+                await errors.WriteLineAsync($"labrunner: {lost.Task}/{lost.Step}: {Catalogue.English.Say(lost.Verdict)}");
+                return ExitCodes.UsageOrEnvironment;
+            }
             return summary.Failed > 0 ? ExitCodes.ChecksFailed : ExitCodes.Ok;
         }));
         return command;
@@ -82,6 +91,15 @@ public static class CheckCommand
         }
         return lab.Server.Tools;
     }
+
+    /// <summary>Long diffs go beside the first report; without one, into a new temporary folder (the summary names it).</summary>
+    private static string DiffDirectory(ReportTargets targets) =>
+        targets.Json.Concat(targets.JUnit).FirstOrDefault() is { } report
+            ? Path.GetDirectoryName(Path.GetFullPath(report))!
+            : Directory.CreateTempSubdirectory("labrunner-diffs-").FullName;
+
+    private static string DiffFileBase(ReportTargets targets, Lab lab) =>
+        targets.Json.Concat(targets.JUnit).FirstOrDefault() is { } report ? Path.GetFileNameWithoutExtension(report) : lab.Id;
 
     private static async Task WriteReportsAsync(ReportTargets targets, RunSummary summary, CancellationToken ct)
     {

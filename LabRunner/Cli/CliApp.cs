@@ -16,8 +16,9 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, HostSystem? host = null,
         TimeSpan? exitAfterSignal = null)
     {
-        var output = stdout ?? Console.Out;
-        var errors = stderr ?? Console.Error;
+        // Everything the commands print goes through these: known secrets never reach the terminal or a log.
+        using var output = new ScrubbingWriter(stdout ?? Console.Out);
+        using var errors = new ScrubbingWriter(stderr ?? Console.Error);
         var root = BuildRoot(output, errors, host ?? HostSystem.Current());
         var parse = root.Parse(args);
         // Ctrl+C, SIGTERM and SIGHUP become cancellation: commands unwind and dispose their sandbox (no orphaned postgres).

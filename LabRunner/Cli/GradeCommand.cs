@@ -10,7 +10,7 @@ namespace LabRunner.Cli;
 
 /// <summary>
 /// `labrunner grade LAB --targets FILE`: runs only the lab's task checks against every student's database, read-only
-/// (default_transaction_read_only on every connection; no setup, no steps, no shell), several targets at once.
+/// (each check vetted and run in its own read-only transaction; no setup, no steps, no shell), several targets at once.
 /// An unreachable target gets error rows and never stops the others. Exit 0 when every task of every student passed,
 /// 1 when any did not, 2 for usage or environment problems (bad lab, bad targets file).
 /// </summary>
@@ -54,6 +54,10 @@ public static class GradeCommand
     {
         var line = e switch
         {
+            GradingStarted { Superuser: true } s =>
+                $"{s.Target.Student}: grading on {s.Server} (PostgreSQL {s.Version})\n" +
+                $"warning: {s.Target.Student}: connected as the superuser \"{s.User}\"; checks are vetted and run read-only, but a superuser " +
+                "can do anything on the server: grade with a role that can only read (GRANT pg_read_all_data TO grader; see README)",
             GradingStarted s => $"{s.Target.Student}: grading on {s.Server} (PostgreSQL {s.Version})",
             GradingUnreachable u => $"{u.Target.Student}: {u.Why}",
             _ => null,

@@ -4,7 +4,8 @@ namespace LabRunner;
 
 /// <summary>
 /// Writes a file so that a reader sees the old content or the new, never half of it: a temporary file beside the target,
-/// flushed to disk, then renamed over it. The one writer for reports, imported labs, the catalog and saved progress.
+/// flushed to disk, then renamed over it. The one writer for reports, imported labs, the catalog and saved progress, so
+/// also the one place that masks known secrets (<see cref="Secrets"/>) in what LabRunner writes to files.
 /// </summary>
 public static class AtomicFile
 {
@@ -15,7 +16,7 @@ public static class AtomicFile
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
             {
-                await stream.WriteAsync(Utf8.GetBytes(text), ct);
+                await stream.WriteAsync(Utf8.GetBytes(Secrets.Scrub(text)), ct);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
@@ -34,7 +35,13 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                write(stream);
+                if (Secrets.Any)
+                {
+                    using var buffer = new MemoryStream();
+                    write(buffer);
+                    stream.Write(Utf8.GetBytes(Secrets.Scrub(Utf8.GetString(buffer.ToArray()))));
+                }
+                else write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);

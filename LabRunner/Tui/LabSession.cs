@@ -155,7 +155,13 @@ public sealed class LabSession
     /// <summary>At start: offers the saved progress back ("continue where you left off" / "start over").</summary>
     public void OfferResume()
     {
-        _saved = _store?.Load(Lab.Id);
+        var read = _store?.Read(Lab.Id) ?? SavedProgress.None;
+        if (read.SetAside is { } bad)
+        {
+            Notice = Text.ProgressSetAside(bad.Why, bad.MovedTo ?? bad.Path);
+            Raise();
+        }
+        _saved = read.Progress;
         if (_saved is null || _saved.IsEmpty) return;
         Ask(Dialogs.Resume(_saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed), Steps.Count));
     }

@@ -56,6 +56,29 @@ public static class ExecBench
         Console.WriteLine($"peak memory of the whole process (VmHWM): {peak / 1024.0 / 1024.0:F0} MB (goal < {MemoryGoalBytes / 1024 / 1024} MB) {(peak < MemoryGoalBytes ? "OK" : "MISSED")}");
     }
 
+    /// <summary>Peak memory of a step that prints 100 MB of RAISE NOTICE, then of a shell step that prints 100 MB.</summary>
+    public static async Task FloodAsync()
+    {
+        await using var sandbox = await StartAsync();
+        var db = await FreshDatabaseAsync(sandbox);
+        await using var executor = new StepExecutor(sandbox);
+        var flood = "DO $$ BEGIN FOR i IN 1..1000000 LOOP RAISE NOTICE '%', repeat('x', 90); END LOOP; END $$;";
+        foreach (var (name, action) in new (string, StepAction)[]
+        {
+            ("100 MB of RAISE NOTICE", new SqlAction(flood) { Database = db }),
+            ("100 MB of shell output", new ShellAction("yes \"$(printf 'x%.0s' $(seq 1 99))\" | head -c 104857600")),
+        })
+        {
+            var clock = Stopwatch.StartNew();
+            var output = await executor.ExecuteAsync(action, Consent.Shell, TimeSpan.FromMinutes(5), null, default);
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            Console.WriteLine($"{name}: {output.Results.Count} results, {output.Text.Length / 1024} KiB of text kept, {clock.ElapsedMilliseconds} ms; " +
+                $"peak memory so far (VmHWM): {self.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (goal < {MemoryGoalBytes / 1024 / 1024} MB) " +
+                $"{(self.PeakWorkingSet64 < MemoryGoalBytes ? "OK" : "MISSED")}");
+        }
+    }
+
     private static Task<Sandbox> StartAsync() => Sandbox.StartAsync(new SandboxOptions
     {
         RootDirectory = Path.Combine(Path.GetTempPath(), "labrunner-bench"),

@@ -10,6 +10,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["exec-time"] = ExecBench.TimeAsync,
     ["sandbox"] = SandboxBench.RunAsync,
     ["servers"] = ServersBench.RunAsync,
+    ["flood-memory"] = ExecBench.FloodAsync,
 };
 if (!benches.TryGetValue(which, out var bench))
 {

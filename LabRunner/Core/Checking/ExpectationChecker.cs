@@ -24,6 +24,9 @@ public static partial class ExpectationChecker
             return Verdict.Error(new TimedOut(output.Duration));
         if (output.Outcome == StepOutcome.Cancelled)
             return Verdict.Error(new Cancelled());
+        if (output.Outcome == StepOutcome.ConnectionLost)
+            return Verdict.Error(output.Results.OfType<StatementError>().LastOrDefault() is { } last && last.Message != StepOutput.ServerClosedConnection
+                ? new ServerUnreachable(last.Message) : new ServerLost());
         return action is ShellAction ? CheckShell(expectation, output) : CheckSql(action, expectation, output);
     }
 

@@ -12,6 +12,8 @@ namespace LabRunner.Checking;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "reason")]
 [JsonDerivedType(typeof(TimedOut), "timedOut")]
 [JsonDerivedType(typeof(Cancelled), "cancelled")]
+[JsonDerivedType(typeof(ServerLost), "serverLost")]
+[JsonDerivedType(typeof(ServerUnreachable), "serverUnreachable")]
 [JsonDerivedType(typeof(CouldNotRun), "couldNotRun")]
 [JsonDerivedType(typeof(NotAllowed), "notAllowed")]
 [JsonDerivedType(typeof(UnknownVariables), "unknownVariables")]
@@ -49,6 +51,10 @@ public abstract record VerdictReason;
 
 public sealed record TimedOut(TimeSpan After) : VerdictReason;
 public sealed record Cancelled : VerdictReason;
+/// <summary>The server closed the connection mid-step and could not be reached again: an environment problem.</summary>
+public sealed record ServerLost : VerdictReason;
+/// <summary>The server could not be reached for the step (it went away between steps): an environment problem.</summary>
+public sealed record ServerUnreachable(string Why) : VerdictReason;
 /// <summary>LabRunner could not run the step (the executor threw); <paramref name="Problem"/> is the exception's message.</summary>
 public sealed record CouldNotRun(string Problem) : VerdictReason;
 /// <summary>Not run: the step needs a consent (e.g. to run a shell command) that was not given.</summary>

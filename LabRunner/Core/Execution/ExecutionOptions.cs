@@ -8,5 +8,10 @@ public sealed record ExecutionOptions
     public IConfigEditor? Editor { get; init; }
     /// <summary>Rows kept per result set for display and comparison; all rows are still counted and hashed.</summary>
     public int MaxKeptRows { get; init; } = 10_000;
+    /// <summary>
+    /// Lines of notices (per statement) and of shell output (per step) kept: the first nine tenths and the last tenth,
+    /// with a "… N lines left out …" marker between. psql prints a flood of RAISE NOTICE; LabRunner must not keep it all.
+    /// </summary>
+    public int MaxKeptOutputLines { get; init; } = 10_000;
 }
 

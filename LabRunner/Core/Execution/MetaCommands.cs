@@ -153,6 +153,11 @@ internal sealed class MetaCommands(SqlStepRunner run)
             await run.AddErrorAsync(pe, sql, null, null);
             return null;
         }
+        catch (NpgsqlException ne)
+        {
+            await run.ConnectionBrokeAsync(ne);
+            return null;
+        }
     }
 
     private static string Unquote(string s) =>

@@ -16,7 +16,7 @@ namespace LabRunner.Execution;
 /// </summary>
 internal static class ShellStepRunner
 {
-    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, string? input, TimeSpan timeout,
+    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, string? input, TimeSpan timeout, int maxKeptLines,
         IProgress<StepProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -36,6 +36,8 @@ internal static class ShellStepRunner
         psi.ArgumentList.Add("sh");
         foreach (var a in launch.Argv) psi.ArgumentList.Add(a);
         foreach (var (k, v) in launch.Environment) psi.Environment[k] = v;
+        // libpq prefers PGPASSWORD to a passfile: an inherited one must not shadow (or stand in for) the target's.
+        if (launch.Environment.ContainsKey("PGPASSFILE")) psi.Environment.Remove("PGPASSWORD");
 
         using var process = new Process { StartInfo = psi };
         try { process.Start(); }
@@ -51,8 +53,8 @@ internal static class ShellStepRunner
             catch (IOException) { }
         }
         process.StandardInput.Close();
-        var output = new StringBuilder();
-        var reading = ReadAllAsync(process.StandardOutput, output);
+        var kept = new BoundedText(maxKeptLines);
+        var reading = ReadAllAsync(process.StandardOutput, kept);
         var drainErrors = process.StandardError.ReadToEndAsync(CancellationToken.None);
 
         using var timeoutCts = new CancellationTokenSource(timeout);
@@ -76,25 +78,23 @@ internal static class ShellStepRunner
 
         var code = process.ExitCode;
         if (outcome == StepOutcome.Completed && code != 0) outcome = StepOutcome.Failed;
-        string text;
-        lock (output)
-        {
-            if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
-            if (code != 0) output.Append(CultureInfo.InvariantCulture, $"exit code {code}\n");
-            if (outcome == StepOutcome.TimedOut) output.Append(CultureInfo.InvariantCulture, $"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
-            if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
-            text = output.ToString();
-        }
+        var output = new StringBuilder();
+        lock (kept) output.Append(kept.ToString());
+        if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
+        if (code != 0) output.Append(CultureInfo.InvariantCulture, $"exit code {code}\n");
+        if (outcome == StepOutcome.TimedOut) output.Append(CultureInfo.InvariantCulture, $"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
+        if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
+        var text = output.ToString();
         var result = new ShellResult(code, text);
         return new StepOutput(text, [result], outcome, clock.Elapsed);
     }
 
-    private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)
+    private static async Task ReadAllAsync(StreamReader reader, BoundedText into)
     {
         var buffer = new char[8192];
         int n;
         while ((n = await reader.ReadAsync(buffer)) > 0)
-            lock (into) into.Append(buffer, 0, n);
+            lock (into) into.Append(buffer.AsSpan(0, n));
     }
 
     private static async Task TickAsync(IProgress<StepProgress>? progress, Stopwatch clock, CancellationToken ct)

@@ -12,7 +12,7 @@ public sealed class SqlSession : IAsyncDisposable
 {
     private readonly IServerTarget _target;
     private NpgsqlConnection? _connection;
-    private List<StatementResult>? _noticeSink;
+    private BoundedLines<ServerNotice>? _noticeSink;
 
     internal SqlSession(string name, IServerTarget target)
     {
@@ -50,8 +50,8 @@ public sealed class SqlSession : IAsyncDisposable
         Adopt(fresh, database);
     }
 
-    /// <summary>Notices go to the results of the statement running now, in arrival order.</summary>
-    internal void CollectNoticesInto(List<StatementResult>? sink) => _noticeSink = sink;
+    /// <summary>Notices go to the results of the statement running now, in arrival order (a flood is bounded).</summary>
+    internal void CollectNoticesInto(BoundedLines<ServerNotice>? sink) => _noticeSink = sink;
 
     internal async Task CloseAsync()
     {
@@ -94,7 +94,8 @@ public sealed class SqlSession : IAsyncDisposable
         conn.Notice += (_, e) =>
         {
             var n = e.Notice;
-            _noticeSink?.Add(new ServerNotice(n.Severity, n.SqlState, n.MessageText, n.Detail, n.Hint));
+            var notice = new ServerNotice(n.Severity, n.SqlState, n.MessageText, n.Detail, n.Hint);
+            _noticeSink?.Add(notice, 1 + notice.Message.Count(c => c == '\n') + (notice.Detail is null ? 0 : 1) + (notice.Hint is null ? 0 : 1));
         };
         _connection = conn;
         Database = database;

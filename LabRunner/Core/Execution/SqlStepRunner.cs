@@ -69,10 +69,12 @@ internal sealed class SqlStepRunner(
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             Add(ConnectionError(e));
+            // The server did not answer at all (a refusal such as "database does not exist" is a PostgresException).
+            if (e is not PostgresException) _outcome = StepOutcome.ConnectionLost;
             return false;
         }
 
-        var pending = new List<StatementResult>();
+        var pending = new BoundedLines<ServerNotice>(options.MaxKeptOutputLines);
         session.CollectNoticesInto(pending);
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
@@ -119,10 +121,8 @@ internal sealed class SqlStepRunner(
         }
         catch (NpgsqlException ne)
         {
-            // The connection broke (server restarted, backend terminated): report it; the session reconnects next time.
             Flush(pending);
-            Add(ConnectionError(ne));
-            await session.CloseAsync();
+            keepGoing = await ConnectionBrokeAsync(ne);
         }
         finally
         {
@@ -133,9 +133,11 @@ internal sealed class SqlStepRunner(
         return keepGoing;
     }
 
-    private void Flush(List<StatementResult> pending)
+    private void Flush(BoundedLines<ServerNotice> pending)
     {
-        foreach (var n in pending) Add(n);
+        foreach (var n in pending.Head) Add(n);
+        if (pending.LinesLeftOut > 0) Add(new LinesLeftOut(pending.LinesLeftOut));
+        foreach (var n in pending.Tail) Add(n);
         pending.Clear();
     }
 
@@ -222,9 +224,43 @@ internal sealed class SqlStepRunner(
         Add(error with { Advice = advice });
     }
 
+    /// <summary>
+    /// The connection closed without a word from the server (its backend was killed, the server died): say so as psql
+    /// does, and try once to reconnect. Reconnected: the statement failed, the step goes on. Not: the server is gone.
+    /// </summary>
+    internal async Task<bool> ConnectionBrokeAsync(NpgsqlException e)
+    {
+        await session.CloseAsync();
+        // libpq's message, which psql prints without a severity.
+        Add(new StatementError("", "08006", StepOutput.ServerClosedConnection, null, null, null, null)
+        {
+            Advice = e.Message, // Npgsql's own words ("Exception while reading from stream"), for the curious
+        });
+        bool reset;
+        try
+        {
+            await session.OpenAsync(database, switchTo: true, ct);
+            reset = true;
+        }
+        catch (Exception again) when (again is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            reset = false;
+        }
+        Add(new MetaCommandOutput("", "\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.\n" +
+            $"The connection to the server was lost. Attempting reset: {(reset ? "Succeeded" : "Failed")}.\n"));
+        if (reset) return true;
+        _outcome = StepOutcome.ConnectionLost;
+        return false;
+    }
+
     internal static StatementError ConnectionError(Exception e)
     {
-        var message = e is PostgresException pe ? pe.MessageText : e.Message;
+        var message = e switch
+        {
+            PostgresException pe => pe.MessageText,
+            NpgsqlException { InnerException: IOException } => StepOutput.ServerClosedConnection, // not Npgsql's "Exception while reading..."
+            _ => e.Message,
+        };
         var severity = e is PostgresException p ? p.Severity : "FATAL";
         return new StatementError(severity, (e as PostgresException)?.SqlState ?? "08006", message, null, null, null, null);
     }

@@ -34,6 +34,10 @@ public sealed class StepExecutor : IStepExecutor
     public SqlSession? FindSession(string name) => _sessions.GetValueOrDefault(name);
 
     public async Task<StepOutput> ExecuteAsync(StepAction action, Consent granted, TimeSpan? timeout, IProgress<StepProgress>? progress,
+        CancellationToken ct) =>
+        ScrubbedOutput.Of(await RunAsync(action, granted, timeout, progress, ct));
+
+    private async Task<StepOutput> RunAsync(StepAction action, Consent granted, TimeSpan? timeout, IProgress<StepProgress>? progress,
         CancellationToken ct)
     {
         if (ConsentRules.Missing(action, granted) != Consent.None) throw new ShellNotAllowedException(action.Command);
@@ -49,7 +53,7 @@ public sealed class StepExecutor : IStepExecutor
                 var shellServer = _target.Server(shell.Server);
                 if (!shellServer.Shell.IsConfined && !granted.HasFlag(Consent.Unconfined))
                     throw new ShellNotConfinedException(shellServer.Shell.NotConfinedReason ?? "it cannot be confined here");
-                return await ShellStepRunner.RunAsync(shellServer, shell.Script, shell.Input, limit, progress, ct);
+                return await ShellStepRunner.RunAsync(shellServer, shell.Script, shell.Input, limit, _options.MaxKeptOutputLines, progress, ct);
             case EditAction edit:
                 return await ServerSteps.EditAsync(_target, edit, _options.Editor, ct);
             case ServerAction server:

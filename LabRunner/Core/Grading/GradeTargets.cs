@@ -1,5 +1,6 @@
 using CsvHelper;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LabRunner.Grading;
@@ -40,7 +41,11 @@ public static class GradeTargets
     private static List<GradeTarget> FromYaml(string text, string path)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        try
+        {
+            CheckDepth(text, path);
+            stream.Load(new StringReader(text));
+        }
         catch (YamlException e) { throw new UserErrorException($"{path}:{e.Start.Line}:{e.Start.Column}: {e.Message}"); }
         if (stream.Documents.Count == 0) return [];
         var root = stream.Documents[0].RootNode;
@@ -54,6 +59,20 @@ public static class GradeTargets
                 Target((kv.Key as YamlScalarNode)?.Value, (kv.Value as YamlScalarNode)?.Value, $"{path}:{kv.Key.Start.Line}")).ToList(),
             _ => throw new UserErrorException($"{path}: expected a list of targets (student, connection)"),
         };
+    }
+
+    /// <summary>YamlStream reads nodes recursively: a file nested thousands of levels deep would overflow the stack.</summary>
+    private static void CheckDepth(string text, string path)
+    {
+        const int MaxDepth = 64;
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+                throw new UserErrorException($"{path}:{parser.Current.Start.Line}:{parser.Current.Start.Column}: the YAML is nested more than {MaxDepth} levels deep here");
+            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
     }
 
     private static string? Scalar(YamlMappingNode map, string key) =>

@@ -7,8 +7,9 @@ using LabRunner.Running;
 namespace LabRunner.Grading;
 
 /// <summary>
-/// Grades students' databases with a lab's task checks only: read-only sessions (no setup, no steps, no shell), several
-/// targets at once. An unreachable database gets error grades and never stops the others.
+/// Grades students' databases with a lab's task checks only (no setup, no steps, no shell), several targets at once. Each
+/// check is vetted and runs in its own read-only transaction (<see cref="ReadOnlyChecks"/>). An unreachable database, or a
+/// connection string that cannot be used, gets error grades and never stops the others.
 /// </summary>
 public static class Grader
 {
@@ -32,12 +33,13 @@ public static class Grader
         RunSummary summary;
         try
         {
-            await using var target = new ReadOnlyTarget(await ExistingServer.ConnectAsync(student.Connection, null, ct));
-            observe?.Invoke(new GradingStarted(student, target.Description, target.Version));
+            var server = await ExistingServer.ConnectAsync(student.Connection, null, ct);
+            await using var target = new ReadOnlyTarget(server);
+            observe?.Invoke(new GradingStarted(student, target.Description, target.Version, server.User, server.IsSuperuser));
             // No consent is given: grading never runs a shell step.
             var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60) };
-            await using var executor = new StepExecutor(target, execution);
-            var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, RunSetup = false, Consent = Consent.None });
+            await using var checks = new ReadOnlyChecks(new StepExecutor(target, execution), [lab.Server.Database, target.Database]);
+            var run = new LabRun(lab, target, checks, new LabRunOptions { Execution = execution, RunSetup = false, Consent = Consent.None });
             await run.RunChecksAsync(filter, ct);
             summary = run.Summary;
         }
@@ -77,5 +79,6 @@ public static class Grader
 
 /// <summary>What the grader tells its observer (the CLI's stderr) about each student.</summary>
 public abstract record GradingEvent(GradeTarget Target);
-public sealed record GradingStarted(GradeTarget Target, string Server, string Version) : GradingEvent(Target);
+/// <param name="Superuser">The grader's role is a superuser: a check could do far more than read (the CLI warns).</param>
+public sealed record GradingStarted(GradeTarget Target, string Server, string Version, string User, bool Superuser) : GradingEvent(Target);
 public sealed record GradingUnreachable(GradeTarget Target, string Why) : GradingEvent(Target);

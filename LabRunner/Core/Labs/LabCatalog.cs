@@ -28,18 +28,20 @@ public sealed class LabCatalog
     {
         var full = System.IO.Path.GetFullPath(path);
         string text;
-        try { text = File.ReadAllText(full); }
+        IReadOnlyList<Diagnostic> encoding;
+        try { (text, encoding) = LabFileText.Read(full); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserErrorException($"cannot read the lab catalog {path}: {e.Message}");
         }
-        return Parse(text, full);
+        return Parse(text, full, encoding);
     }
 
-    internal static LabCatalog Parse(string text, string fullPath)
+    internal static LabCatalog Parse(string text, string fullPath, IReadOnlyList<Diagnostic>? encoding = null)
     {
         var source = new SourceText(fullPath, text);
         var d = new DiagnosticBag();
+        foreach (var problem in encoding ?? []) d.Add(problem);
         var entries = new List<CatalogEntry>();
         var root = YamlTreeReader.Read(source, d);
         if (root is null && !d.HasErrors) d.Error(source.At(1, 1), "the catalog is empty", "write \"labs:\" and one \"- id: ...\" / \"path: ...\" item per lab");

@@ -11,12 +11,14 @@ public static class LabLoader
     public static async Task<LabLoadResult> LoadFileAsync(string path, CancellationToken ct = default)
     {
         string text;
-        try { text = await File.ReadAllTextAsync(path, ct); }
+        IReadOnlyList<Diagnostic> encoding;
+        try { (text, encoding) = await LabFileText.ReadAsync(path, ct); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new LabLoadResult(null, [new Diagnostic(new SourceLocation(path, 0, 0), Severity.Error, $"cannot read the lab file: {e.Message}", "check the path")]);
         }
-        return LoadText(text, path);
+        var loaded = LoadText(text, path);
+        return encoding.Count == 0 ? loaded : new LabLoadResult(null, [.. encoding, .. loaded.Diagnostics]);
     }
 
     public static LabLoadResult LoadFile(string path) => LoadFileAsync(path).GetAwaiter().GetResult();

@@ -15,6 +15,10 @@ public sealed class ExistingServer : IServerTarget
     public string Database => _settings.Database ?? "postgres";
     public string? DataDirectory { get; private set; }
     public string WorkDirectory { get; }
+    /// <summary>The role LabRunner is connected as (current_user).</summary>
+    public string User { get; private set; } = "";
+    /// <summary>That role is a superuser: it may do anything on the server, read-only settings included.</summary>
+    public bool IsSuperuser { get; private set; }
 
     private ExistingServer(NpgsqlConnectionStringBuilder settings)
     {
@@ -41,16 +45,20 @@ public sealed class ExistingServer : IServerTarget
             await conn.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand(
                 "SELECT current_setting('server_version'), current_setting('server_version_num')::int / 10000, " +
-                "CASE WHEN pg_has_role('pg_read_all_settings', 'member') THEN current_setting('data_directory') END", conn);
+                "CASE WHEN pg_has_role('pg_read_all_settings', 'member') THEN current_setting('data_directory') END, " +
+                "current_user, current_setting('is_superuser') = 'on'", conn);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             server.Version = reader.GetString(0).Split(' ')[0];
             server.MajorVersion = reader.GetInt32(1);
             server.DataDirectory = reader.IsDBNull(2) ? null : reader.GetString(2);
+            server.User = reader.GetString(3);
+            server.IsSuperuser = reader.GetBoolean(4);
             return server;
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
         {
+            // ArgumentException: a setting Npgsql accepted but cannot use (a port no socket can have, say).
             await server.DisposeAsync();
             var why = e is PostgresException pg ? pg.MessageText : e.Message;
             throw new PostgresUnavailableException($"Cannot connect to {server.Description}: {why}");
@@ -60,6 +68,10 @@ public sealed class ExistingServer : IServerTarget
     public NpgsqlConnectionStringBuilder ConnectionString(string? database = null) =>
         new(_settings.ConnectionString) { Database = database ?? Database };
 
+    /// <summary>
+    /// PG* variables for shell steps. The password travels in a passfile (0600, in the work directory, removed with it),
+    /// never as PGPASSWORD: a step's `env` or a child's /proc/PID/environ would show that to anyone who reads the output.
+    /// </summary>
     public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null)
     {
         var env = new Dictionary<string, string>
@@ -69,13 +81,42 @@ public sealed class ExistingServer : IServerTarget
             ["PGUSER"] = _settings.Username ?? Environment.UserName,
             ["PGDATABASE"] = database ?? Database,
         };
-        if (!string.IsNullOrEmpty(_settings.Password)) env["PGPASSWORD"] = _settings.Password;
+        if (PassFile() is { } passFile) env["PGPASSFILE"] = passFile;
         return env;
+    }
+
+    private string? _passFile;
+
+    private string? PassFile()
+    {
+        if (string.IsNullOrEmpty(_settings.Password) || !Directory.Exists(WorkDirectory)) return null;
+        if (_passFile is not null && File.Exists(_passFile)) return _passFile;
+        static string Field(string s) => s.Replace(@"\", @"\\", StringComparison.Ordinal).Replace(":", @"\:", StringComparison.Ordinal);
+        var host = _settings.Host ?? "localhost";
+        var rest = $"{_settings.Port.ToString(CultureInfo.InvariantCulture)}:*:{Field(_settings.Username ?? Environment.UserName)}:{Field(_settings.Password)}\n";
+        // libpq looks a socket directory up as itself, and the default one (or none) as "localhost".
+        var lines = Field(host) + ":" + rest + (host.StartsWith('/') ? "localhost:" + rest : "");
+        var path = Path.Combine(WorkDirectory, ".pgpass");
+        using (var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(lines));
+        }
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return _passFile = path;
     }
 
     public ValueTask DisposeAsync()
     {
-        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try
+        {
+            if (_passFile is not null) File.Delete(_passFile);
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
         return ValueTask.CompletedTask;
     }
 }

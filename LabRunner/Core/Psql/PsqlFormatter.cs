@@ -48,6 +48,7 @@ public static class PsqlFormatter
             case StatementError error: AppendError(sb, error); break;
             case MetaCommandOutput meta: sb.Append(meta.Text); break;
             case ShellResult shell: sb.Append(shell.Output); break;
+            case LinesLeftOut gap: sb.Append(gap.Text); break;
         }
         return null;
     }
@@ -296,7 +297,9 @@ public static class PsqlFormatter
     /// <summary>libpq's default-verbosity error text, as psql shows it (CONTEXT included: psql's SHOW_CONTEXT=errors).</summary>
     private static void AppendError(StringBuilder sb, StatementError e)
     {
-        sb.Append(e.Severity).Append(":  ").Append(e.Message).Append('\n');
+        // No severity: libpq's own message (the connection broke), which psql prints as it is.
+        if (e.Severity.Length > 0) sb.Append(e.Severity).Append(":  ");
+        sb.Append(e.Message).Append('\n');
         if (e.Position is > 0 && e.Statement is { } statement)
             ErrorCursor.Append(sb, statement, e.Position.Value);
         else if (e.InternalPosition is > 0 && e.InternalQuery is { } internalQuery)

@@ -43,3 +43,10 @@ public sealed record MetaCommandOutput(string Command, string Text) : StatementR
 
 /// <summary>A shell step's result: exit code and interleaved stdout/stderr.</summary>
 public sealed record ShellResult(int ExitCode, string Output) : StatementResult;
+
+/// <summary>Where LabRunner left output out to bound what a step keeps (a flood of notices): how many lines.</summary>
+public sealed record LinesLeftOut(long Lines) : StatementResult
+{
+    /// <summary>The marker line, in output and reports alike.</summary>
+    public string Text => $"… {Lines.ToString(System.Globalization.CultureInfo.InvariantCulture)} lines left out …\n";
+}

@@ -1,4 +1,5 @@
 using LabRunner.Checking;
+using LabRunner.Execution;
 using LabRunner.Labs;
 
 namespace LabRunner.Running;
@@ -10,6 +11,8 @@ public sealed record RunSummaryEntry(
 {
     public VerdictStatus Status => Verdict.Status;
     public double Points { get; init; }
+    /// <summary>The server went away during this step (an environment problem: `check` exits 2).</summary>
+    public bool ServerLost { get; init; }
 }
 
 /// <summary>What a run did, step by step, for the summary table and the JUnit/JSON/CSV reports.</summary>
@@ -20,6 +23,8 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
     public int Failed => Entries.Count(e => e.Status is VerdictStatus.Failed or VerdictStatus.Error);
     public int Skipped => Entries.Count(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun);
     public TimeSpan Duration => Entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Duration);
+    /// <summary>The first step during which the server went away, if any.</summary>
+    public RunSummaryEntry? ServerLostAt => Entries.FirstOrDefault(e => e.ServerLost);
 
     public static RunSummary From(Lab lab, IEnumerable<StepResult> results) =>
         new(lab.Id, lab.Title, results.Select(r => new RunSummaryEntry(
@@ -27,6 +32,7 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
             r.Output?.Text, ExpectedText(r.Step.Expect), r.Duration)
         {
             Points = r.Task.Points,
+            ServerLost = r.Output?.Outcome == StepOutcome.ConnectionLost,
         }).ToList());
 
     /// <summary>The expectation as an author wrote it: the panel, or the structured rows, or the error/exit code asked for.</summary>

@@ -80,6 +80,8 @@ public partial class Catalogue
     public virtual string ResumeQuestion(int passed, int total) =>
         $"You have saved progress in this lab ({passed} of {total} steps passed).\n" +
         "The database starts afresh: re-run earlier steps if a later one needs their tables.";
+    public virtual string ProgressSetAside(string why, string movedTo) =>
+        $"Saved progress could not be read ({why}); it was set aside as {movedTo}. Starting afresh.";
     public virtual string Continue => "_Continue where I left off";
     public virtual string StartOver => "_Start over";
     public virtual string HelpTitle => "Keys";

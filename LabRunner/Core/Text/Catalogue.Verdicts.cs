@@ -15,6 +15,8 @@ public partial class Catalogue
     {
         Checking.TimedOut r => TimedOut(r.After),
         Checking.Cancelled _ => Cancelled,
+        Checking.ServerLost _ => ServerLost,
+        Checking.ServerUnreachable r => ServerUnreachable(r.Why),
         Checking.CouldNotRun r => CouldNotRun(r.Problem),
         Checking.NotAllowed r => NotAllowed(r.Needed),
         Checking.UnknownVariables r => UnknownVariables(r.Names),
@@ -74,7 +76,8 @@ public partial class Catalogue
     };
 
     /// <summary>"ERROR 42P01: relation ... (advice)": the server's words as they came, LabRunner's advice after them.</summary>
-    public static string Say(ServerError e) => $"{e.Severity} {e.SqlState}: {e.Message}" + (e.Advice is { } advice ? $" ({advice})" : "");
+    public static string Say(ServerError e) =>
+        $"{(e.Severity.Length > 0 ? e.Severity + " " : "")}{e.SqlState}: {e.Message}" + (e.Advice is { } advice ? $" ({advice})" : "");
 
     private string Say(ResultShape shape) => shape.Kind switch
     {
@@ -109,6 +112,8 @@ public partial class Catalogue
 
     public virtual string TimedOut(TimeSpan d) => $"timed out after {Duration(d)}";
     public virtual string Cancelled => "cancelled";
+    public virtual string ServerLost => "the server closed the connection unexpectedly";
+    public virtual string ServerUnreachable(string why) => $"the server cannot be reached: {why}";
     public virtual string CouldNotRun(string reason) => $"could not run the step: {reason}";
     public virtual string NotAllowed(Consent needed) => "shell step not run: pass --allow-shell to run the lab's shell commands";
     public virtual string UnknownVariables(IReadOnlyList<string> names) =>

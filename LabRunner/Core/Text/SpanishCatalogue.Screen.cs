@@ -78,6 +78,8 @@ internal sealed partial class SpanishCatalogue
     public override string ResumeQuestion(int passed, int total) =>
         $"Tienes progreso guardado en esta práctica ({passed} de {total} pasos correctos).\n" +
         "La base de datos empieza de cero: vuelve a ejecutar pasos anteriores si uno posterior necesita sus tablas.";
+    public override string ProgressSetAside(string why, string movedTo) =>
+        $"No se pudo leer el progreso guardado ({why}); se apartó como {movedTo}. Se empieza de cero.";
     public override string Continue => "_Continuar donde lo dejé";
     public override string StartOver => "_Empezar de nuevo";
     public override string HelpTitle => "Teclas";

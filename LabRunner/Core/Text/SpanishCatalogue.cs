@@ -26,6 +26,8 @@ internal sealed partial class SpanishCatalogue : Catalogue
 
     public override string TimedOut(TimeSpan d) => $"se agotó el tiempo tras {Duration(d)}";
     public override string Cancelled => "cancelado";
+    public override string ServerLost => "el servidor cerró la conexión inesperadamente";
+    public override string ServerUnreachable(string why) => $"no se puede conectar con el servidor: {why}";
     public override string CouldNotRun(string reason) => $"no se pudo ejecutar el paso: {reason}";
     public override string NotAllowed(Consent needed) =>
         "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";

@@ -60,9 +60,9 @@ public sealed class GradeCommandTests(SandboxFixture fx) : IDisposable
         Assert.Equal(("failed", "0"), (rows[("bob", "rows")][2], rows[("bob", "rows")][3]));
         Assert.Equal("error", rows[("carol", "rows")][2]);
         Assert.Equal("error", rows[("carol", "sneaky")][2]);
-        // The check that writes is refused: every session is read-only.
-        Assert.Equal("failed", rows[("alice", "sneaky")][2]);
-        Assert.Contains("25006", string.Join(",", rows[("alice", "sneaky")]));
+        // The check that writes is refused before it is sent, with the reason.
+        Assert.Equal("error", rows[("alice", "sneaky")][2]);
+        Assert.Contains("refused: grading only reads, and line 1: CREATE TABLE changes the database", string.Join(",", rows[("alice", "sneaky")]));
         Assert.False(await TableExists(alice, "sneaky"));
         Assert.Contains("carol", stderr.ToString());
         var doc = ReportFiles.ValidJUnit(junit);

@@ -141,4 +141,29 @@ public sealed class ProgressStoreTests : IDisposable
             Environment.SetEnvironmentVariable("XDG_DATA_HOME", old);
         }
     }
+
+    [Theory]
+    [InlineData("""{ "format": 1, "labId": "lab", "steps": null }""", "steps is missing or null")]
+    [InlineData("""{ "format": 1, "labId": "lab", "steps": { "x": null } }""", "step \"x\" is null")]
+    [InlineData("""{ "format": 1, "labId": "lab", "steps": { "t/p": { "status": 42 } } }""", "unknown status")]
+    [InlineData("""{ "format": 1, "steps": {} }""", "not the shape of a progress file")]
+    [InlineData("null", "the file holds null")]
+    [InlineData("""{ "format": 1, "labId": "lab", "steps": [] }""", "not the shape of a progress file")]
+    [InlineData("""{ "format": 1, "labId": "lab", "steps": { "t/p": { "status": "bogus" } } }""", "not the shape of a progress file")]
+    [InlineData("{ \"labId\": \"lab\", \"steps\": ", "not valid JSON")]
+    public void Valid_json_of_the_wrong_shape_is_set_aside_and_said(string json, string why)
+    {
+        var store = new ProgressStore(_dir);
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(store.PathFor("lab"), json);
+
+        var read = store.Read("lab");
+
+        Assert.Null(read.Progress);
+        Assert.Contains(why, read.SetAside!.Why);
+        Assert.Equal(store.PathFor("lab") + ".damaged", read.SetAside.MovedTo);
+        Assert.False(File.Exists(store.PathFor("lab")));
+        Assert.Equal(json, File.ReadAllText(store.PathFor("lab") + ".damaged"));
+        Assert.Equal(SavedProgress.None, store.Read("lab")); // once set aside, the next start is clean
+    }
 }

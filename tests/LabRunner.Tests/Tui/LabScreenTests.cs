@@ -270,6 +270,26 @@ public sealed class LabScreenTests : IDisposable
         Assert.True(second.Session.HintShown(second.Session.Steps[2]));
     }
 
+    [Theory]
+    [InlineData("""{ "format": 1, "labId": "respaldo-autovacuum", "steps": null }""")]
+    [InlineData("""{ "format": 1, "labId": "respaldo-autovacuum", "steps": { "x": null } }""")]
+    public void A_progress_file_of_the_wrong_shape_is_set_aside_with_one_line_and_the_lab_opens(string json)
+    {
+        var store = new ProgressStore(_dataDir);
+        var lab = SampleLab.Create();
+        Directory.CreateDirectory(_dataDir);
+        File.WriteAllText(store.PathFor(lab.Id), json);
+
+        using var h = new ScreenHarness(lab, new ScriptedRunner(), store, width: 200, offerResume: true);
+
+        Assert.Null(h.Session.Pending);
+        Assert.Contains($"Saved progress could not be read", h.Text);
+        Assert.Contains($"it was set aside as {store.PathFor(lab.Id)}.damaged", h.Text);
+        h.Press(Key.F5);
+        h.WaitUntil(() => !h.Session.IsBusy);
+        Assert.Equal(1, h.Session.PassedCount);
+    }
+
     [Fact]
     public void A_saved_verdict_reads_in_the_language_of_the_session_that_shows_it()
     {

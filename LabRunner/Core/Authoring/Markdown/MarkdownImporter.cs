@@ -13,11 +13,14 @@ public static class MarkdownImporter
         var source = Path.GetFullPath(request.MarkdownPath, request.WorkingDirectory);
         if (!File.Exists(source)) throw new UserErrorException($"{request.MarkdownPath}: no such file");
         string markdown;
-        try { markdown = await File.ReadAllTextAsync(source, ct); }
+        IReadOnlyList<Diagnostic> encoding;
+        try { (markdown, encoding) = await LabFileText.ReadAsync(source, ct); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserErrorException($"cannot read {request.MarkdownPath}: {e.Message}");
         }
+        if (encoding.Count > 0)
+            throw new UserErrorException($"{request.MarkdownPath}:{encoding[0].Location.Line}:{encoding[0].Location.Column}: {encoding[0].Message} — {encoding[0].Fix}");
         var import = MarkdownLabReader.Read(markdown, request.MarkdownPath);
         if (import.Lab.Tasks.Count == 0) throw new UserErrorException($"{request.MarkdownPath}: {MarkdownLabReader.NoTasks}");
         var catalogStart = request.OutputPath is null ? request.WorkingDirectory : Path.GetDirectoryName(Path.GetFullPath(request.OutputPath, request.WorkingDirectory))!;

@@ -23,13 +23,15 @@ public sealed class MarkdownLabReader : ILabReader
 
     public async Task<LabLoadResult> ReadAsync(string path, CancellationToken ct)
     {
-        MarkdownImport import;
-        try { import = await ReadFileAsync(path, ct); }
+        string text;
+        IReadOnlyList<Diagnostic> encoding;
+        try { (text, encoding) = await LabFileText.ReadAsync(path, ct); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new LabLoadResult(null, [new Diagnostic(new SourceLocation(path, 0, 0), Severity.Error, $"cannot read the lab file: {e.Message}", "check the path")]);
         }
-        return Validate(import, path);
+        var validated = Validate(Read(text, path), path);
+        return encoding.Count == 0 ? validated : new LabLoadResult(null, [.. encoding, .. validated.Diagnostics]);
     }
 
     /// <summary>

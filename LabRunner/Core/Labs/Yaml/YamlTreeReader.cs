@@ -10,6 +10,9 @@ namespace LabRunner.Labs.Yaml;
 /// </summary>
 internal static partial class YamlTreeReader
 {
+    /// <summary>Deeper than any lab or catalog needs (they use under 10 levels), far shallower than the stack allows.</summary>
+    public const int MaxDepth = 64;
+
     public static YNode? Read(SourceText source, DiagnosticBag diagnostics)
     {
         var parser = new Parser(new StringReader(source.Text));
@@ -19,12 +22,18 @@ internal static partial class YamlTreeReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _)) return null;
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, source, anchors, diagnostics);
+            var root = ReadNode(parser, source, anchors, diagnostics, depth: 1);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
                 diagnostics.Error(source.At((int)second.Start.Index), "a second YAML document starts here",
                     "a lab file holds one document: remove this `---` line and what follows, or merge it into the first");
             return root;
+        }
+        catch (TooDeepException e)
+        {
+            diagnostics.Error(source.At(e.Index), $"the YAML is nested more than {MaxDepth} levels deep here",
+                "a lab or catalog needs only a few levels: look for runaway brackets or dashes");
+            return null;
         }
         catch (YamlException e)
         {
@@ -33,9 +42,15 @@ internal static partial class YamlTreeReader
         }
     }
 
-    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics)
+    private sealed class TooDeepException(int index) : Exception
+    {
+        public int Index { get; } = index;
+    }
+
+    private static YNode ReadNode(IParser parser, SourceText source, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics, int depth)
     {
         var start = parser.Current ?? throw new YamlException("unexpected end of the file");
+        if (depth > MaxDepth) throw new TooDeepException((int)start.Start.Index);
         YNode node;
         switch (start)
         {
@@ -62,8 +77,8 @@ internal static partial class YamlTreeReader
                 MappingEnd? mapEnd;
                 while (!parser.TryConsume<MappingEnd>(out mapEnd))
                 {
-                    var key = ReadNode(parser, source, anchors, diagnostics);
-                    var value = ReadNode(parser, source, anchors, diagnostics);
+                    var key = ReadNode(parser, source, anchors, diagnostics, depth + 1);
+                    var value = ReadNode(parser, source, anchors, diagnostics, depth + 1);
                     if (key is not YScalar name)
                     {
                         diagnostics.Error(key, "a key must be a plain name, not " + key.KindName, "write `name: value`");
@@ -85,7 +100,7 @@ internal static partial class YamlTreeReader
                 var sequence = new YSequence { Location = source.At((int)sequenceStart.Start.Index), StartIndex = (int)sequenceStart.Start.Index };
                 SequenceEnd? seqEnd;
                 while (!parser.TryConsume<SequenceEnd>(out seqEnd))
-                    sequence.Items.Add(ReadNode(parser, source, anchors, diagnostics));
+                    sequence.Items.Add(ReadNode(parser, source, anchors, diagnostics, depth + 1));
                 sequence.EndIndex = (int)seqEnd!.Start.Index;
                 node = sequence;
                 break;

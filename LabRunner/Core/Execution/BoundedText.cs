@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace LabRunner.Execution;
+
+/// <summary>
+/// A shell step's output as it streams in, bounded: the first and last lines (<see cref="BoundedLines{T}"/>), lines cut
+/// at <see cref="MaxLineLength"/> characters, and a "… N lines left out …" marker where lines were dropped.
+/// </summary>
+internal sealed class BoundedText(int maxLines)
+{
+    public const int MaxLineLength = 16 * 1024;
+
+    private readonly BoundedLines<string> _lines = new(maxLines);
+    private readonly StringBuilder _current = new();
+    private long _cut;
+
+    public void Append(ReadOnlySpan<char> chunk)
+    {
+        while (!chunk.IsEmpty)
+        {
+            var newline = chunk.IndexOf('\n');
+            var piece = newline < 0 ? chunk : chunk[..newline];
+            var room = Math.Max(0, MaxLineLength - _current.Length);
+            _current.Append(piece[..Math.Min(room, piece.Length)]);
+            _cut += Math.Max(0, piece.Length - room);
+            if (newline < 0) return;
+            _lines.Add(CurrentLine() + "\n");
+            chunk = chunk[(newline + 1)..];
+        }
+    }
+
+    private string CurrentLine()
+    {
+        var line = _current.ToString() + (_cut > 0 ? $" [… {_cut.ToString(CultureInfo.InvariantCulture)} characters left out]" : "");
+        _current.Clear();
+        _cut = 0;
+        return line;
+    }
+
+    /// <summary>The kept text; a last line without its newline stays without it.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        foreach (var line in _lines.Head) sb.Append(line);
+        if (_lines.LinesLeftOut > 0) sb.Append(new Psql.LinesLeftOut(_lines.LinesLeftOut).Text);
+        foreach (var line in _lines.Tail) sb.Append(line);
+        if (_current.Length > 0 || _cut > 0) sb.Append(CurrentLine());
+        return sb.ToString();
+    }
+}
