@@ -91,13 +91,22 @@ public static partial class LabYamlWriter
             }));
         w.Pair("hint", step.Hint);
         if (step.Timeout is { } timeout) w.Pair("timeout", Duration(timeout));
+        if (step.Background) w.Bool("background", true);
         if (step.Expect is { } expect) w.Key("expect", () => Expect(w, expect));
     });
 
     private static void Action(Writer w, StepAction action)
     {
-        if (action is SqlAction sql) w.Pair("sql", sql.Sql);
-        else if (action is ShellAction shell) w.Pair("shell", shell.Script);
+        switch (action)
+        {
+            case SqlAction sql: w.Pair("sql", sql.Sql); break;
+            case ShellAction shell: w.Pair("shell", shell.Script); break;
+            case FileAction file:
+                w.Pair("file", file.Path);
+                w.Pair("content", file.Content);
+                break;
+            case ManualAction: w.Bool("manual", true); break;
+        }
     }
 
     private static void Expect(Writer w, Expectation x) => w.Map(() =>
@@ -119,6 +128,7 @@ public static partial class LabYamlWriter
         if (x.ExitCode is { } code) w.Number("exit_code", code);
         w.Pair("output_contains", x.OutputContains);
         w.Pair("output_matches", x.OutputMatches);
+        w.Pair("prose", x.Prose);
     });
 
     private static void WriteMatcher(Writer w, Matcher m)

@@ -27,9 +27,9 @@ public static class LabKeys
         [Image] = ["path", "alt", "external"],
         [Server] = ["versions", "database", "settings", "tools", "setup", "teardown"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
-        [Step] = ["id", "title", "text", "sql", "shell", "session", "database", "variants", "hint", "timeout", "expect"],
+        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "session", "database", "variants", "hint", "timeout", "background", "expect"],
         [Variant] = ["versions", "sql", "shell"],
-        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches"],
+        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches", "prose"],
         [Eventually] = ["within", "every"],
         [Matcher] = ["tolerance", "regex"],
         [Catalog] = ["labs"],
@@ -38,5 +38,5 @@ public static class LabKeys
 
     /// <summary>Matchers written as a single word: `last_autovacuum: timestamp`.</summary>
     public static IReadOnlyList<string> MatcherNames { get; } =
-        ["exact", "any", "not_null", "null", "timestamp", "date", "lsn", "pid", "uuid", "interval"];
+        ["exact", "any", "not_null", "null", "timestamp", "date", "lsn", "pid", "uuid", "interval", "xid", "tid", "pid_list", "wal_file"];
 }
