@@ -1,10 +1,10 @@
 using System.CommandLine;
 using LabRunner.Execution;
 using LabRunner.Labs;
-using LabRunner.Postgres;
 using LabRunner.Reports;
 using LabRunner.Authoring;
 using LabRunner.Running;
+using LabRunner.Setup;
 
 namespace LabRunner.Cli;
 
@@ -16,7 +16,7 @@ namespace LabRunner.Cli;
 /// </summary>
 public static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors)
+    public static Command Create(TextWriter output, TextWriter errors, HostSystem host)
     {
         var lab = new Argument<string>("LAB") { Description = "A catalog id, a lab YAML file or a Markdown lab file." };
         var reports = new Option<string[]>("--report") { Description = "Write a report: junit:PATH or json:PATH (may be repeated).", AllowMultipleArgumentsPerToken = false };
@@ -39,20 +39,16 @@ public static class CheckCommand
             var loaded = await LabSources.Open(parse.GetValue(LabOptions.Catalog)).LoadAsync(parse.GetValue(lab)!, ct);
             var shell = parse.GetValue(allowShell);
             var filter = new LabRunFilter(parse.GetValue(task), parse.GetValue(step));
-            CheckTools(loaded, shell, errors);
+            var tools = ToolsToCheck(loaded, shell, errors);
 
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
-            await using var target = await LabServers.OpenAsync(new TargetOptions
-            {
-                Connection = parse.GetValue(CommonOptions.Connection),
-                PgBin = parse.GetValue(CommonOptions.PgBin),
-                KeepSandbox = keep,
-                SandboxRoot = parse.GetValue(sandboxRoot),
-            }, loaded.Server, ct);
+            var options = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) },
+                tools, host, errors, ct);
+            await using var target = await LabServers.OpenAsync(options, loaded.Server, ct);
             await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version}, database {target.Database})");
-            var execution = new ExecutionOptions { AllowShell = shell };
-            await using var executor = new StepExecutor(target, loaded.Variables, execution);
-            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution });
+            var execution = new ExecutionOptions();
+            await using var executor = new StepExecutor(target, execution);
+            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution, Consent = shell ? Consent.Shell : Consent.None });
             run.Event += new RunProgress(errors).Observe;
             await run.RunAllAsync(filter, ct);
 
@@ -65,17 +61,17 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>Missing tools are an environment problem (exit 2) only when shell steps will run; otherwise they are noted.</summary>
-    private static void CheckTools(Lab lab, bool allowShell, TextWriter errors)
+    /// <summary>The lab's declared tools matter (missing = exit 2, or installed) only when shell steps will run; otherwise skipped steps are noted.</summary>
+    private static IReadOnlyList<string> ToolsToCheck(Lab lab, bool allowShell, TextWriter errors)
     {
         var shellSteps = lab.Tasks.SelectMany(t => t.Steps.Concat(t.Checks)).Count(s => s.Action is ShellAction || s.Variants.Any(v => v.Action is ShellAction));
-        if (shellSteps == 0) return;
+        if (shellSteps == 0) return [];
         if (!allowShell)
         {
             errors.WriteLine($"note: {shellSteps} shell step{(shellSteps == 1 ? "" : "s")} will be skipped; pass --allow-shell to run {(shellSteps == 1 ? "it" : "them")}");
-            return;
+            return [];
         }
-        ToolCheck.EnsureInstalled(lab.Server.Tools);
+        return lab.Server.Tools;
     }
 
     private static async Task WriteReportsAsync(ReportTargets targets, RunSummary summary, CancellationToken ct)

@@ -1,17 +1,19 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using LabRunner.Postgres;
+using LabRunner.Setup;
 
 namespace LabRunner.Cli;
 
 /// <summary>The command line: `labrunner [LAB]` opens the TUI; subcommands check, validate, list, new, import, grade.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="host">The machine, as setup sees it (tests give a PATH of fakes); null = this one.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, HostSystem? host = null)
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
-        var root = BuildRoot(output, errors);
+        var root = BuildRoot(output, errors, host ?? HostSystem.Current());
         var parse = root.Parse(args);
         // Ctrl+C, SIGTERM and SIGHUP become cancellation: commands unwind and dispose their sandbox (no orphaned postgres).
         using var shutdown = new CancellationTokenSource();
@@ -30,17 +32,17 @@ public static class CliApp
         }
     }
 
-    public static RootCommand BuildRoot(TextWriter output, TextWriter errors)
+    public static RootCommand BuildRoot(TextWriter output, TextWriter errors, HostSystem host)
     {
         var root = new RootCommand("LabRunner: run and check PostgreSQL course labs.");
-        root.Subcommands.Add(SandboxCommand.Create(output, errors));
+        root.Subcommands.Add(SandboxCommand.Create(output, errors, host));
         root.Subcommands.Add(ValidateCommand.Create(output, errors));
         root.Subcommands.Add(ListCommand.Create(output, errors));
         root.Subcommands.Add(NewCommand.Create(output, errors));
-        root.Subcommands.Add(CheckCommand.Create(output, errors));
+        root.Subcommands.Add(CheckCommand.Create(output, errors, host));
         root.Subcommands.Add(GradeCommand.Create(output, errors));
         root.Subcommands.Add(ImportCommand.Create(output, errors));
-        TuiCommand.AddTo(root, output, errors);
+        TuiCommand.AddTo(root, output, errors, host);
         return root;
     }
 
@@ -50,6 +52,11 @@ public static class CliApp
         try
         {
             return await body();
+        }
+        catch (MissingSoftwareException e)
+        {
+            await errors.WriteLineAsync($"labrunner: {e.Message}");
+            return ExitCodes.UsageOrEnvironment;
         }
         catch (PostgresUnavailableException e)
         {

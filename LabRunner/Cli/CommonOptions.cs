@@ -1,4 +1,6 @@
 using System.CommandLine;
+using LabRunner.Postgres;
+using LabRunner.Setup;
 
 namespace LabRunner.Cli;
 
@@ -20,10 +22,41 @@ public static class CommonOptions
         Description = "Leave the sandbox cluster running afterwards and print how to connect to it.",
     };
 
+    public static readonly Option<bool> InstallMissing = new("--install-missing")
+    {
+        Description = "Install what is missing (PostgreSQL, the lab's tools) with the system's package manager, without asking (sudo -n when not root).",
+    };
+
+    /// <summary>How the one-line "not installed" message tells the user to let LabRunner install.</summary>
+    public const string InstallConsent = "run again with --install-missing";
+
     public static void AddServerOptions(Command command)
     {
         command.Options.Add(Connection);
         command.Options.Add(PgBin);
         command.Options.Add(KeepSandbox);
+        command.Options.Add(InstallMissing);
+    }
+
+    /// <summary>The server options as parsed.</summary>
+    public static TargetOptions Target(ParseResult parse) => new()
+    {
+        Connection = parse.GetValue(Connection),
+        PgBin = parse.GetValue(PgBin),
+        KeepSandbox = parse.GetValue(KeepSandbox),
+    };
+
+    /// <summary>
+    /// Before a server is opened: the sandbox's binaries and <paramref name="tools"/> are there, or installed now with
+    /// --install-missing, or the command stops with the exact install command. Returns the target with the binaries found.
+    /// </summary>
+    public static async Task<TargetOptions> EnsureSetupAsync(ParseResult parse, TargetOptions target, IReadOnlyList<string> tools, HostSystem host, TextWriter errors, CancellationToken ct)
+    {
+        var needs = new SetupNeeds { PostgresServer = !target.NamesExistingServer, PgBin = target.PgBin, Tools = tools };
+        var bins = await MachineSetup.EnsureAsync(host, needs, parse.GetValue(InstallMissing), InstallConsent, line =>
+        {
+            lock (errors) { errors.WriteLine(line); errors.Flush(); }
+        }, ct);
+        return bins is null ? target : target with { Binaries = bins };
     }
 }

@@ -4,6 +4,7 @@ using LabRunner.Reports;
 using LabRunner.Grading;
 using LabRunner.Running;
 using LabRunner.Authoring;
+using LabRunner.Text;
 
 namespace LabRunner.Cli;
 
@@ -66,7 +67,8 @@ public static class GradeCommand
         int wt = Math.Max(4, rows.Select(r => r.Task.Length).DefaultIfEmpty().Max());
         await output.WriteLineAsync($"{"STUDENT".PadRight(ws)}  {"TASK".PadRight(wt)}  {"VERDICT",-7}  POINTS  MESSAGE");
         foreach (var r in rows)
-            await output.WriteLineAsync($"{r.Student.PadRight(ws)}  {r.Task.PadRight(wt)}  {StatusWords.Of(r.Status),-7}  {r.Points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),6}  {r.Message}");
+            await output.WriteLineAsync($"{r.Student.PadRight(ws)}  {r.Task.PadRight(wt)}  {Catalogue.English.Status(r.Status),-7}  " +
+                $"{r.Points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),6}  {Catalogue.English.Say(r)}");
         await output.WriteLineAsync(SummaryTable.CountLine(rows.Count(r => r.Passed),
             rows.Count(r => r.Status is VerdictStatus.Failed or VerdictStatus.Error), rows.Count(r => r.Status is VerdictStatus.Skipped or VerdictStatus.NotRun)));
     }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using LabRunner.Postgres;
+using LabRunner.Setup;
 
 namespace LabRunner.Cli;
 
 /// <summary>`labrunner sandbox`: a scratch sandbox cluster to play in, removed on Ctrl+C.</summary>
 public static class SandboxCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors)
+    public static Command Create(TextWriter output, TextWriter errors, HostSystem host)
     {
         var database = new Option<string>("--database", "-d") { Description = "Database to create.", DefaultValueFactory = _ => "postgres" };
         var root = new Option<string?>("--sandbox-root") { Description = "Directory for sandboxes (default $TMPDIR/labrunner-USER).", Hidden = true };
@@ -14,12 +15,16 @@ public static class SandboxCommand
         command.Options.Add(database);
         command.Options.Add(CommonOptions.PgBin);
         command.Options.Add(CommonOptions.KeepSandbox);
+        command.Options.Add(CommonOptions.InstallMissing);
         command.Options.Add(root);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
+            var setup = await CommonOptions.EnsureSetupAsync(parse, new TargetOptions { PgBin = parse.GetValue(CommonOptions.PgBin), HonourPgEnvironment = false },
+                [], host, errors, ct);
             await using var sandbox = await Sandbox.StartAsync(new SandboxOptions
             {
                 BinDirectory = parse.GetValue(CommonOptions.PgBin),
+                Binaries = setup.Binaries,
                 Database = parse.GetValue(database)!,
                 Keep = parse.GetValue(CommonOptions.KeepSandbox),
                 RootDirectory = parse.GetValue(root),

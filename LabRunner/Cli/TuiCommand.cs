@@ -1,5 +1,6 @@
 using System.CommandLine;
-using LabRunner.Postgres;
+using LabRunner.Setup;
+using LabRunner.Text;
 using LabRunner.Tui;
 
 namespace LabRunner.Cli;
@@ -18,25 +19,24 @@ public static class TuiCommand
         Description = "Interface language: en or es (default: from LC_ALL / LANG). The lab's own text keeps its language.",
     };
 
-    public static void AddTo(RootCommand root, TextWriter output, TextWriter errors)
+    public static void AddTo(RootCommand root, TextWriter output, TextWriter errors, HostSystem host)
     {
         root.Arguments.Add(Lab);
         CommonOptions.AddServerOptions(root);
+        root.Options.Add(LabOptions.Catalog);
         root.Options.Add(Lang);
         root.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
             var lang = parse.GetValue(Lang);
-            if (lang is not null && !UiText.IsKnown(lang)) throw new UserErrorException($"--lang {lang}: use en or es");
+            if (lang is not null && !Catalogue.IsKnown(lang)) throw new UserErrorException($"--lang {lang}: use en or es");
             return await TuiApp.RunAsync(new TuiOptions
             {
                 Lab = parse.GetValue(Lab),
-                Text = UiText.Resolve(lang),
-                Target = new TargetOptions
-                {
-                    Connection = parse.GetValue(CommonOptions.Connection),
-                    PgBin = parse.GetValue(CommonOptions.PgBin),
-                    KeepSandbox = parse.GetValue(CommonOptions.KeepSandbox),
-                },
+                CatalogPath = parse.GetValue(LabOptions.Catalog),
+                Text = Catalogue.Resolve(lang),
+                Target = CommonOptions.Target(parse),
+                Host = host,
+                InstallMissing = parse.GetValue(CommonOptions.InstallMissing),
             }, output, ct);
         }));
     }

@@ -1,6 +1,7 @@
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Running;
 
 namespace LabRunner.Tui;
 
@@ -21,5 +22,9 @@ public sealed record StepRunRequest(LabTask Task, Step Step, StepAction Action, 
 
 public sealed record StepRunResult(StepOutput Output, Verdict Verdict);
 
-/// <summary>What a running step waits for: a lock held by another session, or the next try of an eventually-check.</summary>
-public sealed record RunActivity(string? Activity = null, bool WaitingForLock = false, TimeSpan? NextCheckIn = null, TimeSpan? GivesUpIn = null);
+/// <summary>What a running step does or waits for (a lock held by another session, the next try of an eventually-check), as data.</summary>
+public sealed record RunActivity(StepActivity? Activity = null, TimeSpan? GivesUpIn = null)
+{
+    public bool WaitingForLock => Activity is LockWait;
+    public TimeSpan? NextCheckIn => (Activity as EventuallyRetry)?.NextIn;
+}

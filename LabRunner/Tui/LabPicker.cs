@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using LabRunner.Text;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -11,7 +12,7 @@ public sealed class LabPicker : Window
     private readonly IReadOnlyList<LabChoice> _labs;
     private readonly ListView _list;
 
-    public LabPicker(IReadOnlyList<LabChoice> labs, UiText text)
+    public LabPicker(IReadOnlyList<LabChoice> labs, Catalogue text)
     {
         _labs = labs;
         Title = "LabRunner";

@@ -7,8 +7,8 @@ namespace LabRunner.Tui;
 
 /// <summary>
 /// The real engine behind the screen: a <see cref="LabRun"/> on a server target with a step executor. Restart throws the
-/// server away (a sandbox is recreated, the lab's setup runs again). Shell steps are allowed here because the screen
-/// asks the student before it runs one.
+/// server away (a sandbox is recreated, the lab's setup runs again). A shell step runs only when its request carries the
+/// student's consent (the screen asks first).
 /// </summary>
 public sealed class LabRunStepRunner : IStepRunner
 {
@@ -26,7 +26,7 @@ public sealed class LabRunStepRunner : IStepRunner
         _lab = lab;
         _openTarget = openTarget;
         _executorFor = executorFor;
-        _options = options with { Execution = options.Execution with { AllowShell = true } };
+        _options = options;
     }
 
     public static async Task<LabRunStepRunner> StartAsync(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
@@ -57,13 +57,14 @@ public sealed class LabRunStepRunner : IStepRunner
         var run = Run;
         void OnEvent(object? sender, RunEvent e)
         {
-            if (e is StepProgressed p && ReferenceEquals(p.Step, request.Step))
-                progress.Report(new RunActivity(p.Activity, p.Activity.Contains("lock", StringComparison.OrdinalIgnoreCase), null, p.Remaining));
+            if (e is StepWaiting w && ReferenceEquals(w.Step, request.Step))
+                progress.Report(new RunActivity(w.Reason, w.Remaining));
         }
         run.Event += OnEvent;
         try
         {
-            var result = await run.RunStepAsync(request.Task, request.Step, request.Action.Command, ct);
+            var result = await run.RunStepAsync(request.Task, request.Step, request.Action.Command,
+                request.AllowShell ? Consent.Shell : Consent.None, ct);
             // The step's whole time (all attempts of an eventually-check), not the last attempt's.
             var output = (result.Output ?? new StepOutput("", [], StepOutcome.Completed, result.Duration)) with { Duration = result.Duration };
             return new StepRunResult(output, result.Verdict);

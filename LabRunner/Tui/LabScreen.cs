@@ -1,3 +1,4 @@
+using LabRunner.Text;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -17,7 +18,7 @@ public sealed class LabScreen : Window
 
     private readonly IApplication _app;
     private readonly LabSession _session;
-    private readonly UiText _text;
+    private readonly Catalogue _text;
     private readonly Label _header;
     private readonly FrameView _stepsFrame;
     private readonly TreeView<object> _tree;
@@ -46,6 +47,23 @@ public sealed class LabScreen : Window
         _app = app;
         _session = session;
         _text = session.Text;
+        session.HelpText = string.Join("\n",
+        [
+            $"F5, Ctrl+Enter   {_text.RunHelp}",
+            $"Esc              {_text.CancelHelp}",
+            $"F8, Ctrl+N       {_text.NextHelp}",
+            $"F7, Ctrl+P       {_text.PreviousHelp}",
+            $"Tab, Shift+Tab   {_text.PanesHelp}",
+            $"Up, Down         {_text.ChooseHelp}",
+            $"F2               {_text.HintHelp}",
+            $"F3               {_text.RestoreHelp}",
+            $"F4               {_text.ToggleHelp}",
+            $"F6               {_text.ResetHelp}",
+            $"Ctrl+R           {_text.RestartHelp}",
+            $"F1               {_text.HelpHelp}",
+            $"Ctrl+Q           {_text.QuitHelp}",
+            _text.HelpFooter,
+        ]);
         BorderStyle = LineStyle.None;
         Title = session.Lab.Title;
 

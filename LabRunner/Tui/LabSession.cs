@@ -1,8 +1,8 @@
-using System.Globalization;
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Progress;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -20,7 +20,7 @@ public sealed class LabSession
     private readonly Dictionary<string, StepStatus> _status = new();
     private readonly Dictionary<string, string> _edits = new();
     private readonly Dictionary<string, StepRunResult> _results = new();
-    private readonly Dictionary<string, string> _savedMessages = new();
+    private readonly Dictionary<string, StepRecord> _savedVerdicts = new();
     private readonly HashSet<string> _hints = new();
     private LabProgress? _saved;
     private CancellationTokenSource? _cts;
@@ -29,7 +29,7 @@ public sealed class LabSession
     private bool _quitWhenIdle;
     private Task _work = Task.CompletedTask;
 
-    public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, UiText text, Action<Action> post, TimeProvider? time = null)
+    public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, Catalogue text, Action<Action> post, TimeProvider? time = null)
     {
         Lab = lab;
         _runner = runner;
@@ -45,7 +45,7 @@ public sealed class LabSession
     }
 
     public Lab Lab { get; }
-    public UiText Text { get; }
+    public Catalogue Text { get; }
     public ServerInfo Server => _runner.Server;
     public IReadOnlyList<StepRef> Steps { get; }
     public int SelectedIndex { get; private set; }
@@ -68,8 +68,10 @@ public sealed class LabSession
 
     public StepStatus StatusOf(StepRef step) => _status.GetValueOrDefault(step.Key, StepStatus.NotRun);
     public StepRunResult? ResultOf(StepRef step) => _results.GetValueOrDefault(step.Key);
-    /// <summary>The verdict message saved by an earlier session (the output itself is not kept).</summary>
-    public string? SavedMessageOf(StepRef step) => _savedMessages.GetValueOrDefault(step.Key);
+    /// <summary>The verdict saved by an earlier session, in this session's language (the output itself is not kept).</summary>
+    public string? SavedMessageOf(StepRef step) => _savedVerdicts.GetValueOrDefault(step.Key) is { } saved
+        ? saved.Reason is { } reason ? Text.Say(reason) : saved.Message
+        : null;
     public bool HintShown(StepRef step) => _hints.Contains(step.Key);
     public bool IsEdited(StepRef step) => _edits.ContainsKey(step.Key);
     public StepAction OriginalAction(StepRef step) => _runner.ActionFor(step.Step);
@@ -130,7 +132,7 @@ public sealed class LabSession
         if (RunningStep == step) { Notice = Text.Busy; Raise(); return; }
         _status.Remove(step.Key);
         _results.Remove(step.Key);
-        _savedMessages.Remove(step.Key);
+        _savedVerdicts.Remove(step.Key);
         _edits.Remove(step.Key);
         Save();
         Raise();
@@ -147,7 +149,7 @@ public sealed class LabSession
         if (action is ShellAction && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(QuestionKind.ShellConsent, Text.ShellTitle, string.Format(CultureInfo.InvariantCulture, Text.ShellQuestion, action.Command.Trim()),
+            Ask(QuestionKind.ShellConsent, Text.ShellTitle, Text.ShellQuestion(action.Command.Trim()),
                 (Choice.AllowOnce, Text.AllowOnce), (Choice.AllowAll, Text.AllowAll), (Choice.Cancel, Text.Cancel));
             return;
         }
@@ -177,7 +179,7 @@ public sealed class LabSession
         _startedAt = _time.GetTimestamp();
         _status[step.Key] = StepStatus.Running;
         _results.Remove(step.Key);
-        _savedMessages.Remove(step.Key);
+        _savedVerdicts.Remove(step.Key);
         Raise();
         var request = new StepRunRequest(step.Task, step.Step, action, allowShell);
         var progress = new Posted<RunActivity>(_post, a => { if (RunningStep == step) { Activity = a; Raise(); } });
@@ -196,7 +198,7 @@ public sealed class LabSession
             {
                 // The engine reports server errors as verdicts; anything thrown here is LabRunner's problem, shown not crashed.
                 result = new StepRunResult(new StepOutput(e.Message, [], StepOutcome.Failed, _time.GetElapsedTime(_startedAt)),
-                    Verdict.Error(e.Message));
+                    Verdict.Error(new CouldNotRun(e.Message)));
             }
             _post(() => Finish(step, result, cts));
         });
@@ -224,8 +226,8 @@ public sealed class LabSession
         if (_quitWhenIdle) QuitRequested?.Invoke();
     }
 
-    private StepRunResult Cancelled(TimeSpan elapsed) =>
-        new(new StepOutput("", [], StepOutcome.Cancelled, elapsed), new Verdict(VerdictStatus.NotRun, Text.Cancelled));
+    private static StepRunResult Cancelled(TimeSpan elapsed) =>
+        new(new StepOutput("", [], StepOutcome.Cancelled, elapsed), new Verdict(VerdictStatus.NotRun, new Cancelled()));
 
     // ---- questions --------------------------------------------------------------------------------------------
 
@@ -235,7 +237,7 @@ public sealed class LabSession
         _saved = _store?.Load(Lab.Id);
         if (_saved is null || _saved.IsEmpty) return;
         var passed = _saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed);
-        Ask(QuestionKind.Resume, Text.ResumeTitle, string.Format(CultureInfo.InvariantCulture, Text.ResumeQuestion, passed, Steps.Count),
+        Ask(QuestionKind.Resume, Text.ResumeTitle, Text.ResumeQuestion(passed, Steps.Count),
             (Choice.Continue, Text.Continue), (Choice.StartOver, Text.StartOver));
     }
 
@@ -253,7 +255,10 @@ public sealed class LabSession
         Ask(QuestionKind.Quit, Text.QuitTitle, Text.QuitQuestion, (Choice.Yes, Text.Yes), (Choice.No, Text.No));
     }
 
-    public void ShowHelp() => Ask(QuestionKind.Help, Text.HelpTitle, Text.HelpText, (Choice.Close, Text.Close));
+    public void ShowHelp() => Ask(QuestionKind.Help, Text.HelpTitle, HelpText, (Choice.Close, Text.Close));
+
+    /// <summary>The F1 help, set by the screen from its key table.</summary>
+    public string HelpText { get; set; } = "";
 
     public void Answer(Choice choice)
     {
@@ -300,11 +305,11 @@ public sealed class LabSession
         _results.Clear();
         _edits.Clear();
         _hints.Clear();
-        _savedMessages.Clear();
+        _savedVerdicts.Clear();
         Forget();
         SelectedIndex = 0;
         Restarting = true;
-        Activity = new RunActivity(Text.Restarting);
+        Activity = null;
         _startedAt = _time.GetTimestamp();
         Raise();
         _work = Task.Run(async () =>
@@ -338,7 +343,7 @@ public sealed class LabSession
                 _ => StepStatus.NotRun,
             };
             if (status != StepStatus.NotRun) _status[step.Key] = status;
-            if (record.Message is not null) _savedMessages[step.Key] = record.Message;
+            if (status != StepStatus.NotRun && (record.Reason is not null || record.Message is not null)) _savedVerdicts[step.Key] = record;
             if (record.EditedCommand is not null) _edits[step.Key] = record.EditedCommand;
             if (record.HintUsed) _hints.Add(step.Key);
         }
@@ -365,14 +370,17 @@ public sealed class LabSession
                 StepStatus.Error => VerdictStatus.Error,
                 _ => VerdictStatus.NotRun,
             };
-            var message = ResultOf(step)?.Verdict.Message ?? SavedMessageOf(step);
+            var verdict = ResultOf(step)?.Verdict;
+            var saved = _savedVerdicts.GetValueOrDefault(step.Key);
             var edited = _edits.GetValueOrDefault(step.Key);
             var hint = _hints.Contains(step.Key);
             if (status == VerdictStatus.NotRun && edited is null && !hint) continue;
             records[step.Key] = new StepRecord
             {
                 Status = status,
-                Message = status == VerdictStatus.NotRun ? null : message,
+                Reason = status == VerdictStatus.NotRun ? null : verdict?.Reason ?? saved?.Reason,
+                Notes = status == VerdictStatus.NotRun ? [] : verdict?.Notes ?? saved?.Notes ?? [],
+                Message = status == VerdictStatus.NotRun || verdict is not null ? null : saved?.Message,
                 EditedCommand = edited,
                 HintUsed = hint,
                 LastRun = ResultOf(step) is null ? null : _time.GetUtcNow(),

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using LabRunner.Execution;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -23,8 +23,7 @@ public static class ScreenText
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
-        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · "
-                    + string.Format(CultureInfo.InvariantCulture, s.Text.PassedCount, s.PassedCount, s.Steps.Count);
+        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
         var title = s.Lab.Title.Length > room ? s.Lab.Title[..(room - 1)] + "…" : s.Lab.Title;
         var gap = Math.Max(1, width - title.Length - right.Length - 2);
@@ -58,16 +57,16 @@ public static class ScreenText
     public static string Expected(LabSession s, StepRef step)
     {
         var e = step.Step.Expect;
-        if (e is null) return s.Text.NoExpectation;
+        if (e is null) return s.Text.NoExpectedOutput;
         var parts = new List<string>();
         if (e.Panel is not null) parts.Add(PanelTable(e.Panel));
         else if (e.Columns is not null) parts.Add(FormatTable(e.Columns, e.Rows ?? []));
         if (e.ErrorSqlState is not null) parts.Add($"ERROR {e.ErrorSqlState}");
-        if (e.ExitCode is { } code && code != 0) parts.Add($"exit code {code}");
+        if (e.ExitCode is { } code && code != 0) parts.Add(s.Text.ExpectedExitCode(code));
         if (e.OutputContains is not null) parts.Add($"… {e.OutputContains} …");
         if (e.OutputMatches is not null) parts.Add($"/{e.OutputMatches}/");
-        if (e.Eventually is { } ev) parts.Add($"(eventually: within {Seconds(ev.Within)}, every {Seconds(ev.Every)})");
-        return parts.Count == 0 ? s.Text.NoExpectation : string.Join("\n", parts);
+        if (e.Eventually is { } ev) parts.Add(s.Text.EventuallyWithin(ev.Within, ev.Every));
+        return parts.Count == 0 ? s.Text.NoExpectedOutput : string.Join("\n", parts);
     }
 
     /// <summary>An author's pasted psql panel without the prompt and echoed query: from the header line on.</summary>
@@ -104,40 +103,36 @@ public static class ScreenText
         if (s.ResultOf(step) is not { } r)
             return s.StatusOf(step) is var st && st is StepStatus.NotRun or StepStatus.Running
                 ? "" : $"{Mark(st)} {Word(s.Text, st)} — {s.SavedMessageOf(step)}";
-        if (r.Output.Outcome == StepOutcome.Cancelled) return $"■ {s.Text.Cancelled}";
+        if (r.Output.Outcome == StepOutcome.Cancelled) return $"■ {s.Text.CancelledTitle}";
         var status = s.StatusOf(step);
-        var line = $"{Mark(status)} {Word(s.Text, status)} — {r.Verdict.Message} ({string.Format(CultureInfo.InvariantCulture, s.Text.Ran, Seconds(r.Output.Duration))})";
-        return r.Verdict.Notes.Count == 0 ? line : line + " · " + string.Join(" · ", r.Verdict.Notes);
+        var line = $"{Mark(status)} {Word(s.Text, status)} — {s.Text.Say(r.Verdict)} ({s.Text.Ran(r.Output.Duration)})";
+        return r.Verdict.Notes.Count == 0 ? line : line + " · " + string.Join(" · ", s.Text.Notes(r.Verdict));
     }
 
     /// <summary>The running line: spinner, elapsed time, and what the step waits for.</summary>
     public static string ActivityLine(LabSession s, int frame)
     {
         if (!s.IsBusy) return "";
-        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.Running)} {Seconds(s.Elapsed)}" };
+        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
-        if (s.Activity is { } a)
+        if (s.Activity is { } a && !s.Restarting)
         {
-            // Short facts first (the line is cut at the screen's edge); the engine's words last. The engine speaks
-            // English; the two phrases it uses most are shown in the interface's language.
-            if (a.GivesUpIn is { } left) parts.Add(string.Format(CultureInfo.InvariantCulture, s.Text.GivesUpIn, Seconds(left)));
-            if (a.NextCheckIn is { } next) parts.Add(string.Format(CultureInfo.InvariantCulture, s.Text.NextCheckIn, Seconds(next)));
-            if (a.WaitingForLock) parts.Add(s.Text.WaitingForLock);
-            else if (!string.IsNullOrWhiteSpace(a.Activity) && a.Activity != "running" && !s.Restarting) parts.Add(a.Activity);
+            // Short facts first (the line is cut at the screen's edge); what the step waits for last.
+            if (a.GivesUpIn is { } left) parts.Add(s.Text.GivesUpIn(left));
+            if (a.NextCheckIn is { } next) parts.Add(s.Text.NextCheckIn(next));
+            if (a.Activity is LockWait or Running.EventuallyRetry) parts.Add(s.Text.Say(a.Activity));
         }
         return string.Join(" · ", parts);
     }
 
-    public static string Word(UiText text, StepStatus status) => status switch
+    public static string Word(Catalogue text, StepStatus status) => status switch
     {
         StepStatus.Passed => text.Passed,
         StepStatus.Failed => text.Failed,
         StepStatus.Error => text.Error,
-        StepStatus.Running => text.Running,
+        StepStatus.Running => text.RunningWord,
         _ => "",
     };
-
-    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString(t.TotalSeconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s";
 
     private static string Centre(string s, int width)
     {

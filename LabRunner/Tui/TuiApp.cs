@@ -6,6 +6,8 @@ using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using LabRunner.Authoring;
 using LabRunner.Running;
+using LabRunner.Setup;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -22,10 +24,11 @@ public static class TuiApp
         var labId = options.Lab ?? await PickAsync(sources, options.Text, ct);
         if (labId is null) return 0;
         var lab = await sources.LoadAsync(labId, ct);
-        ToolCheck.EnsureInstalled(lab.Server.Tools); // said before the screen opens, not as a step's error halfway through
+        // Said (or installed) before the screen opens, not as a step's error halfway through.
+        var target = await EnsureSetupAsync(options, lab, output, ct);
         await using var runner = await LabRunStepRunner.StartAsync(lab,
-            token => LabServers.OpenAsync(options.Target, lab.Server, token), (target, o) => new StepExecutor(target, lab.Variables, o),
-            new LabRunOptions { Language = options.Text.Code }, ct); // verdicts in the interface's language
+            token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
+            new LabRunOptions(), ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))
@@ -49,8 +52,38 @@ public static class TuiApp
         }
     }
 
+    /// <summary>
+    /// The sandbox's binaries and the lab's tools: found, or installed (--install-missing: right away; otherwise the
+    /// student is asked in a dialog). Declining leaves with the exact command to run.
+    /// </summary>
+    private static async Task<TargetOptions> EnsureSetupAsync(TuiOptions options, Lab lab, TextWriter output, CancellationToken ct)
+    {
+        var needs = new SetupNeeds { PostgresServer = !options.Target.NamesExistingServer, PgBin = options.Target.PgBin, Tools = lab.Server.Tools };
+        if (options.InstallMissing)
+        {
+            var installed = await MachineSetup.EnsureAsync(options.Host, needs, install: true, consent: null, line => output.WriteLine(line), ct);
+            return installed is null ? options.Target : options.Target with { Binaries = installed };
+        }
+        var (server, missing) = await MachineSetup.CheckAsync(options.Host, needs, ct);
+        if (missing.IsEmpty) return server is null ? options.Target : options.Target with { Binaries = server };
+
+        PgBinaries? found = null;
+        using (IApplication app = Application.Create())
+        {
+            app.Init();
+            using var dialog = new SetupDialog(missing, SetupText.For(options.Text), async (onLine, token) =>
+                found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
+            using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
+            app.Run(dialog);
+            ct.ThrowIfCancellationRequested();
+            if (dialog.Failure is { } failure) throw new MissingSoftwareException(failure, missing);
+            if (!dialog.Installed) throw new MissingSoftwareException(missing.Explain(consent: null), missing);
+        }
+        return found is null ? options.Target : options.Target with { Binaries = found };
+    }
+
     /// <summary>Runs the lab screen until the student quits (or the process is told to stop).</summary>
-    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, UiText text, CancellationToken ct)
+    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, Catalogue text, CancellationToken ct)
     {
         using IApplication app = Application.Create();
         app.Init();
@@ -64,13 +97,13 @@ public static class TuiApp
         session.Save();
     }
 
-    private static async Task<string?> PickAsync(LabSources sources, UiText text, CancellationToken ct)
+    private static async Task<string?> PickAsync(LabSources sources, Catalogue text, CancellationToken ct)
     {
         var choices = new List<LabChoice>();
         foreach (var entry in sources.Catalog?.Entries ?? [])
         {
             var read = await sources.ReadAsync(entry.Id, ct);
-            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? "(invalid: run `labrunner validate`)"));
+            choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? text.InvalidLab));
         }
         using IApplication app = Application.Create();
         app.Init();

@@ -1,4 +1,6 @@
 using LabRunner.Postgres;
+using LabRunner.Setup;
+using LabRunner.Text;
 
 namespace LabRunner.Tui;
 
@@ -6,8 +8,12 @@ public sealed record TuiOptions
 {
     /// <summary>A catalog id or a lab file; null opens the picker.</summary>
     public string? Lab { get; init; }
-    public UiText Text { get; init; } = UiText.English;
+    public Catalogue Text { get; init; } = Catalogue.English;
     public TargetOptions Target { get; init; } = new();
+    /// <summary>The machine, for finding and installing missing software.</summary>
+    public HostSystem Host { get; init; } = HostSystem.Current();
+    /// <summary>--install-missing: install without the dialog (before the screen opens).</summary>
+    public bool InstallMissing { get; init; }
     public string? CatalogPath { get; init; }
     /// <summary>Where progress is saved; null = the user's data directory.</summary>
     public string? ProgressDirectory { get; init; }

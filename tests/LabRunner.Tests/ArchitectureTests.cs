@@ -24,11 +24,15 @@ public sealed class ArchitectureTests
         ["Checking"] = ["Labs", "Psql", "Execution"],
         ["Running"] = ["Labs", "Postgres", "Psql", "Execution", "Checking"],
         ["Grading"] = ["Labs", "Postgres", "Psql", "Execution", "Checking", "Running"],
-        ["Reports"] = ["Labs", "Psql", "Execution", "Checking", "Running", "Grading"],
+        // The one localisation catalogue: words verdicts, events, grades and the screen in the interface's language.
+        ["Text"] = ["Labs", "Execution", "Checking", "Running", "Grading"],
+        ["Reports"] = ["Labs", "Psql", "Execution", "Checking", "Running", "Grading", "Text"],
         ["Progress"] = ["Labs", "Checking", "Running"],
+        // What the machine lacks (PostgreSQL's binaries, a lab's tools) and installing it: it finds server binaries.
+        ["Setup"] = ["Postgres"],
         // The two faces: the TUI never calls the CLI; the CLI starts the TUI.
-        ["Tui"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Progress", "Reports"],
-        ["Cli"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Grading", "Reports", "Progress", "Tui"],
+        ["Tui"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Progress", "Reports", "Setup", "Text"],
+        ["Cli"] = ["Labs", "Authoring", "Postgres", "Psql", "Execution", "Checking", "Running", "Grading", "Reports", "Progress", "Tui", "Setup", "Text"],
     };
 
     [Fact]

@@ -37,18 +37,6 @@ internal static class CellMatch
     private static bool TryNumber(string? text, out double value) =>
         double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    public static string Describe(Matcher matcher) => matcher switch
-    {
-        Matcher.Any => "any value",
-        Matcher.NotNull => "any value but NULL",
-        Matcher.Null => "NULL",
-        Matcher.Shape s => "any value shaped like " + ValueShapes.Describe(s.Kind),
-        Matcher.Regex r => $"a value matching /{r.Pattern}/",
-        Matcher.Tolerance { Percent: true } t => $"within {t.Amount.ToString(CultureInfo.InvariantCulture)}%",
-        Matcher.Tolerance t => $"within ±{t.Amount.ToString(CultureInfo.InvariantCulture)}",
-        _ => "exactly",
-    };
-
     /// <summary>A cell for messages: NULL, '' or the text itself.</summary>
     public static string Words(string? value) => value switch
     {

@@ -17,18 +17,17 @@ public static partial class ExpectationChecker
     [GeneratedRegex(@"\border\s+by\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderByPattern();
 
-    /// <summary>Checks one output; <paramref name="text"/> words the verdict (English when null, as the CLI and reports).</summary>
-    public static Verdict Check(StepAction action, Expectation? expectation, StepOutput output, VerdictText? text = null)
+    /// <summary>Checks one output; the verdict says why as data (the catalogue in LabRunner.Text words it).</summary>
+    public static Verdict Check(StepAction action, Expectation? expectation, StepOutput output)
     {
-        var t = text ?? VerdictText.English;
         if (output.Outcome == StepOutcome.TimedOut)
-            return Verdict.Error(t.TimedOut(output.Duration));
+            return Verdict.Error(new TimedOut(output.Duration));
         if (output.Outcome == StepOutcome.Cancelled)
-            return Verdict.Error(t.Cancelled);
-        return action is ShellAction ? CheckShell(expectation, output, t) : CheckSql(action, expectation, output, t);
+            return Verdict.Error(new Cancelled());
+        return action is ShellAction ? CheckShell(expectation, output) : CheckSql(action, expectation, output);
     }
 
-    private static Verdict CheckShell(Expectation? expectation, StepOutput output, VerdictText t)
+    private static Verdict CheckShell(Expectation? expectation, StepOutput output)
     {
         var shell = output.Results.OfType<ShellResult>().LastOrDefault();
         var exit = shell?.ExitCode ?? (output.Outcome == StepOutcome.Completed ? 0 : -1);
@@ -38,62 +37,62 @@ public static partial class ExpectationChecker
         {
             // The last line usually says why (rsync: "some files vanished..."); the whole output stays in the step's output.
             var last = text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
-            return Verdict.Fail(t.ExitCodeDiffers(wanted, exit) + (last is null ? "" : $" ({last})"));
+            return Verdict.Fail(new ExitCodeDiffers(wanted, exit, last));
         }
         if (expectation is null)
-            return Verdict.Pass(t.ShellNoExpectation(exit));
-        return CheckText(expectation, text, t) ?? Verdict.Pass(t.ShellAsExpected(exit));
+            return Verdict.Pass(new ShellNoExpectation(exit));
+        return CheckText(expectation, text) ?? Verdict.Pass(new ShellAsExpected(exit));
     }
 
-    private static Verdict? CheckText(Expectation expectation, string text, VerdictText t)
+    private static Verdict? CheckText(Expectation expectation, string text)
     {
         if (expectation.OutputContains is { } needle && !text.Contains(needle, StringComparison.Ordinal))
-            return Verdict.Fail(t.OutputLacks(needle));
+            return Verdict.Fail(new OutputLacks(needle));
         if (expectation.OutputMatches is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.Multiline))
-            return Verdict.Fail(t.OutputDoesNotMatch(pattern));
+            return Verdict.Fail(new OutputDoesNotMatch(pattern));
         return null;
     }
 
-    private static Verdict CheckSql(StepAction action, Expectation? expectation, StepOutput output, VerdictText t)
+    private static Verdict CheckSql(StepAction action, Expectation? expectation, StepOutput output)
     {
         var error = output.FirstError;
         if (expectation is null)
             return error is null
-                ? Verdict.Pass(t.NoExpectation)
-                : Verdict.Fail(t.StepFailed(Describe(error)));
+                ? Verdict.Pass(new NoExpectation())
+                : Verdict.Fail(new StepFailed(Describe(error)));
 
         var panel = expectation.Panel is { } text ? ExpectedPanel.Parse(text) : null;
         if (expectation.ErrorSqlState is { } state)
         {
             var errors = output.Results.OfType<StatementError>().ToList();
-            if (errors.Count == 0) return Verdict.Fail(t.ExpectedErrorButNone(state));
-            if (errors.All(e => e.SqlState != state)) return Verdict.Fail(t.ExpectedError(state, Describe(errors[0])));
+            if (errors.Count == 0) return Verdict.Fail(new NoError(state));
+            if (errors.All(e => e.SqlState != state)) return Verdict.Fail(new WrongError(state, Describe(errors[0])));
         }
         else if (error is not null && panel?.Statements.OfType<ExpectedError>().Any() != true)
-            return Verdict.Fail(t.StepFailed(Describe(error))) with { Diff = panel is null ? null : Diff(panel.Statements, Actual(output, panel.Statements), NoPairings) };
+            return Verdict.Fail(new StepFailed(Describe(error))) with { Diff = panel is null ? null : Diff(panel.Statements, Actual(output, panel.Statements), NoPairings) };
 
-        var notes = new List<string>();
+        var notes = new List<VerdictNote>();
         if (panel is not null)
         {
-            var verdict = ComparePanel(action, expectation, panel.Statements, output, notes, t);
+            var verdict = ComparePanel(action, expectation, panel.Statements, output, notes);
             if (verdict is not null) return verdict with { Notes = notes };
         }
         if (expectation.Columns is { } columns)
         {
             var rows = expectation.Rows ?? [];
             var table = new ExpectedTable(columns, rows) { FromPanel = false };
-            var verdict = ComparePanel(action, expectation, [table], output, notes, t, structured: true);
+            var verdict = ComparePanel(action, expectation, [table], output, notes, structured: true);
             if (verdict is not null) return verdict with { Notes = notes };
         }
-        if (CheckText(expectation, output.Text, t) is { } textVerdict) return textVerdict with { Notes = notes };
-        var what = expectation.ErrorSqlState is { } s ? t.FailedAsExpected(s)
-            : panel is not null || expectation.Columns is not null ? t.OutputMatches : t.RanWithoutError;
+        if (CheckText(expectation, output.Text) is { } textVerdict) return textVerdict with { Notes = notes };
+        VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s)
+            : panel is not null || expectation.Columns is not null ? new OutputMatches() : new RanWithoutError();
         return Verdict.Pass(what) with { Notes = notes };
     }
 
     /// <summary>Compares expected statements with the step's results in order; null when they all match (notes filled).</summary>
     private static Verdict? ComparePanel(StepAction action, Expectation expectation, IReadOnlyList<ExpectedStatement> expected,
-        StepOutput output, List<string> notes, VerdictText t, bool structured = false)
+        StepOutput output, List<VerdictNote> notes, bool structured = false)
     {
         // Notices go to stderr and tables to stdout: a paste may show them in either order, so they are matched on their own.
         var wantedNotices = expected.OfType<ExpectedNotice>().ToList();
@@ -105,7 +104,7 @@ public static partial class ExpectationChecker
             {
                 while (k < gotNotices.Count && gotNotices[k].Message != notice.Message) k++;
                 if (k == gotNotices.Count)
-                    return Verdict.Fail(t.NoticeMissing(notice.Severity, notice.Message, gotNotices.Select(n => n.Message).ToList()));
+                    return Verdict.Fail(new NoticeMissing(notice.Severity, notice.Message, gotNotices.Select(n => n.Message).ToList()));
                 k++;
             }
         }
@@ -113,51 +112,64 @@ public static partial class ExpectationChecker
         var actual = structured ? output.Results.OfType<ResultSet>().Cast<StatementResult>().ToList() : Actual(output, wanted);
         if (wanted.Count == 0) return null;
         if (actual.Count < wanted.Count)
-            return Verdict.Fail(t.ResultCount(wanted.Count, actual.Count))
+            return Verdict.Fail(new TooFewResults(wanted.Count, actual.Count))
                 with
             { Diff = Diff(wanted, actual, NoPairings) };
         if (actual.Count > wanted.Count)
         {
-            notes.Add(t.ComparedLast(wanted.Count, actual.Count));
+            notes.Add(new ComparedLast(wanted.Count, actual.Count));
             actual = actual.Skip(actual.Count - wanted.Count).ToList();
         }
         var ordered = expectation.Ordered ?? OrderByPattern().IsMatch(action.Command);
         var pairings = new Dictionary<int, IReadOnlyList<int>>();
         for (var k = 0; k < wanted.Count; k++)
         {
-            var problem = CompareOne(wanted[k], actual[k], expectation, ordered, notes, t, out var pairing);
+            var problem = CompareOne(wanted[k], actual[k], expectation, ordered, notes, out var pairing);
             if (pairing is not null) pairings[k] = pairing;
             if (problem is not null)
-                return problem with { Diff = Diff(wanted, actual, pairings) };
+                return problem with
+                {
+                    Diff = Diff(wanted, actual, pairings),
+                    // Which statement of the panel and which result of the output the differing cell is in (for highlighting).
+                    FirstDifference = problem.FirstDifference is { } cell
+                        ? cell with { ActualResult = IndexOf(output.Results, actual[k]), ExpectedStatement = structured ? null : IndexOf(expected, wanted[k]) }
+                        : null,
+                };
         }
         return null;
     }
 
     private static Verdict? CompareOne(ExpectedStatement expected, StatementResult actual, Expectation expectation, bool ordered,
-        List<string> notes, VerdictText t, out IReadOnlyList<int>? pairing)
+        List<VerdictNote> notes, out IReadOnlyList<int>? pairing)
     {
         pairing = null;
         switch (expected, actual)
         {
             case (ExpectedTable table, ResultSet set):
-                var comparison = new TableComparer(table, set, expectation, ordered, t).Compare();
+                var comparison = new TableComparer(table, set, expectation, ordered).Compare();
                 pairing = comparison.Pairing;
                 foreach (var n in comparison.Notes) if (!notes.Contains(n)) notes.Add(n);
-                return comparison.Matches ? null : Verdict.Fail(comparison.Message) with { FirstDifference = comparison.FirstDifference };
+                return comparison.Matches ? null : Verdict.Fail(comparison.Reason) with { FirstDifference = comparison.FirstDifference };
             case (ExpectedTag tag, CommandTag got):
-                return tag.Tag == got.Tag ? null : Verdict.Fail(t.ExpectedGot(tag.Tag, got.Tag));
+                return tag.Tag == got.Tag ? null : Verdict.Fail(new TagDiffers(tag.Tag, got.Tag));
             case (ExpectedError want, StatementError got):
                 if (want.SqlState is not null)
-                    return want.SqlState == got.SqlState ? null : Verdict.Fail(t.ExpectedError(want.SqlState, Describe(got)));
+                    return want.SqlState == got.SqlState ? null : Verdict.Fail(new WrongError(want.SqlState, Describe(got)));
                 // Without a SQLSTATE only the text can tell, and it depends on the server's language: note it, compare leniently.
                 if (want.Message == got.Message) return null;
-                notes.Add(t.ErrorComparedByMessage);
-                return Verdict.Fail(t.ExpectedErrorMessage(want.Message, Describe(got), got.SqlState));
+                notes.Add(new ErrorComparedByMessage());
+                return Verdict.Fail(new WrongErrorMessage(want.Message, Describe(got)));
             case (ExpectedNotice want, ServerNotice got):
-                return want.Message == got.Message ? null : Verdict.Fail(t.NoticeDiffers(want.Severity, want.Message, got.Message));
+                return want.Message == got.Message ? null : Verdict.Fail(new NoticeDiffers(want.Severity, want.Message, got.Message));
             default:
-                return Verdict.Fail(t.ExpectedGot(Kind(expected, t), Kind(actual, t)));
+                return Verdict.Fail(new KindDiffers(Shape(expected), Shape(actual)));
         }
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, T item) where T : class
+    {
+        for (var k = 0; k < list.Count; k++) if (ReferenceEquals(list[k], item)) return k;
+        return -1;
     }
 
     /// <summary>The results worth comparing: tags and notices only when the author pasted some (psql shows them, authors often trim them).</summary>
@@ -174,21 +186,16 @@ public static partial class ExpectationChecker
         }).ToList();
     }
 
-    private static string Describe(StatementError e)
-    {
-        var sb = new StringBuilder($"{e.Severity} {e.SqlState}: {e.Message}");
-        if (e.Advice is { } advice) sb.Append(" (").Append(advice).Append(')');
-        return sb.ToString();
-    }
+    private static ServerError Describe(StatementError e) => new(e.Severity, e.SqlState, e.Message, e.Advice);
 
-    private static string Kind(object o, VerdictText t) => o switch
+    private static ResultShape Shape(object o) => o switch
     {
-        ExpectedTable or ResultSet => t.ATable,
-        ExpectedTag tag => tag.Tag,
-        CommandTag tag => tag.Tag,
-        ExpectedError or StatementError => t.AnError,
-        ExpectedNotice or ServerNotice => t.ANotice,
-        _ => t.SomeOutput,
+        ExpectedTable or ResultSet => new(ResultKind.Table),
+        ExpectedTag tag => new(ResultKind.Tag, tag.Tag),
+        CommandTag tag => new(ResultKind.Tag, tag.Tag),
+        ExpectedError or StatementError => new(ResultKind.Error),
+        ExpectedNotice or ServerNotice => new(ResultKind.Notice),
+        _ => new(ResultKind.Output),
     };
 
     private static readonly IReadOnlyDictionary<int, IReadOnlyList<int>> NoPairings = new Dictionary<int, IReadOnlyList<int>>();

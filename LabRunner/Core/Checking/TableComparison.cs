@@ -4,7 +4,7 @@ using LabRunner.Psql;
 namespace LabRunner.Checking;
 
 /// <summary>The outcome of holding one actual result set against one expected table, cell by cell.</summary>
-internal sealed record TableComparison(bool Matches, string Message, CellDifference? FirstDifference, IReadOnlyList<string> Notes)
+internal sealed record TableComparison(bool Matches, VerdictReason Reason, CellDifference? FirstDifference, IReadOnlyList<VerdictNote> Notes)
 {
     /// <summary>Expected rows paired with actual rows (index into actual rows, or -1), for rendering a readable diff.</summary>
     public IReadOnlyList<int> Pairing { get; init; } = [];
@@ -17,14 +17,12 @@ internal sealed class TableComparer
     private readonly ResultSet _actual;
     private readonly Expectation _expectation;
     private readonly bool _ordered;
-    private readonly VerdictText _text;
-    private readonly List<string> _notes = [];
+    private readonly List<VerdictNote> _notes = [];
     private int[] _map = [];           // expected column → actual column
     private Matcher[][] _matchers = []; // [expected row][expected column]
 
-    public TableComparer(ExpectedTable expected, ResultSet actual, Expectation expectation, bool ordered, VerdictText? text = null)
+    public TableComparer(ExpectedTable expected, ResultSet actual, Expectation expectation, bool ordered)
     {
-        _text = text ?? VerdictText.English;
         _expected = expected;
         _actual = actual;
         _expectation = expectation;
@@ -35,25 +33,25 @@ internal sealed class TableComparer
     {
         if (_expected.Columns.Count == 0)
             return _actual.RowCount == 0
-                ? Result(true, _text.NoRowsAsExpected)
-                : Result(false, _text.ExpectedNoRows(_actual.RowCount));
+                ? Result(true, new NoRowsAsExpected())
+                : Result(false, new ExpectedNoRows(_actual.RowCount));
         if (MapColumns() is { } columnProblem) return Result(false, columnProblem);
         BuildMatchers();
         return _ordered ? CompareOrdered() : CompareUnordered();
     }
 
-    private string? MapColumns()
+    private VerdictReason? MapColumns()
     {
         var actualNames = _actual.Columns.Select(c => c.Name).ToList();
         if (!_expectation.SubsetOfColumns && !actualNames.SequenceEqual(_expected.Columns))
-            return _text.ColumnsDiffer(string.Join(", ", _expected.Columns), string.Join(", ", actualNames));
+            return new ColumnsDiffer(_expected.Columns, actualNames);
         _map = new int[_expected.Columns.Count];
         for (var c = 0; c < _expected.Columns.Count; c++)
         {
             var name = _expected.Columns[c];
             var k = actualNames.IndexOf(name);
             if (k < 0) k = actualNames.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-            if (k < 0) return _text.ColumnMissing(name, string.Join(", ", actualNames));
+            if (k < 0) return new ColumnMissing(name, actualNames);
             _map[c] = k;
         }
         return null;
@@ -75,14 +73,14 @@ internal sealed class TableComparer
                 {
                     _matchers[r][c] = new Matcher.Shape(shape);
                     if (noted.Add(name))
-                        _notes.Add(_text.VolatileCell(name, cell, shape));
+                        _notes.Add(new VolatileCell(name, cell, shape));
                 }
                 else _matchers[r][c] = new Matcher.Exact();
             }
         }
         foreach (var (name, matcher) in _expectation.Matchers)
             if (matcher is not Matcher.Exact && _expected.Columns.Contains(name))
-                _notes.Add($"{name}: {_text.Matcher(matcher)}");
+                _notes.Add(new ColumnMatcher(name, matcher));
     }
 
     private string? Expected(int r, int c) => c < _expected.Rows[r].Count ? _expected.Rows[r][c] : null;
@@ -103,12 +101,12 @@ internal sealed class TableComparer
         {
             pairing.Add(r);
             var c = FirstMismatch(r, r);
-            if (c >= 0) return Difference(r, r, c, pairing, prefix: "");
+            if (c >= 0) return Difference(r, r, c, pairing, counts: null);
         }
         for (var r = common; r < _expected.Rows.Count; r++) pairing.Add(-1);
         if (_expected.Rows.Count != _actual.RowCount)
             return CountDifference(pairing);
-        return Result(true, MatchedMessage()) with { Pairing = pairing };
+        return Result(true, new RowsMatch(_actual.RowCount)) with { Pairing = pairing };
     }
 
     private TableComparison CompareUnordered()
@@ -134,43 +132,38 @@ internal sealed class TableComparer
             if (best >= 0)
             {
                 pairing[missing] = best;
-                var prefix = _expected.Rows.Count != _actual.RowCount ? _text.RowCountDiffers(_expected.Rows.Count, _actual.RowCount) + "; " : "";
-                return Difference(missing, best, FirstMismatch(missing, best), pairing, prefix);
+                var counts = _expected.Rows.Count != _actual.RowCount ? new RowCounts(_expected.Rows.Count, _actual.RowCount) : null;
+                return Difference(missing, best, FirstMismatch(missing, best), pairing, counts);
             }
             return CountDifference(pairing);
         }
         if (_expected.Rows.Count != _actual.RowCount) return CountDifference(pairing);
-        _notes.Add(_text.AnyOrder);
-        return Result(true, MatchedMessage()) with { Pairing = pairing };
+        _notes.Add(new AnyOrder());
+        return Result(true, new RowsMatch(_actual.RowCount)) with { Pairing = pairing };
     }
 
-    private TableComparison Difference(int r, int a, int c, List<int> pairing, string prefix)
+    private TableComparison Difference(int r, int a, int c, List<int> pairing, RowCounts? counts)
     {
         var name = _expected.Columns[c];
-        var matcher = _matchers[r][c];
         var expected = Expected(r, c);
         var actual = Actual(a, c);
-        var what = matcher is Matcher.Exact
-            ? (_expected.FromPanel && expected == "" ? _text.EmptyCell : CellMatch.Words(expected))
-            : _text.Matcher(matcher) + (matcher is Matcher.Tolerance ? _text.ToleranceOf(expected ?? "") : "");
-        var rowWords = _ordered || r == a ? _text.Row(a + 1) : _text.RowClosestTo(a + 1, r + 1);
-        var message = prefix + _text.CellDiffers(rowWords, name, what, CellMatch.Words(actual));
-        return new TableComparison(false, message, new CellDifference(a + 1, _map[c] + 1, name, expected, actual), _notes) { Pairing = pairing };
+        var reason = new CellDiffers(a + 1, _ordered || r == a ? null : r + 1, name, _matchers[r][c], expected, _expected.FromPanel, actual)
+        {
+            Counts = counts,
+        };
+        var cell = new CellDifference(a + 1, _map[c] + 1, name, expected, actual) { ExpectedRow = r, ExpectedColumn = c };
+        return new TableComparison(false, reason, cell, _notes) { Pairing = pairing };
     }
 
     private TableComparison CountDifference(List<int> pairing)
     {
-        var message = _text.RowCountDiffers(_expected.Rows.Count, _actual.RowCount);
         var extra = Enumerable.Range(0, _actual.Rows.Count).FirstOrDefault(a => !pairing.Contains(a), -1);
         var missing = pairing.IndexOf(-1);
-        if (missing >= 0)
-            message += _text.RowMissing(missing + 1, string.Join(" | ", _expected.Rows[missing].Select(CellMatch.Words)));
-        else if (extra >= 0)
-            message += _text.RowUnexpected(extra + 1, string.Join(" | ", _map.Select(k => CellMatch.Words(_actual.Rows[extra][k]))));
-        return new TableComparison(false, message, null, _notes) { Pairing = pairing };
+        var reason = new RowCountDiffers(_expected.Rows.Count, _actual.RowCount,
+            missing >= 0 ? new ShownRow(missing + 1, _expected.Rows[missing]) : null,
+            missing < 0 && extra >= 0 ? new ShownRow(extra + 1, _map.Select(k => _actual.Rows[extra][k]).ToList()) : null);
+        return new TableComparison(false, reason, null, _notes) { Pairing = pairing };
     }
 
-    private string MatchedMessage() => _text.RowsMatch(_actual.RowCount);
-
-    private TableComparison Result(bool ok, string message) => new(ok, message, null, _notes);
+    private TableComparison Result(bool ok, VerdictReason reason) => new(ok, reason, null, _notes);
 }

@@ -6,14 +6,29 @@ namespace LabRunner.Execution;
 
 /// <summary>
 /// Watches a session's backend while its statement runs longer than a moment, from a connection of its own, and
-/// reports "waiting for lock" (pg_stat_activity.wait_event_type = 'Lock') or "running".
+/// reports what it does as data: <see cref="LockWait"/> (pg_stat_activity.wait_event_type = 'Lock': who holds the lock,
+/// on which relation) or <see cref="Executing"/>. <paramref name="sessionOf"/> names the lab's session a server process
+/// serves, if any.
 /// </summary>
-internal sealed class ActivityMonitor(IServerTarget target) : IAsyncDisposable
+internal sealed class ActivityMonitor(IServerTarget target, Func<int, string?> sessionOf) : IAsyncDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private NpgsqlConnection? _connection;
+
+    // The blocker and the relation only when the backend waits for a lock (pg_blocking_pids is not free); the relation
+    // only when it lives in the monitor's database, where regclass can name it.
+    private const string Query = """
+        SELECT a.wait_event_type,
+               CASE WHEN a.wait_event_type = 'Lock' THEN (pg_catalog.pg_blocking_pids(a.pid))[1] END,
+               CASE WHEN a.wait_event_type = 'Lock' THEN
+                 (SELECT l.relation::pg_catalog.regclass::text FROM pg_catalog.pg_locks l
+                  WHERE l.pid = a.pid AND NOT l.granted AND l.relation IS NOT NULL
+                    AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+                  LIMIT 1) END
+        FROM pg_catalog.pg_stat_activity a WHERE a.pid = $1
+        """;
 
     public async Task WatchAsync(int pid, Stopwatch clock, IProgress<StepProgress>? progress, CancellationToken ct)
     {
@@ -23,17 +38,17 @@ internal sealed class ActivityMonitor(IServerTarget target) : IAsyncDisposable
             await Task.Delay(Quiet, ct);
             while (!ct.IsCancellationRequested)
             {
-                var waiting = await WaitEventTypeAsync(pid, ct) == "Lock";
+                var activity = await ActivityAsync(pid, ct);
                 if (ct.IsCancellationRequested) break;
-                progress.Report(new StepProgress(waiting ? "waiting for lock" : "running", clock.Elapsed));
+                progress.Report(new StepProgress(activity, clock.Elapsed));
                 await Task.Delay(Every, ct);
             }
         }
         catch (OperationCanceledException) { }
     }
 
-    /// <summary>The backend's wait_event_type, or null if it cannot be read (progress is a nicety, never a failure).</summary>
-    public async Task<string?> WaitEventTypeAsync(int pid, CancellationToken ct)
+    /// <summary>What the backend does now; <see cref="Executing"/> when it cannot be read (progress is a nicety, never a failure).</summary>
+    public async Task<StepActivity> ActivityAsync(int pid, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -47,13 +62,17 @@ internal sealed class ActivityMonitor(IServerTarget target) : IAsyncDisposable
                 _connection = new NpgsqlConnection(b.ConnectionString);
                 await _connection.OpenAsync(ct);
             }
-            await using var cmd = new NpgsqlCommand("SELECT wait_event_type FROM pg_catalog.pg_stat_activity WHERE pid = $1", _connection);
+            await using var cmd = new NpgsqlCommand(Query, _connection);
             cmd.Parameters.Add(new NpgsqlParameter { Value = pid });
-            return await cmd.ExecuteScalarAsync(ct) as string;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct) || reader.IsDBNull(0) || reader.GetString(0) != "Lock") return new Executing();
+            int? blocker = reader.IsDBNull(1) ? null : reader.GetInt32(1);
+            var relation = reader.IsDBNull(2) ? null : reader.GetString(2);
+            return new LockWait(blocker, blocker is { } b2 ? sessionOf(b2) : null, relation);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
-            return null;
+            return new Executing();
         }
         finally
         {

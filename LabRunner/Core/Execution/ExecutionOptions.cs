@@ -4,11 +4,7 @@ public sealed record ExecutionOptions
 {
     /// <summary>Per-statement timeout unless a step sets its own.</summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(5);
-    /// <summary>Shell steps run only when the user allowed them (--allow-shell, or the TUI's consent).</summary>
-    public bool AllowShell { get; init; }
     /// <summary>Rows kept per result set for display and comparison; all rows are still counted and hashed.</summary>
     public int MaxKeptRows { get; init; } = 10_000;
 }
 
-/// <summary>What a running step is doing now, for spinners and stderr progress ("running", "waiting for lock").</summary>
-public sealed record StepProgress(string Activity, TimeSpan Elapsed);

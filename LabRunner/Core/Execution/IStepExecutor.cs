@@ -8,5 +8,9 @@ namespace LabRunner.Execution;
 /// </summary>
 public interface IStepExecutor : IAsyncDisposable
 {
-    Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct);
+    /// <summary>
+    /// Runs a final action (variant chosen, variables filled in). <paramref name="granted"/> is what the user allowed for
+    /// this call; an action that needs more is refused with <see cref="ShellNotAllowedException"/>.
+    /// </summary>
+    Task<StepOutput> ExecuteAsync(StepAction action, Consent granted, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct);
 }

@@ -1,12 +1,12 @@
 namespace LabRunner.Execution;
 
 /// <summary>
-/// A shell step was asked to run without the user's consent (ExecutionOptions.AllowShell is false). An exception, not
-/// a failed step: a lab whose shell steps silently "fail" would give misleading verdicts, so the whole run stops with
-/// one clear line (the CLI's --allow-shell, the TUI's consent question).
+/// An action reached the executor without the consent it needs (<see cref="ConsentRules"/>). LabRun checks consent before
+/// it executes and skips such steps with a verdict, so this is the executor's own guard against a caller that did not:
+/// an exception, never a silently "failed" step.
 /// </summary>
 public sealed class ShellNotAllowedException(string script)
-    : UserErrorException("This step runs a shell command; LabRunner runs shell steps only when allowed (--allow-shell, or yes in the TUI).")
+    : UserErrorException("This step runs a shell command, and the user did not allow shell commands.")
 {
     public string Script { get; } = script;
 }

@@ -95,7 +95,7 @@ internal static class ShellStepRunner
             await Task.Delay(ActivityMonitor.Quiet, ct);
             while (!ct.IsCancellationRequested)
             {
-                progress.Report(new StepProgress("running", clock.Elapsed));
+                progress.Report(new StepProgress(new Executing(), clock.Elapsed));
                 await Task.Delay(500, ct);
             }
         }

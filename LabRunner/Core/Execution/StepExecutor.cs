@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using LabRunner.Labs;
 using LabRunner.Postgres;
-using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 
 /// <summary>
 /// Runs step actions against one server like a student at psql and a terminal would: SQL in named sessions that
 /// persist across calls (one connection each, opened lazily), calls for one session one at a time, different
-/// sessions concurrently; shell steps with bash. {{variables}} are substituted in both.
+/// sessions concurrently; shell steps with bash. Actions arrive final (variant chosen, {{variables}} filled in by
+/// LabRun); an action needing a consent the call does not grant is refused (<see cref="ShellNotAllowedException"/>).
 /// A cancelled or timed-out step returns its partial output with <see cref="StepOutcome.Cancelled"/> /
 /// <see cref="StepOutcome.TimedOut"/> (it does not throw); its session stays usable.
 /// </summary>
@@ -21,24 +21,21 @@ public sealed class StepExecutor : IStepExecutor
     // Disposing cancels running steps first: a step waiting on a lock must not hold up closing the lab.
     private readonly CancellationTokenSource _shutdown = new();
 
-    public StepExecutor(IServerTarget target, IReadOnlyDictionary<string, string> variables, ExecutionOptions options)
+    public StepExecutor(IServerTarget target, ExecutionOptions? options = null)
     {
         _target = target;
-        _options = options;
-        _monitor = new ActivityMonitor(target);
-        Variables = Execution.Variables.For(target, variables);
+        _options = options ?? new ExecutionOptions();
+        _monitor = new ActivityMonitor(target, SessionServing);
     }
-
-    /// <summary>Every variable a command may use: the built-ins (data_directory, workdir, database, pg_version, pg_major,
-    /// host, port, user) and the lab's own.</summary>
-    public IReadOnlyDictionary<string, string> Variables { get; }
 
     public IReadOnlyCollection<SqlSession> Sessions => _sessions.Values.ToList();
 
     public SqlSession? FindSession(string name) => _sessions.GetValueOrDefault(name);
 
-    public async Task<StepOutput> ExecuteAsync(StepAction action, TimeSpan? timeout, IProgress<StepProgress>? progress, CancellationToken ct)
+    public async Task<StepOutput> ExecuteAsync(StepAction action, Consent granted, TimeSpan? timeout, IProgress<StepProgress>? progress,
+        CancellationToken ct)
     {
+        if (ConsentRules.Missing(action, granted) != Consent.None) throw new ShellNotAllowedException(action.Command);
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _shutdown.Token);
         ct = linked.Token;
@@ -48,20 +45,10 @@ public sealed class StepExecutor : IStepExecutor
             case SqlAction sql:
                 return await RunSqlAsync(sql, limit, progress, ct);
             case ShellAction shell:
-                if (!_options.AllowShell) throw new ShellNotAllowedException(shell.Script);
-                if (Execution.Variables.Unknown(shell.Script, Variables) is { Count: > 0 } unknown)
-                    return NotRun($"not run: the command uses {string.Join(", ", unknown.Select(n => "{{" + n + "}}"))}, which has no value on this server " +
-                                  "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)");
-                return await ShellStepRunner.RunAsync(_target, Execution.Variables.Substitute(shell.Script, Variables), limit, progress, ct);
+                return await ShellStepRunner.RunAsync(_target, shell.Script, limit, progress, ct);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }
-    }
-
-    private static StepOutput NotRun(string message)
-    {
-        var result = new ShellResult(-1, message + "\n");
-        return new StepOutput(result.Output, [result], StepOutcome.Failed, TimeSpan.Zero);
     }
 
     private async Task<StepOutput> RunSqlAsync(SqlAction action, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
@@ -81,7 +68,7 @@ public sealed class StepExecutor : IStepExecutor
             var runner = new SqlStepRunner(_target, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
             try
             {
-                return await runner.RunAsync(Execution.Variables.Substitute(action.Sql, Variables));
+                return await runner.RunAsync(action.Sql);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -93,6 +80,9 @@ public sealed class StepExecutor : IStepExecutor
             session.Gate.Release();
         }
     }
+
+    /// <summary>The lab's session a server process serves, if any (to name who holds a lock).</summary>
+    private string? SessionServing(int pid) => _sessions.Values.FirstOrDefault(s => s.BackendPid == pid)?.Name;
 
     /// <summary>Closes a session (its connection); the next step naming it starts afresh.</summary>
     public async Task CloseSessionAsync(string name)

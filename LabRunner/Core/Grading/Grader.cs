@@ -34,9 +34,10 @@ public static class Grader
         {
             await using var target = new ReadOnlyTarget(await ExistingServer.ConnectAsync(student.Connection, null, ct));
             observe?.Invoke(new GradingStarted(student, target.Description, target.Version));
-            var execution = new ExecutionOptions { AllowShell = false, StatementTimeout = TimeSpan.FromSeconds(60) };
-            await using var executor = new StepExecutor(target, lab.Variables, execution);
-            var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, RunSetup = false });
+            // No consent is given: grading never runs a shell step.
+            var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60) };
+            await using var executor = new StepExecutor(target, execution);
+            var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, RunSetup = false, Consent = Consent.None });
             await run.RunChecksAsync(filter, ct);
             summary = run.Summary;
         }
@@ -50,8 +51,8 @@ public static class Grader
 
     private static RunSummary Unreachable(Lab lab, LabRunFilter filter, string why) =>
         new(lab.Id, lab.Title, lab.Tasks.Where(t => filter.TaskId is null || t.Id == filter.TaskId)
-            .SelectMany(t => t.Checks.Select(c => new RunSummaryEntry(t.Id, c.Id, c.Title, StepKind.Check, VerdictStatus.Error,
-                $"cannot reach the database: {why}", null, null, TimeSpan.Zero)
+            .SelectMany(t => t.Checks.Select(c => new RunSummaryEntry(t.Id, c.Id, c.Title, StepKind.Check,
+                Verdict.Error(new Unreachable(why)), null, null, TimeSpan.Zero)
             { Points = t.Points }))
             .ToList());
 
@@ -64,8 +65,12 @@ public static class Grader
             var worst = entries.FirstOrDefault(e => e.Status == VerdictStatus.Error)
                 ?? entries.FirstOrDefault(e => e.Status == VerdictStatus.Failed)
                 ?? entries.FirstOrDefault(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun);
-            var message = worst is null ? $"{entries.Count} check{(entries.Count == 1 ? "" : "s")} passed" : $"{worst.Step}: {worst.Message}";
-            yield return new TaskGrade(student, task.Id, worst?.Status ?? VerdictStatus.Passed, worst is null ? task.Points : 0, task.Points, message);
+            yield return new TaskGrade(student, task.Id, worst?.Status ?? VerdictStatus.Passed, worst is null ? task.Points : 0, task.Points)
+            {
+                Checks = entries.Count,
+                WorstCheck = worst?.Step,
+                WorstVerdict = worst?.Verdict,
+            };
         }
     }
 }

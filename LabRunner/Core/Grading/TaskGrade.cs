@@ -2,8 +2,15 @@ using LabRunner.Checking;
 
 namespace LabRunner.Grading;
 
-/// <summary>One student's grade on one task: passed when every check of the task passed, with the points earned.</summary>
-public sealed record TaskGrade(string Student, string Task, VerdictStatus Status, double Points, double MaxPoints, string Message)
+/// <summary>
+/// One student's grade on one task: passed when every check of the task passed, with the points earned. A task that did
+/// not pass names the check that decided it and that check's verdict (data: the catalogue words it).
+/// </summary>
+public sealed record TaskGrade(string Student, string Task, VerdictStatus Status, double Points, double MaxPoints)
 {
     public bool Passed => Status == VerdictStatus.Passed;
+    /// <summary>How many checks the task had.</summary>
+    public int Checks { get; init; }
+    public string? WorstCheck { get; init; }
+    public Verdict? WorstVerdict { get; init; }
 }

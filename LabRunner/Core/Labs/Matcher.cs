@@ -1,6 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace LabRunner.Labs;
 
-/// <summary>How one column's cells are compared.</summary>
+/// <summary>How one column's cells are compared. (Kept in saved progress as part of a verdict's reason.)</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "matcher")]
+[JsonDerivedType(typeof(Exact), "exact")]
+[JsonDerivedType(typeof(Any), "any")]
+[JsonDerivedType(typeof(NotNull), "notNull")]
+[JsonDerivedType(typeof(Null), "null")]
+[JsonDerivedType(typeof(Shape), "shape")]
+[JsonDerivedType(typeof(Regex), "regex")]
+[JsonDerivedType(typeof(Tolerance), "tolerance")]
 public abstract record Matcher
 {
     /// <summary>The default: the expected text, exactly.</summary>

@@ -6,6 +6,7 @@ namespace LabRunner.Postgres;
 /// <summary>A directory holding initdb, pg_ctl and postgres of one PostgreSQL version.</summary>
 public sealed partial record PgBinaries(string BinDirectory, string Version)
 {
+    /// <summary>Said when nobody looked for an installer's command (the Setup floor names the exact one for this machine).</summary>
     public const string InstallHint =
         "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them with `sudo apt-get install -y postgresql` " +
         "(Debian/Ubuntu), point LabRunner at them with --pg-bin DIR, or use an existing server with --connection.";
@@ -15,39 +16,47 @@ public sealed partial record PgBinaries(string BinDirectory, string Version)
     public int MajorVersion => int.Parse(Version.Split('.')[0], CultureInfo.InvariantCulture);
 
     /// <summary>Finds binaries: the given directory, else PATH, pg_config --bindir, /usr/lib/postgresql/*/bin (newest first).</summary>
-    public static async Task<PgBinaries> FindAsync(string? binDirectory, CancellationToken ct)
+    public static async Task<PgBinaries> FindAsync(string? binDirectory, CancellationToken ct, PgSearch? search = null) =>
+        await TryFindAsync(binDirectory, ct, search) ?? throw new PostgresUnavailableException(
+            binDirectory is null ? InstallHint : $"--pg-bin {binDirectory}: no initdb and pg_ctl there. {InstallHint}");
+
+    /// <summary>Like <see cref="FindAsync"/>, null when there are none.</summary>
+    public static async Task<PgBinaries?> TryFindAsync(string? binDirectory, CancellationToken ct, PgSearch? search = null)
     {
         if (binDirectory is not null)
         {
-            return await ProbeAsync(Path.GetFullPath(binDirectory), ct)
-                ?? throw new PostgresUnavailableException($"--pg-bin {binDirectory}: no initdb and pg_ctl there. {InstallHint}");
+            return await ProbeAsync(Path.GetFullPath(binDirectory), ct);
         }
         var tried = new HashSet<string>();
-        await foreach (var dir in CandidateDirectoriesAsync(ct))
+        await foreach (var dir in CandidateDirectoriesAsync(search ?? PgSearch.Default, ct))
         {
             if (tried.Add(dir) && await ProbeAsync(dir, ct) is { } found) return found;
         }
-        throw new PostgresUnavailableException(InstallHint);
+        return null;
     }
 
     /// <summary>In order of preference; lazily, so the usual case (initdb on PATH) spawns no pg_config.</summary>
-    private static async IAsyncEnumerable<string> CandidateDirectoriesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<string> CandidateDirectoriesAsync(PgSearch search, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in search.PathDirectories)
         {
             var initdb = Path.Combine(dir, "initdb");
             if (File.Exists(initdb)) yield return Path.GetDirectoryName(ResolveLinks(initdb))!;
         }
-        var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], ct);
-        if (pgConfig.Succeeded) yield return pgConfig.Output.Trim();
-        const string debianRoot = "/usr/lib/postgresql";
-        if (!Directory.Exists(debianRoot)) yield break;
-        foreach (var dir in Directory.GetDirectories(debianRoot)
-                     .Select(d => (dir: d, major: int.TryParse(Path.GetFileName(d), out var m) ? m : -1))
-                     .Where(d => d.major > 0)
-                     .OrderByDescending(d => d.major)
-                     .Select(d => Path.Combine(d.dir, "bin")))
-            yield return dir;
+        if (search.AskPgConfig && search.PathDirectories.FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_config"))) is { } configDir)
+        {
+            var pgConfig = await ProcessRunner.RunAsync(Path.Combine(configDir, "pg_config"), ["--bindir"], ct);
+            if (pgConfig.Succeeded) yield return pgConfig.Output.Trim();
+        }
+        foreach (var root in search.VersionRoots.Where(Directory.Exists))
+        {
+            foreach (var dir in Directory.GetDirectories(root)
+                         .Select(d => (dir: d, major: int.TryParse(Path.GetFileName(d), out var m) ? m : -1))
+                         .Where(d => d.major > 0)
+                         .OrderByDescending(d => d.major)
+                         .Select(d => Path.Combine(d.dir, "bin")))
+                yield return dir;
+        }
     }
 
     private static string ResolveLinks(string path) =>

@@ -51,7 +51,7 @@ public sealed class Sandbox : IServerTarget
     public static async Task<Sandbox> StartAsync(SandboxOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var bins = await PgBinaries.FindAsync(options.BinDirectory, ct);
+        var bins = options.Binaries ?? await PgBinaries.FindAsync(options.BinDirectory, ct);
         var owner = await ClusterOwner.DetectAsync(ct);
         var root = options.RootDirectory ?? DefaultRootDirectory();
         System.IO.Directory.CreateDirectory(root);

@@ -4,6 +4,8 @@ public sealed record SandboxOptions
 {
     /// <summary>--pg-bin: where initdb/pg_ctl live; null = search.</summary>
     public string? BinDirectory { get; init; }
+    /// <summary>Binaries already found (and probed): used as they are.</summary>
+    public PgBinaries? Binaries { get; init; }
     /// <summary>The database to create (the lab's).</summary>
     public string Database { get; init; } = "postgres";
     /// <summary>Server settings written to postgresql.conf before start.</summary>

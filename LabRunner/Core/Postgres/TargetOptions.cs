@@ -5,6 +5,8 @@ public sealed record TargetOptions
 {
     public string? Connection { get; init; }
     public string? PgBin { get; init; }
+    /// <summary>The server binaries, when already found (setup looked for them): the sandbox does not search again.</summary>
+    public PgBinaries? Binaries { get; init; }
     public bool KeepSandbox { get; init; }
     /// <summary>Use PGHOST/PGDATABASE etc. when no --connection is given (psql's habit). Off = always a sandbox.</summary>
     public bool HonourPgEnvironment { get; init; } = true;

@@ -40,7 +40,7 @@ public sealed class ProgressStore(string directory)
         try
         {
             var progress = JsonSerializer.Deserialize<LabProgress>(File.ReadAllText(path), Json);
-            return progress is { Format: LabProgress.CurrentFormat } && progress.LabId == labId ? progress : null;
+            return progress is { Format: LabProgress.CurrentFormat or LabProgress.SentenceFormat } && progress.LabId == labId ? progress : null;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
@@ -52,7 +52,8 @@ public sealed class ProgressStore(string directory)
     // Synchronous on purpose: the file is a few kilobytes and saving must finish before the process may exit.
     public void Save(LabProgress progress)
     {
-        AtomicFile.Write(PathFor(progress.LabId), stream => JsonSerializer.Serialize(stream, progress with { SavedAt = DateTimeOffset.UtcNow }, Json));
+        var current = progress with { Format = LabProgress.CurrentFormat, SavedAt = DateTimeOffset.UtcNow };
+        AtomicFile.Write(PathFor(progress.LabId), stream => JsonSerializer.Serialize(stream, current, Json));
     }
 
     public void Delete(string labId) => File.Delete(PathFor(labId));

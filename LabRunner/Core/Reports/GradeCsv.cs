@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using LabRunner.Grading;
+using LabRunner.Text;
 
 namespace LabRunner.Reports;
 
@@ -14,7 +15,8 @@ public static class GradeCsv
         {
             csv.WriteHeader(["student", "task", "verdict", "points", "message"]);
             foreach (var r in rows)
-                csv.WriteRecord([r.Student, r.Task, StatusWords.Of(r.Status), r.Points.ToString("0.##", CultureInfo.InvariantCulture), r.Message]);
+                csv.WriteRecord([r.Student, r.Task, Catalogue.English.Status(r.Status), r.Points.ToString("0.##", CultureInfo.InvariantCulture),
+                    Catalogue.English.Say(r)]);
         }
         return text.ToString();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using LabRunner.Checking;
 using LabRunner.Running;
+using LabRunner.Text;
 
 namespace LabRunner.Reports;
 
@@ -52,17 +53,19 @@ public static class JUnitReport
             new XAttribute("name", e.Kind == Running.StepKind.Check ? $"{e.Step} (check)" : e.Step),
             new XAttribute("classname", classname),
             new XAttribute("time", Seconds(e.Duration.TotalSeconds)));
-        var details = string.Join("\n", new[] { e.Diff }.Concat(e.Notes.Select(n => "note: " + n)).Where(s => !string.IsNullOrEmpty(s)));
+        var message = Catalogue.English.Say(e.Verdict);
+        var details = string.Join("\n", new[] { e.Verdict.Diff }.Concat(Catalogue.English.Notes(e.Verdict).Select(n => "note: " + n))
+            .Where(s => !string.IsNullOrEmpty(s)));
         switch (e.Status)
         {
             case VerdictStatus.Failed:
-                testcase.Add(new XElement("failure", new XAttribute("message", e.Message), new XAttribute("type", "mismatch"), Clean(details)));
+                testcase.Add(new XElement("failure", new XAttribute("message", message), new XAttribute("type", "mismatch"), Clean(details)));
                 break;
             case VerdictStatus.Error:
-                testcase.Add(new XElement("error", new XAttribute("message", e.Message), new XAttribute("type", "error"), Clean(details)));
+                testcase.Add(new XElement("error", new XAttribute("message", message), new XAttribute("type", "error"), Clean(details)));
                 break;
             case VerdictStatus.Skipped or VerdictStatus.NotRun:
-                testcase.Add(new XElement("skipped", new XAttribute("message", e.Message)));
+                testcase.Add(new XElement("skipped", new XAttribute("message", message)));
                 break;
         }
         if (e.Actual is { } actual) testcase.Add(new XElement("system-out", Clean(actual)));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LabRunner.Running;
+using LabRunner.Text;
 
 namespace LabRunner.Reports;
 
@@ -37,8 +38,9 @@ public static class JsonReport
     public static string Render(RunSummary summary) => JsonSerializer.Serialize(ToDocument(summary), Options) + "\n";
 
     public static Document ToDocument(RunSummary s) => new(s.LabId, s.LabTitle, s.Passed, s.Failed, s.Skipped,
-        s.Entries.Select(e => new StepEntry(e.Task, e.Step, e.Kind.ToString().ToLowerInvariant(), StatusWords.Of(e.Status), e.Message,
-            e.Actual, e.Expected, Math.Round(e.Duration.TotalSeconds, 3), e.Notes, e.Diff)).ToList());
+        s.Entries.Select(e => new StepEntry(e.Task, e.Step, e.Kind.ToString().ToLowerInvariant(), Catalogue.English.Status(e.Status),
+            Catalogue.English.Say(e.Verdict), e.Actual, e.Expected, Math.Round(e.Duration.TotalSeconds, 3), Catalogue.English.Notes(e.Verdict),
+            e.Verdict.Diff)).ToList());
 
     public static Document? Parse(string json) => JsonSerializer.Deserialize<Document>(json, Options);
 }

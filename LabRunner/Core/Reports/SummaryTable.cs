@@ -1,19 +1,22 @@
-using System.Globalization;
 using LabRunner.Checking;
 using LabRunner.Running;
+using LabRunner.Text;
 
 namespace LabRunner.Reports;
 
 /// <summary>The summary `check` prints: one line per step (task, step, verdict, time), why each failure failed, and a final count line.</summary>
 public static class SummaryTable
 {
+    /// <summary>Reports are always in English.</summary>
+    private static readonly Catalogue Words = Catalogue.English;
+
     public static async Task WriteAsync(TextWriter output, RunSummary summary, bool details = true)
     {
         var rows = summary.Entries.Select(e => (
             Task: e.Task,
             Step: e.Kind == StepKind.Check ? $"{e.Step} (check)" : e.Step,
-            Verdict: StatusWords.Of(e.Status),
-            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun ? "-" : Durations.Words(e.Duration, CultureInfo.InvariantCulture),
+            Verdict: Words.Status(e.Status),
+            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun ? "-" : Words.Duration(e.Duration),
             Entry: e)).ToList();
         int wTask = Math.Max(4, rows.Select(r => r.Task.Length).DefaultIfEmpty().Max());
         int wStep = Math.Max(4, rows.Select(r => r.Step.Length).DefaultIfEmpty().Max());
@@ -23,9 +26,9 @@ public static class SummaryTable
         {
             await output.WriteLineAsync($"{r.Task.PadRight(wTask)}  {r.Step.PadRight(wStep)}  {r.Verdict.PadRight(wVerdict)}  {r.Time}");
             if (!details || r.Entry.Status == VerdictStatus.Passed) continue;
-            await output.WriteLineAsync($"    {r.Entry.Message}");
-            foreach (var note in r.Entry.Notes) await output.WriteLineAsync($"    note: {note}");
-            if (r.Entry.Diff is { } diff)
+            await output.WriteLineAsync($"    {Words.Say(r.Entry.Verdict)}");
+            foreach (var note in Words.Notes(r.Entry.Verdict)) await output.WriteLineAsync($"    note: {note}");
+            if (r.Entry.Verdict.Diff is { } diff)
                 foreach (var line in diff.TrimEnd('\n').Split('\n')) await output.WriteLineAsync($"    {line}");
         }
         await output.WriteLineAsync(CountLine(summary.Passed, summary.Failed, summary.Skipped));

@@ -7,15 +7,15 @@ using LabRunner.Execution;
 namespace LabRunner.Running;
 
 /// <summary>
-/// Runs a lab's steps on one server and checks them: picks the version's variant, substitutes {{variables}}, executes,
-/// holds the output against the expectation (re-running `eventually` ones), and raises <see cref="RunEvent"/>s that the
-/// TUI and the CLI observe alike. The run keeps every step's latest result for <see cref="Summary"/>.
+/// Runs a lab's steps on one server and checks them: picks the version's variant, substitutes {{variables}} (here only:
+/// the executor receives final actions), asks for nothing the user did not consent to, executes, holds the output
+/// against the expectation (re-running `eventually` ones), and raises typed <see cref="RunEvent"/>s that the TUI and the
+/// CLI observe alike. The run keeps every step's latest result for <see cref="Summary"/>.
 /// </summary>
 public sealed class LabRun
 {
     private readonly IStepExecutor _executor;
     private readonly LabRunOptions _options;
-    private readonly VerdictText _text;
     private readonly IReadOnlyDictionary<string, string> _variables;
     private readonly Dictionary<(string Task, string Step, StepKind Kind), StepResult> _results = [];
     private readonly Lock _gate = new();
@@ -33,16 +33,18 @@ public sealed class LabRun
         Target = target;
         _executor = executor;
         _options = options ?? new LabRunOptions();
-        _text = VerdictText.For(_options.Language);
-        _variables = Variables.For(target, lab.Variables);
+        _variables = ServerVariables.For(target, lab);
     }
+
+    /// <summary>Every {{variable}} a command may use on this server: the built-ins and the lab's own.</summary>
+    public IReadOnlyDictionary<string, string> Variables => _variables;
 
     /// <summary>The action a step runs on this server: its version variant, with {{variables}} filled in (what the student sees).</summary>
     public StepAction ActionFor(Step step, string? commandOverride = null)
     {
         var action = step.ActionFor(Target.MajorVersion);
         if (commandOverride is not null) action = action.WithCommand(commandOverride);
-        return action.WithCommand(Variables.Substitute(action.Command, _variables));
+        return action.WithCommand(LabVariables.Substitute(action.Command, _variables));
     }
 
     /// <summary>Runs the lab's setup SQL once (no-op when there is none or <see cref="LabRunOptions.RunSetup"/> is off).</summary>
@@ -51,21 +53,24 @@ public sealed class LabRun
         if (_setupDone) return;
         _setupDone = true;
         if (!_options.RunSetup || string.IsNullOrWhiteSpace(Lab.Server.Setup)) return;
-        var setup = new SqlAction(Variables.Substitute(Lab.Server.Setup, _variables));
-        var output = await _executor.ExecuteAsync(setup, _options.Execution.StatementTimeout, null, ct);
+        var setup = new SqlAction(LabVariables.Substitute(Lab.Server.Setup, _variables));
+        var output = await _executor.ExecuteAsync(setup, Consent.None, _options.Execution.StatementTimeout, null, ct);
         if (output.FirstError is { } e)
             throw new UserErrorException($"the lab's setup SQL failed: {e.Severity} {e.SqlState}: {e.Message}");
         if (output.Outcome != StepOutcome.Completed)
             throw new UserErrorException($"the lab's setup SQL did not complete ({output.Outcome})");
     }
 
-    /// <summary>Runs one step (or check) now and checks it; <paramref name="commandOverride"/> is the student's edited command.</summary>
-    public Task<StepResult> RunStepAsync(LabTask task, Step step, string? commandOverride, CancellationToken ct) =>
-        RunAsync(task, step, StepKind.Step, commandOverride, onWaitingForLock: null, ct);
+    /// <summary>
+    /// Runs one step now and checks it; <paramref name="commandOverride"/> is the student's edited command and
+    /// <paramref name="granted"/> what the student allowed for this step, beyond the run's <see cref="LabRunOptions.Consent"/>.
+    /// </summary>
+    public Task<StepResult> RunStepAsync(LabTask task, Step step, string? commandOverride, Consent granted, CancellationToken ct) =>
+        RunAsync(task, step, StepKind.Step, commandOverride, granted, onWaitingForLock: null, ct);
 
     /// <summary>Runs one of a task's read-only checks.</summary>
     public Task<StepResult> RunCheckAsync(LabTask task, Step check, CancellationToken ct) =>
-        RunAsync(task, check, StepKind.Check, null, onWaitingForLock: null, ct);
+        RunAsync(task, check, StepKind.Check, null, Consent.None, onWaitingForLock: null, ct);
 
     /// <summary>
     /// Every step of every task in order, each task's checks after its steps. A step blocked on another session's lock
@@ -121,7 +126,7 @@ public sealed class LabRun
         foreach (var (task, step, kind) in plan)
         {
             var blocked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var run = RunAsync(task, step, kind, null, () => blocked.TrySetResult(), ct);
+            var run = RunAsync(task, step, kind, null, Consent.None, () => blocked.TrySetResult(), ct);
             running.Add(run);
             await Task.WhenAny(run, blocked.Task);
             // Blocked on a lock: go on; a later step may be the one that releases it.
@@ -131,24 +136,28 @@ public sealed class LabRun
         return await Task.WhenAll(running);
     }
 
-    private async Task<StepResult> RunAsync(LabTask task, Step step, StepKind kind, string? commandOverride, Action? onWaitingForLock, CancellationToken ct)
+    private async Task<StepResult> RunAsync(LabTask task, Step step, StepKind kind, string? commandOverride, Consent granted,
+        Action? onWaitingForLock, CancellationToken ct)
     {
         var action = ActionFor(step, commandOverride);
+        var consent = _options.Consent | granted;
         var clock = Stopwatch.StartNew();
         Raise(new StepStarted(task, step, kind, action));
         StepResult result;
-        if (action is ShellAction && !_options.Execution.AllowShell)
-            result = new StepResult(task, step, kind, action, null,
-                Verdict.Skip(_text.ShellSkipped), TimeSpan.Zero);
+        if (ConsentRules.Missing(action, consent) is var missing and not Consent.None)
+            result = new StepResult(task, step, kind, action, null, Verdict.Skip(new NotAllowed(missing)), TimeSpan.Zero);
+        else if (action is ShellAction && LabVariables.Unknown(action.Command, _variables) is { Count: > 0 } unknown)
+            // Never run a shell command with a hole in it (an unknown {{data_directory}} must not become `rsync / ...`).
+            result = new StepResult(task, step, kind, action, null, Verdict.Fail(new UnknownVariables(unknown)), TimeSpan.Zero);
         else
-            result = await ExecuteAndCheckAsync(task, step, kind, action, clock, onWaitingForLock, ct);
+            result = await ExecuteAndCheckAsync(task, step, kind, action, consent, clock, onWaitingForLock, ct);
         lock (_gate) _results[(task.Id, step.Id, kind)] = result;
         Raise(new StepFinished(task, step, kind, result));
         return result;
     }
 
-    private async Task<StepResult> ExecuteAndCheckAsync(LabTask task, Step step, StepKind kind, StepAction action, Stopwatch clock,
-        Action? onWaitingForLock, CancellationToken ct)
+    private async Task<StepResult> ExecuteAndCheckAsync(LabTask task, Step step, StepKind kind, StepAction action, Consent consent,
+        Stopwatch clock, Action? onWaitingForLock, CancellationToken ct)
     {
         var eventually = step.Expect?.Eventually;
         var attempt = 0;
@@ -159,40 +168,41 @@ public sealed class LabRun
             var progress = new ProgressRelay(this, task, step, kind, clock, eventually, attempt, onWaitingForLock);
             try
             {
-                output = await _executor.ExecuteAsync(action, step.Timeout ?? _options.Execution.StatementTimeout, progress, ct);
+                output = await _executor.ExecuteAsync(action, consent, step.Timeout ?? _options.Execution.StatementTimeout, progress, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                return new StepResult(task, step, kind, action, null, Verdict.Error(_text.CouldNotRun(e.Message)), clock.Elapsed) { Attempts = attempt };
+                return new StepResult(task, step, kind, action, null, Verdict.Error(new CouldNotRun(e.Message)), clock.Elapsed) { Attempts = attempt };
             }
-            var verdict = ExpectationChecker.Check(action, step.Expect, output, _text);
+            var verdict = ExpectationChecker.Check(action, step.Expect, output);
             if (eventually is null || verdict.Status != VerdictStatus.Failed)
             {
                 if (eventually is not null && verdict.Status == VerdictStatus.Passed)
                     verdict = verdict with
                     {
-                        Message = _text.MatchedAfter(verdict.Message, clock.Elapsed),
-                        Notes = [.. verdict.Notes, _text.MatchedAfterNote(clock.Elapsed, attempt)],
+                        Reason = new MatchedAfter(verdict.Reason, clock.Elapsed),
+                        Notes = [.. verdict.Notes, new MatchedOnAttempt(clock.Elapsed, attempt)],
                     };
                 return new StepResult(task, step, kind, action, output, verdict, clock.Elapsed) { Attempts = attempt };
             }
             var remaining = eventually.Within - clock.Elapsed;
             if (remaining < eventually.Every)
                 return new StepResult(task, step, kind, action, output,
-                    verdict with { Message = _text.StillNotMatching(clock.Elapsed, attempt, verdict.Message) },
+                    verdict with { Reason = new StillNotMatching(verdict.Reason, clock.Elapsed, attempt) },
                     clock.Elapsed)
                 { Attempts = attempt };
-            await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Message, ct);
+            await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Reason, ct);
         }
     }
 
     /// <summary>Sleeps until the next attempt, raising a countdown every ProgressInterval.</summary>
-    private async Task WaitAsync(LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually eventually, int attempt, string lastMismatch, CancellationToken ct)
+    private async Task WaitAsync(LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually eventually, int attempt,
+        VerdictReason lastMismatch, CancellationToken ct)
     {
         var until = clock.Elapsed + eventually.Every;
         while (clock.Elapsed < until)
         {
-            Raise(new StepProgressed(task, step, kind, _text.WaitingToMatch(lastMismatch),
+            Raise(new StepWaiting(task, step, kind, new EventuallyRetry(attempt, until - clock.Elapsed, lastMismatch),
                 clock.Elapsed, eventually.Within - clock.Elapsed, attempt));
             var left = until - clock.Elapsed;
             if (left <= TimeSpan.Zero) break; // the clock moved on since the loop's test: a negative delay throws
@@ -218,10 +228,10 @@ public sealed class LabRun
 
         public void Report(StepProgress value)
         {
-            run.Raise(new StepProgressed(task, step, kind, value.Activity, clock.Elapsed, eventually is null ? null : eventually.Within - clock.Elapsed, attempt));
-            if (_detached || onWaitingForLock is null || !value.Activity.Contains("lock", StringComparison.OrdinalIgnoreCase)) return;
+            run.Raise(new StepWaiting(task, step, kind, value.Activity, clock.Elapsed, eventually is null ? null : eventually.Within - clock.Elapsed, attempt));
+            if (_detached || onWaitingForLock is null || value.Activity is not LockWait wait) return;
             _detached = true;
-            run.Raise(new StepDetached(task, step, kind, value.Activity));
+            run.Raise(new StepDetached(task, step, kind, wait));
             onWaitingForLock();
         }
     }

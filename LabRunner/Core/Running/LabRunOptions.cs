@@ -8,8 +8,11 @@ public sealed record LabRunOptions
     public bool RunSetup { get; init; } = true;
     /// <summary>How often progress is raised while a step waits (eventually's countdown, long statements).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>The language of verdicts and notes ("es" for Spanish); English by default, as the CLI and reports.</summary>
-    public string Language { get; init; } = "en";
+    /// <summary>
+    /// What the user allowed for the whole run (the CLI's --allow-shell). A single step may be granted more
+    /// (<see cref="LabRun.RunStepAsync"/>: the TUI asks per step); a step needing what neither grants is skipped.
+    /// </summary>
+    public Consent Consent { get; init; } = Consent.None;
 }
 
 /// <summary>Which part of a lab to run: a task id and/or a step id (null = all).</summary>

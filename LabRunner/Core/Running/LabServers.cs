@@ -14,6 +14,7 @@ public static class LabServers
             : await Sandbox.StartAsync(new SandboxOptions
             {
                 BinDirectory = options.PgBin,
+                Binaries = options.Binaries,
                 Database = requirements.Database,
                 Settings = requirements.Settings,
                 Keep = options.KeepSandbox,

@@ -1,10 +1,12 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
 using LabRunner.Labs;
 
 namespace LabRunner.Running;
 
 /// <summary>
-/// What a <see cref="LabRun"/> tells its observers (the TUI, the CLI's stderr progress). Raised on whatever thread the work
-/// runs on: a UI must marshal (app.Invoke) before touching views.
+/// What a <see cref="LabRun"/> tells its observers (the TUI, the CLI's stderr progress), as data: the faces word it in
+/// their language. Raised on whatever thread the work runs on: a UI must marshal (app.Invoke) before touching views.
 /// </summary>
 public abstract record RunEvent(LabTask Task, Step Step, StepKind Kind);
 
@@ -15,17 +17,24 @@ public enum StepKind { Step, Check }
 public sealed record StepStarted(LabTask Task, Step Step, StepKind Kind, StepAction Action) : RunEvent(Task, Step, Kind);
 
 /// <summary>
-/// The step is still going: what it is doing or waiting for ("running", "waiting for lock", "waiting until the output
-/// matches"), time since it started, and for `eventually` expectations the time left and the attempt number.
+/// The step is still going: why it has not finished (<see cref="Executing"/>, <see cref="LockWait"/>, or
+/// <see cref="EventuallyRetry"/> between the attempts of an `eventually` expectation), time since it started, and for
+/// `eventually` expectations the time left before it gives up and the attempt number.
 /// </summary>
-public sealed record StepProgressed(LabTask Task, Step Step, StepKind Kind, string Activity, TimeSpan Elapsed, TimeSpan? Remaining, int Attempt)
+public sealed record StepWaiting(LabTask Task, Step Step, StepKind Kind, StepActivity Reason, TimeSpan Elapsed, TimeSpan? Remaining, int Attempt)
     : RunEvent(Task, Step, Kind);
+
+/// <summary>
+/// Between two attempts of an `eventually` expectation: attempt <paramref name="Attempt"/> did not match
+/// (<paramref name="LastMismatch"/> says why) and the next one starts in <paramref name="NextIn"/>.
+/// </summary>
+public sealed record EventuallyRetry(int Attempt, TimeSpan NextIn, VerdictReason LastMismatch) : StepActivity;
 
 /// <summary>
 /// A statement is blocked on a lock another session holds; <see cref="LabRun.RunAllAsync"/> goes on with the next steps
 /// and raises <see cref="StepFinished"/> for this one when it completes.
 /// </summary>
-public sealed record StepDetached(LabTask Task, Step Step, StepKind Kind, string Activity) : RunEvent(Task, Step, Kind);
+public sealed record StepDetached(LabTask Task, Step Step, StepKind Kind, LockWait Lock) : RunEvent(Task, Step, Kind);
 
 /// <summary>The step ran (or was skipped) and was checked.</summary>
 public sealed record StepFinished(LabTask Task, Step Step, StepKind Kind, StepResult Result) : RunEvent(Task, Step, Kind);

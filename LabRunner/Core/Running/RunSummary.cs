@@ -3,13 +3,12 @@ using LabRunner.Labs;
 
 namespace LabRunner.Running;
 
-/// <summary>One line of a run's report: a step or check, its verdict and why, what it produced and what was expected.</summary>
+/// <summary>One line of a run's report: a step or check, its verdict (as data), what it produced and what was expected.</summary>
 public sealed record RunSummaryEntry(
-    string Task, string Step, string Title, StepKind Kind, VerdictStatus Status, string Message,
+    string Task, string Step, string Title, StepKind Kind, Verdict Verdict,
     string? Actual, string? Expected, TimeSpan Duration)
 {
-    public string? Diff { get; init; }
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public VerdictStatus Status => Verdict.Status;
     public double Points { get; init; }
 }
 
@@ -24,11 +23,9 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
 
     public static RunSummary From(Lab lab, IEnumerable<StepResult> results) =>
         new(lab.Id, lab.Title, results.Select(r => new RunSummaryEntry(
-            r.Task.Id, r.Step.Id, r.Step.Title, r.Kind, r.Verdict.Status, r.Verdict.Message,
+            r.Task.Id, r.Step.Id, r.Step.Title, r.Kind, r.Verdict,
             r.Output?.Text, ExpectedText(r.Step.Expect), r.Duration)
         {
-            Diff = r.Verdict.Diff,
-            Notes = r.Verdict.Notes,
             Points = r.Task.Points,
         }).ToList());
 

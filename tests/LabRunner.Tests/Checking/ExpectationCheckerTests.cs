@@ -4,6 +4,7 @@ using LabRunner.Labs;
 using static LabRunner.Tests.Checking.Outputs;
 using LabRunner.Psql;
 using LabRunner.Tests.Psql;
+using LabRunner.Tests.Support;
 
 namespace LabRunner.Tests.Checking;
 
@@ -30,7 +31,7 @@ public class ExpectationCheckerTests
         var verdict = ExpectationChecker.Check(Seed, SeedPanel(), SeedOutput());
 
         Assert.Equal(VerdictStatus.Passed, verdict.Status);
-        Assert.Contains(verdict.Notes, n => n.StartsWith("last_autovacuum:") && n.Contains("timestamp") && n.Contains("volatile"));
+        Assert.Contains(verdict.SaidNotes(), n => n.StartsWith("last_autovacuum:") && n.Contains("timestamp") && n.Contains("volatile"));
     }
 
     [Fact]
@@ -39,8 +40,10 @@ public class ExpectationCheckerTests
         var verdict = ExpectationChecker.Check(Seed, SeedPanel(), SeedOutput(deadTuples: "833333"));
 
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
-        Assert.Equal("row 1, n_dead_tup: expected 0, got 833333", verdict.Message);
-        Assert.Equal(new CellDifference(1, 3, "n_dead_tup", "0", "833333"), verdict.FirstDifference);
+        Assert.Equal("row 1, n_dead_tup: expected 0, got 833333", verdict.Said());
+        // Row and column in the actual result set; which result and which panel statement; the cell in the expected table.
+        Assert.Equal(new CellDifference(1, 3, "n_dead_tup", "0", "833333") { ActualResult = 0, ExpectedStatement = 0, ExpectedRow = 0, ExpectedColumn = 2 },
+            verdict.FirstDifference);
         Assert.NotNull(verdict.Diff);
         Assert.Contains("--- expected", verdict.Diff);
         Assert.Contains("- test_autovacuum |     666667 |          0 |", verdict.Diff);
@@ -53,7 +56,7 @@ public class ExpectationCheckerTests
         var verdict = ExpectationChecker.Check(Seed, SeedPanel(), SeedOutput(lastAutovacuum: null));
 
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
-        Assert.Equal("row 1, last_autovacuum: expected any value shaped like a timestamp, got NULL", verdict.Message);
+        Assert.Equal("row 1, last_autovacuum: expected any value shaped like a timestamp, got NULL", verdict.Said());
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public class ExpectationCheckerTests
         var verdict = ExpectationChecker.Check(Seed, SeedPanel(new() { ["last_autovacuum"] = new Matcher.Exact() }), SeedOutput());
 
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
-        Assert.StartsWith("row 1, last_autovacuum: expected 2024-10-06 19:00:44.756802-05, got 2026-11-24", verdict.Message);
+        Assert.StartsWith("row 1, last_autovacuum: expected 2024-10-06 19:00:44.756802-05, got 2026-11-24", verdict.Said());
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public class ExpectationCheckerTests
 
         Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(Table(["a"], new string?[] { null }))).Status);
         var verdict = Check(expectation, Of(Table(["a"], [""])));
-        Assert.Equal("row 1, a: expected NULL, got ''", verdict.Message);
+        Assert.Equal("row 1, a: expected NULL, got ''", verdict.Said());
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public class ExpectationCheckerTests
         var verdict = Check(Rows(["n"], ["1"], ["2"]), Of(Table(["n"], ["2"], ["1"])), "SELECT n FROM t");
 
         Assert.Equal(VerdictStatus.Passed, verdict.Status);
-        Assert.Contains(verdict.Notes, n => n.Contains("any order"));
+        Assert.Contains(verdict.SaidNotes(), n => n.Contains("any order"));
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public class ExpectationCheckerTests
         var verdict = Check(Rows(["n"], ["1"], ["2"]), Of(Table(["n"], ["2"], ["1"])), "SELECT n FROM t ORDER BY n DESC");
 
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
-        Assert.Equal("row 1, n: expected 1, got 2", verdict.Message);
+        Assert.Equal("row 1, n: expected 1, got 2", verdict.Said());
     }
 
     [Fact]
@@ -117,7 +120,7 @@ public class ExpectationCheckerTests
     {
         var verdict = Check(Rows(["k", "v"], ["a", "1"], ["b", "2"]), Of(Table(["k", "v"], ["b", "2"], ["a", "9"])));
 
-        Assert.Equal("row 2 (closest to expected row 1), v: expected 1, got 9", verdict.Message);
+        Assert.Equal("row 2 (closest to expected row 1), v: expected 1, got 9", verdict.Said());
         Assert.Equal(2, verdict.FirstDifference!.Row);
     }
 
@@ -125,9 +128,9 @@ public class ExpectationCheckerTests
     public void Missing_and_extra_rows_are_counted_in_words()
     {
         Assert.Equal("expected 2 rows, got 1 row: row 2 (2) is missing",
-            Check(Rows(["n"], ["1"], ["2"]), Of(Table(["n"], ["1"]))).Message);
+            Check(Rows(["n"], ["1"], ["2"]), Of(Table(["n"], ["1"]))).Said());
         Assert.Equal("expected 1 row, got 2 rows: unexpected row 2 (2)",
-            Check(Rows(["n"], ["1"]), Of(Table(["n"], ["1"], ["2"]))).Message);
+            Check(Rows(["n"], ["1"]), Of(Table(["n"], ["1"], ["2"]))).Said());
     }
 
     [Fact]
@@ -135,9 +138,9 @@ public class ExpectationCheckerTests
     {
         var output = Of(Table(["a", "b", "c"], ["1", "2", "3"]));
 
-        Assert.Equal("columns differ: expected (c, a), got (a, b, c)", Check(Rows(["c", "a"], ["3", "1"]), output).Message);
+        Assert.Equal("columns differ: expected (c, a), got (a, b, c)", Check(Rows(["c", "a"], ["3", "1"]), output).Said());
         Assert.Equal(VerdictStatus.Passed, Check(Rows(["c", "a"], ["3", "1"]) with { SubsetOfColumns = true }, output).Status);
-        Assert.Equal("column z is missing: got (a, b, c)", Check(Rows(["z"], ["3"]) with { SubsetOfColumns = true }, output).Message);
+        Assert.Equal("column z is missing: got (a, b, c)", Check(Rows(["z"], ["3"]) with { SubsetOfColumns = true }, output).Said());
     }
 
     [Theory]
@@ -198,7 +201,7 @@ public class ExpectationCheckerTests
         var expectation = Rows(["data"], ["x"]) with { Matchers = new Dictionary<string, Matcher> { ["data"] = new Matcher.Regex("^[0-9a-f]{32}$") } };
 
         Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(Table(["data"], ["0123456789abcdef0123456789abcdef"]))).Status);
-        Assert.Equal("row 1, data: expected a value matching /^[0-9a-f]{32}$/, got nope", Check(expectation, Of(Table(["data"], ["nope"]))).Message);
+        Assert.Equal("row 1, data: expected a value matching /^[0-9a-f]{32}$/, got nope", Check(expectation, Of(Table(["data"], ["nope"]))).Said());
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public class ExpectationCheckerTests
         var verdict = Check(expectation, Of(Table(["pid", "lsn"], ["777", "0/3A000028"])));
 
         Assert.Equal(VerdictStatus.Passed, verdict.Status);
-        Assert.Equal(2, verdict.Notes.Count(n => n.Contains("volatile")));
+        Assert.Equal(2, verdict.SaidNotes().Count(n => n.Contains("volatile")));
     }
 
     [Fact]
@@ -220,7 +223,7 @@ public class ExpectationCheckerTests
         var verdict = Check(expectation, Of(Error("42883", "no existe la función pg_start_backup(unknown, boolean)")));
 
         Assert.Equal(VerdictStatus.Passed, verdict.Status);
-        Assert.Equal("failed with 42883, as expected", verdict.Message);
+        Assert.Equal("failed with 42883, as expected", verdict.Said());
     }
 
     [Fact]
@@ -228,8 +231,8 @@ public class ExpectationCheckerTests
     {
         var expectation = new Expectation { ErrorSqlState = "42883" };
 
-        Assert.Equal("expected error 42883, got ERROR 42P01: relation \"x\" does not exist", Check(expectation, Of(Error("42P01", "relation \"x\" does not exist"))).Message);
-        Assert.Equal("expected error 42883, but the step ran without error", Check(expectation, Of(Table(["a"], ["1"]))).Message);
+        Assert.Equal("expected error 42883, got ERROR 42P01: relation \"x\" does not exist", Check(expectation, Of(Error("42P01", "relation \"x\" does not exist"))).Said());
+        Assert.Equal("expected error 42883, but the step ran without error", Check(expectation, Of(Table(["a"], ["1"]))).Said());
     }
 
     [Fact]
@@ -249,7 +252,7 @@ public class ExpectationCheckerTests
         Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(Error("42P01", "no existe la relación «no_existe»"))).Status);
         var verdict = Check(expectation, Of(Error("42P01", "relation \"no_existe\" does not exist")));
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
-        Assert.Contains("add `error: \"42P01\"`", verdict.Message);
+        Assert.Contains("add `error: \"42P01\"`", verdict.Said());
     }
 
     [Fact]
@@ -258,7 +261,7 @@ public class ExpectationCheckerTests
         var verdict = Check(Rows(["a"], ["1"]), Of(Error("42P01", "relation \"t\" does not exist")));
 
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
-        Assert.Equal("the step failed: ERROR 42P01: relation \"t\" does not exist", verdict.Message);
+        Assert.Equal("the step failed: ERROR 42P01: relation \"t\" does not exist", verdict.Said());
     }
 
     [Fact]
@@ -267,7 +270,7 @@ public class ExpectationCheckerTests
         var verdict = ExpectationChecker.Check(new SqlAction("SELECT 1"), null, Of(Table(["a"], ["1"])));
 
         Assert.Equal(VerdictStatus.Passed, verdict.Status);
-        Assert.Equal("ran without error; the step has no expected output to compare", verdict.Message);
+        Assert.Equal("ran without error; the step has no expected output to compare", verdict.Said());
         Assert.Equal(VerdictStatus.Failed, ExpectationChecker.Check(new SqlAction("SELECT x"), null, Of(Error("42703", "column \"x\" does not exist"))).Status);
     }
 
@@ -277,7 +280,7 @@ public class ExpectationCheckerTests
         var expectation = new Expectation { Panel = PanelCorpus.Read("custom-prompt-tags.txt") };
 
         Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(new CommandTag("CREATE TABLE"), new CommandTag("INSERT 0 5"), new CommandTag("UPDATE 1"))).Status);
-        Assert.Equal("expected UPDATE 1, got UPDATE 0", Check(expectation, Of(new CommandTag("CREATE TABLE"), new CommandTag("INSERT 0 5"), new CommandTag("UPDATE 0"))).Message);
+        Assert.Equal("expected UPDATE 1, got UPDATE 0", Check(expectation, Of(new CommandTag("CREATE TABLE"), new CommandTag("INSERT 0 5"), new CommandTag("UPDATE 0"))).Said());
     }
 
     [Fact]
@@ -288,7 +291,7 @@ public class ExpectationCheckerTests
         var verdict = Check(expectation, Of(Table(["n"], ["1"]), Table(["n"], ["2"])));
 
         Assert.Equal(VerdictStatus.Passed, verdict.Status);
-        Assert.Contains("compared the last 1 result of 2", verdict.Notes);
+        Assert.Contains("compared the last 1 result of 2", verdict.SaidNotes());
     }
 
     [Fact]
@@ -297,7 +300,7 @@ public class ExpectationCheckerTests
         var expectation = new Expectation { Panel = PanelCorpus.Read("show-several.txt") };
         var output = Of(Table(["autovacuum"], ["on"]), Table(["autovacuum_vacuum_threshold"], ["50"]), Table(["autovacuum_vacuum_scale_factor"], ["0.1"]));
 
-        Assert.Equal("row 1, autovacuum_vacuum_scale_factor: expected 0.2, got 0.1", Check(expectation, output).Message);
+        Assert.Equal("row 1, autovacuum_vacuum_scale_factor: expected 0.2, got 0.1", Check(expectation, output).Said());
     }
 
     [Fact]
@@ -307,7 +310,7 @@ public class ExpectationCheckerTests
 
         Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 42", null, null), new CommandTag("DO"))).Status);
         Assert.Equal("expected NOTICE \"hola 42\", got \"hola 41\"",
-            Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 41", null, null), new CommandTag("DO"))).Message);
+            Check(expectation, Of(new ServerNotice("NOTICE", "00000", "hola 41", null, null), new CommandTag("DO"))).Said());
     }
 
     [Fact]
@@ -318,7 +321,7 @@ public class ExpectationCheckerTests
         var verdict = Check(Rows(["a"], ["1"]), output);
 
         Assert.Equal(VerdictStatus.Error, verdict.Status);
-        Assert.Equal("timed out after 30.0 s", verdict.Message);
+        Assert.Equal("timed out after 30.0 s", verdict.Said());
     }
 
     [Fact]
@@ -327,10 +330,10 @@ public class ExpectationCheckerTests
         var shell = new ShellAction("ls");
 
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, null, Shell(0, "ok")).Status);
-        Assert.Equal("exit code: expected 0, got 23 (rsync error at main.c)", ExpectationChecker.Check(shell, null, Shell(23, "a\nrsync error at main.c\n\n")).Message);
+        Assert.Equal("exit code: expected 0, got 23 (rsync error at main.c)", ExpectationChecker.Check(shell, null, Shell(23, "a\nrsync error at main.c\n\n")).Said());
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { ExitCode = 23 }, Shell(23, "")).Status);
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { OutputContains = "backup_label" }, Shell(0, "x\nbackup_label\n")).Status);
-        Assert.Equal("output does not contain \"backup_label\"", ExpectationChecker.Check(shell, new Expectation { OutputContains = "backup_label" }, Shell(0, "x")).Message);
+        Assert.Equal("output does not contain \"backup_label\"", ExpectationChecker.Check(shell, new Expectation { OutputContains = "backup_label" }, Shell(0, "x")).Said());
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { OutputMatches = @"^sent \d+ bytes" }, Shell(0, "a\nsent 120 bytes\n")).Status);
         Assert.Equal(VerdictStatus.Failed, ExpectationChecker.Check(shell, new Expectation { OutputMatches = @"^sent \d+ bytes" }, Shell(0, "nothing")).Status);
     }

@@ -15,7 +15,7 @@ internal static class ExecutorHelpers
 {
     public static Task<StepOutput> SqlAsync(this StepExecutor executor, string sql, string database, string session = SqlAction.MainSession,
         TimeSpan? timeout = null, IProgress<StepProgress>? progress = null, CancellationToken ct = default) =>
-        executor.ExecuteAsync(new SqlAction(sql, session) { Database = database }, timeout, progress, ct);
+        executor.ExecuteAsync(new SqlAction(sql, session) { Database = database }, Consent.None, timeout, progress, ct);
 
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
     {

@@ -10,7 +10,7 @@ public sealed class RawStatementTests(SandboxFixture fx)
     public async Task A_sql_standard_function_body_with_semicolons_is_sent_whole()
     {
         var db = await fx.CreateDatabaseAsync();
-        await using var executor = new StepExecutor(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions());
+        await using var executor = new StepExecutor(fx.Sandbox, new ExecutionOptions());
 
         var output = await executor.SqlAsync("""
             CREATE FUNCTION two() RETURNS int LANGUAGE sql

@@ -2,6 +2,7 @@ using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Tests.Support;
 using LabRunner.Psql;
+using LabRunner.Running;
 using LabRunner.Tests.Psql;
 
 namespace LabRunner.Tests.Execution;
@@ -14,7 +15,8 @@ public sealed class SeedLabTests(SandboxFixture fx)
     public async Task Low_level_backup_runs_in_one_session_around_an_rsync_of_the_data_directory()
     {
         var db = await fx.CreateDatabaseAsync("curso");
-        await using var ex = new StepExecutor(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true });
+        await using var ex = new StepExecutor(fx.Sandbox, new ExecutionOptions());
+        var values = ServerVariables.BuiltIns(fx.Sandbox);
         Assert.Empty(ToolCheck.Missing(["rsync"]));
 
         // The lab asks for a spread checkpoint (false); a fast one (true) keeps the test quick and prints the same.
@@ -22,9 +24,9 @@ public sealed class SeedLabTests(SandboxFixture fx)
         Assert.Equal(StepOutcome.Completed, start.Outcome);
         Assert.Matches(@"^ pg_backup_start \n-----------------\n [0-9A-F]+/[0-9A-F]+\n\(1 row\)\n\n$", start.Text);
 
-        var copy = await ex.ExecuteAsync(new ShellAction(
-            "rsync -a --exclude='postmaster.pid' --exclude='pg_wal/*' --exclude='pg_internal.init' {{data_directory}}/ {{workdir}}/backup1/ && ls {{workdir}}/backup1/PG_VERSION"),
-            TimeSpan.FromMinutes(2), null, default);
+        var copy = await ex.ExecuteAsync(new ShellAction(LabVariables.Substitute(
+            "rsync -a --exclude='postmaster.pid' --exclude='pg_wal/*' --exclude='pg_internal.init' {{data_directory}}/ {{workdir}}/backup1/ && ls {{workdir}}/backup1/PG_VERSION",
+            values)), Consent.Shell, TimeSpan.FromMinutes(2), null, default);
         Assert.Equal(StepOutcome.Completed, copy.Outcome);
         Assert.EndsWith("backup1/PG_VERSION\n", copy.Text);
         Assert.True(File.Exists(Path.Combine(fx.Sandbox.WorkDirectory, "backup1", "global", "pg_control")));
@@ -43,7 +45,7 @@ public sealed class SeedLabTests(SandboxFixture fx)
     public async Task The_old_backup_api_fails_as_on_postgresql_15_with_advice()
     {
         var db = await fx.CreateDatabaseAsync("curso");
-        await using var ex = new StepExecutor(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions());
+        await using var ex = new StepExecutor(fx.Sandbox, new ExecutionOptions());
         var output = await ex.SqlAsync("SELECT pg_start_backup('backup1', false); ", db);
         var expected = await PsqlReference.RunAsync(fx.Sandbox, db, "SELECT pg_start_backup('backup1', false); \n");
         Assert.Equal(expected, output.Text);
@@ -55,7 +57,7 @@ public sealed class SeedLabTests(SandboxFixture fx)
     {
         var ours = await fx.CreateDatabaseAsync("curso");
         var theirs = await fx.CreateDatabaseAsync("curso");
-        await using var ex = new StepExecutor(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions());
+        await using var ex = new StepExecutor(fx.Sandbox, new ExecutionOptions());
         string[] steps =
         [
             "SHOW autovacuum;\nSHOW autovacuum_vacuum_threshold;\nSHOW autovacuum_analyze_threshold;\nSHOW autovacuum_vacuum_scale_factor;\nSHOW autovacuum_analyze_scale_factor;\n",

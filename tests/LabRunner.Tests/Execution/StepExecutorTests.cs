@@ -10,7 +10,7 @@ namespace LabRunner.Tests.Execution;
 public sealed class StepExecutorTests(SandboxFixture fx)
 {
     private StepExecutor NewExecutor(ExecutionOptions? options = null) =>
-        new(fx.Sandbox, new Dictionary<string, string>(), options ?? new ExecutionOptions());
+        new(fx.Sandbox, options ?? new ExecutionOptions());
 
     [Fact]
     public async Task An_update_waits_for_the_other_sessions_commit_and_reports_waiting_for_lock()
@@ -23,8 +23,12 @@ public sealed class StepExecutorTests(SandboxFixture fx)
 
         var progress = new RecordingProgress();
         var blocked = ex.SqlAsync("UPDATE acct SET bal = bal + 1 WHERE id = 1;", db, "b", progress: progress);
-        await ExecutorHelpers.WaitUntilAsync(() => progress.Reports.Any(p => p.Activity == "waiting for lock"), TimeSpan.FromSeconds(20));
+        await ExecutorHelpers.WaitUntilAsync(() => progress.Reports.Any(p => p.Activity is LockWait), TimeSpan.FromSeconds(20));
         Assert.False(blocked.IsCompleted);
+        // Typed: who holds the lock (session a's server process; a row lock names no relation).
+        var wait = progress.Reports.Select(p => p.Activity).OfType<LockWait>().First();
+        Assert.Equal("a", wait.BlockingSession);
+        Assert.Equal(ex.FindSession("a")!.BackendPid, wait.BlockedByPid);
 
         // Session a is not blocked by b's wait: it commits, which releases b.
         var commit = await ex.SqlAsync("COMMIT;", db, "a");
@@ -45,7 +49,7 @@ public sealed class StepExecutorTests(SandboxFixture fx)
         var progress = new RecordingProgress();
         var output = await ex.SqlAsync("SELECT pg_sleep(1.2) IS NULL AS slept;", db, progress: progress);
         Assert.Equal(StepOutcome.Completed, output.Outcome);
-        Assert.Contains(progress.Reports, p => p.Activity == "running" && p.Elapsed >= TimeSpan.FromMilliseconds(300));
+        Assert.Contains(progress.Reports, p => p.Activity is Executing && p.Elapsed >= TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
@@ -126,7 +130,7 @@ public sealed class StepExecutorTests(SandboxFixture fx)
         var output = await ex.SqlAsync($"\\c {other}\nSELECT current_database() = '{other}' AS moved;", db);
         Assert.Equal($"You are now connected to database \"{other}\" as user \"postgres\".\n moved \n-------\n t\n(1 row)\n\n", output.Text);
         Assert.Equal(other, ex.FindSession(SqlAction.MainSession)?.Database);
-        var later = await ex.ExecuteAsync(new SqlAction("SELECT current_database() = '" + other + "' AS still;"), null, null, default);
+        var later = await ex.ExecuteAsync(new SqlAction("SELECT current_database() = '" + other + "' AS still;"), Consent.None, null, null, default);
         Assert.Contains(" t\n", later.Text);
     }
 
@@ -193,12 +197,13 @@ public sealed class StepExecutorTests(SandboxFixture fx)
     }
 
     [Fact]
-    public async Task Sql_steps_get_variables_substituted()
+    public async Task Sql_is_sent_as_given_the_executor_substitutes_no_variables()
     {
+        // LabRun substitutes {{variables}} once; text that still looks like one reaches the server as written.
         var db = await fx.CreateDatabaseAsync();
-        await using var ex = new StepExecutor(fx.Sandbox, new Dictionary<string, string> { ["label"] = "backup1" }, new ExecutionOptions());
+        await using var ex = NewExecutor();
         var output = await ex.SqlAsync("SELECT '{{label}}' AS l, '{{ pg_major }}' AS m;", db);
-        Assert.Equal(["backup1", fx.Sandbox.MajorVersion.ToString()], output.LastResultSet!.Rows[0]);
+        Assert.Equal(["{{label}}", "{{ pg_major }}"], output.LastResultSet!.Rows[0]);
     }
 
     [Fact]
@@ -213,6 +218,23 @@ public sealed class StepExecutorTests(SandboxFixture fx)
     }
 
     [Fact]
+    public async Task A_lock_wait_names_the_session_that_holds_the_lock_and_the_relation()
+    {
+        var db = await fx.CreateDatabaseAsync();
+        await using var ex = new StepExecutor(new LabRunner.Tests.Checking.DatabaseTarget(fx.Sandbox, db)); // the lab's database
+        await ex.SqlAsync("CREATE TABLE l (id int); BEGIN; LOCK TABLE l IN ACCESS EXCLUSIVE MODE;", db, "alice");
+        var progress = new RecordingProgress();
+        var blocked = ex.SqlAsync("SELECT * FROM l;", db, "bob", progress: progress);
+
+        await ExecutorHelpers.WaitUntilAsync(() => progress.Reports.Any(p => p.Activity is LockWait { Relation: not null }), TimeSpan.FromSeconds(20));
+
+        var wait = progress.Reports.Select(p => p.Activity).OfType<LockWait>().First(w => w.Relation is not null);
+        Assert.Equal(new LockWait(ex.FindSession("alice")!.BackendPid, "alice", "l"), wait);
+        await ex.SqlAsync("COMMIT;", db, "alice");
+        Assert.Equal(StepOutcome.Completed, (await blocked.WaitAsync(TimeSpan.FromSeconds(20))).Outcome);
+    }
+
+    [Fact]
     public async Task Disposing_the_executor_cancels_a_step_that_waits_on_a_lock()
     {
         var db = await fx.CreateDatabaseAsync();
@@ -221,7 +243,7 @@ public sealed class StepExecutorTests(SandboxFixture fx)
         await ex.SqlAsync("BEGIN; LOCK TABLE l IN ACCESS EXCLUSIVE MODE;", db, "a");
         var progress = new RecordingProgress();
         var blocked = ex.SqlAsync("SELECT * FROM l;", db, "b", progress: progress);
-        await ExecutorHelpers.WaitUntilAsync(() => progress.Reports.Any(p => p.Activity == "waiting for lock"), TimeSpan.FromSeconds(20));
+        await ExecutorHelpers.WaitUntilAsync(() => progress.Reports.Any(p => p.Activity is LockWait), TimeSpan.FromSeconds(20));
 
         await ex.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(StepOutcome.Cancelled, (await blocked).Outcome);

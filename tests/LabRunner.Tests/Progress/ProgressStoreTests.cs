@@ -1,4 +1,6 @@
 using LabRunner.Checking;
+using LabRunner.Labs;
+using LabRunner.Text;
 using LabRunner.Progress;
 
 namespace LabRunner.Tests.Progress;
@@ -18,8 +20,15 @@ public sealed class ProgressStoreTests : IDisposable
         CurrentStep = "t2/p3",
         Steps = new Dictionary<string, StepRecord>
         {
-            ["t2/p1"] = new() { Status = VerdictStatus.Passed, Message = "output matches" },
-            ["t2/p2"] = new() { Status = VerdictStatus.Failed, Message = "row 1, n: expected 0, got 7", EditedCommand = "SELECT 7 AS n;", HintUsed = true },
+            ["t2/p1"] = new() { Status = VerdictStatus.Passed, Reason = new OutputMatches(), Notes = [new VolatileCell("ts", "2024-01-01 10:00:00.5", ValueShape.Timestamp)] },
+            ["t2/p2"] = new()
+            {
+                Status = VerdictStatus.Failed,
+                Reason = new StillNotMatching(new CellDiffers(1, null, "n", new Matcher.Tolerance(0.5, true), "0", true, "7") { Counts = new RowCounts(1, 2) },
+                    TimeSpan.FromSeconds(6.5), 3),
+                EditedCommand = "SELECT 7 AS n;",
+                HintUsed = true,
+            },
         },
     };
 
@@ -33,7 +42,43 @@ public sealed class ProgressStoreTests : IDisposable
         Assert.Equal(VerdictStatus.Passed, loaded.Steps["t2/p1"].Status);
         Assert.Equal("SELECT 7 AS n;", loaded.Steps["t2/p2"].EditedCommand);
         Assert.True(loaded.Steps["t2/p2"].HintUsed);
-        Assert.Equal("row 1, n: expected 0, got 7", loaded.Steps["t2/p2"].Message);
+        Assert.Equal(Sample().Steps["t2/p2"].Reason, loaded.Steps["t2/p2"].Reason);
+        Assert.Null(loaded.Steps["t2/p2"].Message);
+    }
+
+    [Fact]
+    public void A_saved_verdict_is_data_and_reads_in_the_language_of_the_session_that_loads_it()
+    {
+        var store = new ProgressStore(_dir);
+        store.Save(Sample());
+        var json = File.ReadAllText(store.PathFor("respaldo-autovacuum"));
+        Assert.DoesNotContain("got 7", json); // no sentence in the file: its parts
+        Assert.Contains("\"reason\": \"stillNotMatching\"", json);
+
+        var loaded = store.Load("respaldo-autovacuum")!.Steps["t2/p2"];
+
+        Assert.Equal("sigue sin coincidir tras 6,5 s (3 intentos): se esperaba 1 fila, se obtuvo 2 filas; fila 1, n: se esperaba a menos del 0,5 % de 0, se obtuvo 7",
+            Catalogue.Spanish.Say(loaded.Reason!));
+        Assert.Equal("still not matching after 6.5 s (3 attempts): expected 1 row, got 2 rows; row 1, n: expected within 0.5% of 0, got 7",
+            Catalogue.English.Say(loaded.Reason!));
+        Assert.Equal("ts: 2024-01-01 10:00:00.5 vale como cualquier marca de tiempo (valor volátil); para compararlo exacto: `match: {ts: exact}`",
+            Catalogue.Spanish.Say(Assert.Single(store.Load("respaldo-autovacuum")!.Steps["t2/p1"].Notes)));
+    }
+
+    [Fact]
+    public void A_file_of_the_first_format_still_loads_with_its_sentence()
+    {
+        var store = new ProgressStore(_dir);
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(store.PathFor("old"), """
+            { "format": 1, "labId": "old", "steps": { "t/s": { "status": "failed", "message": "row 1, n: expected 0, got 7" } } }
+            """);
+
+        var record = store.Load("old")!.Steps["t/s"];
+
+        Assert.Equal(VerdictStatus.Failed, record.Status);
+        Assert.Null(record.Reason);
+        Assert.Equal("row 1, n: expected 0, got 7", record.Message);
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class PsqlFidelityTests(SandboxFixture fx)
         var db = await DatabaseFor(file);
 
         var expected = await PsqlReference.RunAsync(fx.Sandbox, db, script);
-        await using var executor = new StepExecutor(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions());
-        var actual = await executor.ExecuteAsync(new SqlAction(script, "corpus") { Database = db }, null, null, CancellationToken.None);
+        await using var executor = new StepExecutor(fx.Sandbox, new ExecutionOptions());
+        var actual = await executor.ExecuteAsync(new SqlAction(script, "corpus") { Database = db }, Consent.None, null, null, CancellationToken.None);
 
         Assert.Equal(expected, actual.Text);
     }

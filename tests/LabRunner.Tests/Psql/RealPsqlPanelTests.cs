@@ -28,13 +28,13 @@ public sealed class RealPsqlPanelTests(SandboxFixture fx)
     private async Task<Verdict> PasteAndCheck(string sql, string setup = "", params string[] flags)
     {
         var db = await fx.CreateDatabaseAsync("panel");
-        await using var executor = new StepExecutor(fx.Sandbox, new Dictionary<string, string>(), new ExecutionOptions());
-        if (setup.Length > 0) await executor.ExecuteAsync(new SqlAction(setup) { Database = db }, null, null, CancellationToken.None);
+        await using var executor = new StepExecutor(fx.Sandbox, new ExecutionOptions());
+        if (setup.Length > 0) await executor.ExecuteAsync(new SqlAction(setup) { Database = db }, Consent.None, null, null, CancellationToken.None);
         var panel = await Psql(db, sql, flags);
         var action = new SqlAction(sql) { Database = db };
-        var output = await executor.ExecuteAsync(action, null, null, CancellationToken.None);
+        var output = await executor.ExecuteAsync(action, Consent.None, null, null, CancellationToken.None);
         var verdict = ExpectationChecker.Check(action, new Expectation { Panel = panel }, output);
-        Assert.True(verdict.Status == VerdictStatus.Passed, $"{verdict.Message}\n--- panel ---\n{panel}\n{verdict.Diff}");
+        Assert.True(verdict.Status == VerdictStatus.Passed, $"{verdict.Said()}\n--- panel ---\n{panel}\n{verdict.Diff}");
         return verdict;
     }
 

@@ -1,4 +1,6 @@
 using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Labs;
 using LabRunner.Reports;
 using LabRunner.Running;
 using LabRunner.Tests.Cli;
@@ -14,12 +16,12 @@ public sealed class ReportTests : IDisposable
 
     private static RunSummary Sample() => new("demo", "Demo lab",
     [
-        new("t1", "a", "A", StepKind.Step, VerdictStatus.Passed, "output matches", " n\n---\n 1\n(1 row)\n", " n\n---\n 1\n", TimeSpan.FromMilliseconds(12)),
-        new("t1", "b", "B", StepKind.Step, VerdictStatus.Failed, "row 1, n: expected 0, got 833333", "bell \a here", "0", TimeSpan.FromSeconds(1.5))
-            { Diff = "--- expected\n+++ actual\n-0\n+833333\n", Notes = ["rows compared in any order"] },
-        new("t2", "c", "C", StepKind.Step, VerdictStatus.Error, "timed out after 30.0 s", null, null, TimeSpan.FromSeconds(30)),
-        new("t2", "d", "D", StepKind.Step, VerdictStatus.Skipped, "shell step not run: pass --allow-shell", null, null, TimeSpan.Zero),
-        new("t2", "ok", "OK", StepKind.Check, VerdictStatus.Passed, "output matches", "x", null, TimeSpan.FromMilliseconds(3)),
+        new("t1", "a", "A", StepKind.Step, Verdict.Pass(), " n\n---\n 1\n(1 row)\n", " n\n---\n 1\n", TimeSpan.FromMilliseconds(12)),
+        new("t1", "b", "B", StepKind.Step, Verdict.Fail(new CellDiffers(1, null, "n", new Matcher.Exact(), "0", false, "833333"))
+            with { Diff = "--- expected\n+++ actual\n-0\n+833333\n", Notes = [new AnyOrder()] }, "bell \a here", "0", TimeSpan.FromSeconds(1.5)),
+        new("t2", "c", "C", StepKind.Step, Verdict.Error(new TimedOut(TimeSpan.FromSeconds(30))), null, null, TimeSpan.FromSeconds(30)),
+        new("t2", "d", "D", StepKind.Step, Verdict.Skip(new NotAllowed(Consent.Shell)), null, null, TimeSpan.Zero),
+        new("t2", "ok", "OK", StepKind.Check, Verdict.Pass(), "x", null, TimeSpan.FromMilliseconds(3)),
     ]);
 
     [Theory]
@@ -80,10 +82,17 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void Grade_csv_has_the_header_and_quotes_what_needs_quoting()
     {
-        var csv = GradeCsv.Render([new TaskGrade("alice", "rows", VerdictStatus.Failed, 0, 1.5, "row 1, count: expected 3, got 2"), new TaskGrade("bob", "rows", VerdictStatus.Passed, 1.5, 1.5, "ok")]);
+        var csv = GradeCsv.Render(
+        [
+            new TaskGrade("alice", "rows", VerdictStatus.Failed, 0, 1.5)
+            {
+                Checks = 1, WorstCheck = "count", WorstVerdict = Verdict.Fail(new CellDiffers(1, null, "count", new Matcher.Exact(), "3", false, "2")),
+            },
+            new TaskGrade("bob", "rows", VerdictStatus.Passed, 1.5, 1.5) { Checks = 2 },
+        ]);
 
         var lines = csv.TrimEnd().Split("\r\n");
-        Assert.Equal(["student,task,verdict,points,message", "alice,rows,failed,0,\"row 1, count: expected 3, got 2\"", "bob,rows,passed,1.5,ok"], lines);
+        Assert.Equal(["student,task,verdict,points,message", "alice,rows,failed,0,\"count: row 1, count: expected 3, got 2\"", "bob,rows,passed,1.5,2 checks passed"], lines);
     }
 
     [Fact]

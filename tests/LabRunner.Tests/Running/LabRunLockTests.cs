@@ -38,14 +38,14 @@ public sealed class LabRunLockTests(SandboxFixture fx)
             ],
         };
         var target = new DatabaseTarget(fx.Sandbox, db);
-        await using var executor = new StepExecutor(target, lab.Variables, new ExecutionOptions());
+        await using var executor = new StepExecutor(target);
         var run = new LabRun(lab, target, executor);
         var events = new List<RunEvent>();
         run.Event += (_, e) => { lock (events) events.Add(e); };
 
         var results = await run.RunAllAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.All(results, r => Assert.True(r.Verdict.Status == VerdictStatus.Passed, $"{r.Step.Id}: {r.Verdict.Message}"));
+        Assert.All(results, r => Assert.True(r.Verdict.Status == VerdictStatus.Passed, $"{r.Step.Id}: {r.Verdict.Said()}"));
         Assert.Contains(events, e => e is StepDetached { Step.Id: "blocked" });
         var order = events.Select(e => $"{e.GetType().Name} {e.Step.Id}").ToList();
         Assert.True(order.IndexOf("StepStarted commit") < order.IndexOf("StepFinished blocked"), string.Join("\n", order));

@@ -6,20 +6,23 @@ using Npgsql;
 using static LabRunner.Tests.Checking.Outputs;
 using LabRunner.Psql;
 using LabRunner.Running;
+using LabRunner.Text;
+using LabRunner.Tests.Support;
 
 namespace LabRunner.Tests.Running;
 
 public class LabRunTests
 {
     /// <summary>A target that is never connected to: LabRun only asks it for the version and the variables.</summary>
-    private sealed class FakeTarget(int major) : IServerTarget
+    internal sealed class FakeTarget(int major) : IServerTarget
     {
         public string Description => "fake";
         public bool IsSandbox => true;
         public string Version => $"{major}.1";
         public int MajorVersion => major;
         public string Database => "curso";
-        public string? DataDirectory => "/data";
+        public string? Data { get; init; } = "/data";
+        public string? DataDirectory => Data;
         public string WorkDirectory => "/work";
         public NpgsqlConnectionStringBuilder ConnectionString(string? database = null) => new() { Host = "/sock", Port = 5432, Username = "postgres", Database = database ?? Database };
         public IReadOnlyDictionary<string, string> PgEnvironment(string? database = null) => new Dictionary<string, string>();
@@ -47,7 +50,7 @@ public class LabRunTests
         var copy = new Step { Id = "c", Title = "c", Action = new ShellAction("rsync {{data_directory}}/ {{backup_dir}}/") };
         var lab = LabOf(Task("t", step, copy)) with { Variables = new Dictionary<string, string> { ["backup_dir"] = "{{workdir}}/backup1" } };
         var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], ["1"]))));
-        var run = new LabRun(lab, new FakeTarget(15), executor, new LabRunOptions { Execution = new ExecutionOptions { AllowShell = true } });
+        var run = new LabRun(lab, new FakeTarget(15), executor, new LabRunOptions { Consent = Consent.Shell });
 
         await run.RunAllAsync(null, CancellationToken.None);
 
@@ -64,7 +67,46 @@ public class LabRunTests
         var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
 
         Assert.Equal(VerdictStatus.Skipped, result.Verdict.Status);
-        Assert.Contains("--allow-shell", result.Verdict.Message);
+        Assert.Equal(new NotAllowed(Consent.Shell), result.Verdict.Reason);
+        Assert.Equal("shell step not run: pass --allow-shell to run the lab's shell commands", result.Verdict.Said());
+        Assert.Empty(executor.Commands);
+    }
+
+    [Fact]
+    public async Task Consent_is_per_request_a_step_runs_a_shell_command_only_when_its_request_grants_it()
+    {
+        var step = new Step { Id = "c", Title = "c", Action = new ShellAction("echo hi") };
+        var task = Task("t", step);
+        var executor = new ScriptedExecutor((_, _, _, _) => System.Threading.Tasks.Task.FromResult(Shell(0, "hi\n")));
+        var run = new LabRun(LabOf(task), new FakeTarget(15), executor);
+
+        var refused = await run.RunStepAsync(task, step, null, Consent.None, CancellationToken.None);
+        Assert.Equal(new NotAllowed(Consent.Shell), refused.Verdict.Reason);
+        Assert.Empty(executor.Commands);
+
+        var allowed = await run.RunStepAsync(task, step, null, Consent.Shell, CancellationToken.None);
+        Assert.Equal(VerdictStatus.Passed, allowed.Verdict.Status);
+        Assert.Equal(["echo hi"], executor.Commands);
+
+        // The grant was for that request only.
+        var again = await run.RunStepAsync(task, step, null, Consent.None, CancellationToken.None);
+        Assert.Equal(VerdictStatus.Skipped, again.Verdict.Status);
+        Assert.Single(executor.Commands);
+    }
+
+    [Fact]
+    public async Task A_shell_step_with_a_variable_that_has_no_value_is_not_run()
+    {
+        var target = new FakeTarget(15) { Data = null };
+        var step = new Step { Id = "c", Title = "c", Action = new ShellAction("rsync {{data_directory}}/ {{workdir}}/b") };
+        var executor = new ScriptedExecutor((_, _, _, _) => throw new InvalidOperationException("must not run"));
+        var run = new LabRun(LabOf(Task("t", step)), target, executor, new LabRunOptions { Consent = Consent.Shell });
+
+        var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
+
+        Assert.Equal(VerdictStatus.Failed, result.Verdict.Status);
+        Assert.Equal(["data_directory"], Assert.IsType<UnknownVariables>(result.Verdict.Reason).Names);
+        Assert.StartsWith("not run: the command uses {{data_directory}}, which has no value on this server", result.Verdict.Said());
         Assert.Empty(executor.Commands);
     }
 
@@ -74,15 +116,18 @@ public class LabRunTests
         var step = Sql("wait", "SELECT n", One("3") with { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)) });
         var executor = new ScriptedExecutor((_, call, _, _) => System.Threading.Tasks.Task.FromResult(Of(Table(["n"], [call.ToString()]))));
         var run = new LabRun(LabOf(Task("t", step)), new FakeTarget(15), executor, new LabRunOptions { ProgressInterval = TimeSpan.FromMilliseconds(20) });
-        var countdowns = new List<StepProgressed>();
-        run.Event += (_, e) => { if (e is StepProgressed p) lock (countdowns) countdowns.Add(p); };
+        var countdowns = new List<StepWaiting>();
+        run.Event += (_, e) => { if (e is StepWaiting p) lock (countdowns) countdowns.Add(p); };
 
         var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
 
         Assert.Equal(VerdictStatus.Passed, result.Verdict.Status);
         Assert.Equal(3, result.Attempts);
-        Assert.Matches(@"^output matches \(after \d+ ms\)$", result.Verdict.Message);
-        Assert.Contains(countdowns, p => p.Remaining is not null && p.Activity.StartsWith("waiting until the output matches"));
+        Assert.Matches(@"^output matches \(after \d+ ms\)$", result.Verdict.Said());
+        Assert.Contains(countdowns, p => p.Remaining is not null && p.Reason is EventuallyRetry);
+        var retry = countdowns.Select(p => p.Reason).OfType<EventuallyRetry>().First();
+        Assert.IsType<CellDiffers>(retry.LastMismatch);
+        Assert.Equal("waiting until the output matches (last: row 1, n: expected 3, got 1)", Catalogue.English.Say(retry));
     }
 
     [Fact]
@@ -95,28 +140,52 @@ public class LabRunTests
         var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
 
         Assert.Equal(VerdictStatus.Failed, result.Verdict.Status);
-        Assert.Matches(@"^still not matching after \d+(\.\d)? m?s \(\d+ attempts\): row 1, n: expected 0, got 833333$", result.Verdict.Message);
+        Assert.Matches(@"^still not matching after \d+(\.\d)? m?s \(\d+ attempts\): row 1, n: expected 0, got 833333$", result.Verdict.Said());
         Assert.True(result.Attempts >= 2);
     }
 
     [Fact]
-    public async Task Eventually_speaks_Spanish_when_the_run_is_in_Spanish()
+    public async Task An_eventually_step_about_locks_is_never_taken_for_a_step_waiting_for_a_lock()
+    {
+        // The mismatch quotes pg_locks' words (AccessExclusiveLock): only typed data may say a step waits for a lock.
+        var step = Sql("locks", "SELECT mode FROM pg_locks", new Expectation { Columns = ["mode"], Rows = [["AccessExclusiveLock"]] }
+            with { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)) });
+        var executor = new ScriptedExecutor((action, call, _, _) =>
+            System.Threading.Tasks.Task.FromResult(Of(Table(["mode"], [call < 3 ? "RowShareLock" : "AccessExclusiveLock"]))));
+        var run = new LabRun(LabOf(Task("t", step, Sql("after", "after", new Expectation { Columns = ["mode"], Rows = [["AccessExclusiveLock"]] }))),
+            new FakeTarget(15), executor, new LabRunOptions { ProgressInterval = TimeSpan.FromMilliseconds(20) });
+        var events = new List<RunEvent>();
+        run.Event += (_, e) => { lock (events) events.Add(e); };
+
+        var results = await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Equal(VerdictStatus.Passed, results[0].Verdict.Status);
+        Assert.Contains(events, e => e is StepWaiting { Reason: EventuallyRetry });
+        Assert.DoesNotContain(events, e => e is StepDetached || e is StepWaiting { Reason: LockWait });
+        // Not detached: the step after it started only once it had finished.
+        var order = events.Select(e => $"{e.GetType().Name} {e.Step.Id}").ToList();
+        Assert.True(order.IndexOf("StepFinished locks") < order.IndexOf("StepStarted after"));
+    }
+
+    [Fact]
+    public async Task Eventually_speaks_Spanish_when_the_screen_is_in_Spanish()
     {
         var passes = Sql("pasa", "SELECT n", One("3") with { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)) });
         var fails = Sql("falla", "SELECT m", One("0") with { Eventually = new Eventually(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)) });
         var executor = new ScriptedExecutor((action, call, _, _) =>
             System.Threading.Tasks.Task.FromResult(Of(Table(["n"], [action.Command == "SELECT n" ? call.ToString() : "833333"]))));
         var run = new LabRun(LabOf(Task("t", passes, fails)), new FakeTarget(15), executor,
-            new LabRunOptions { Language = "es", ProgressInterval = TimeSpan.FromMilliseconds(20) });
-        var countdowns = new List<StepProgressed>();
-        run.Event += (_, e) => { if (e is StepProgressed p) lock (countdowns) countdowns.Add(p); };
+            new LabRunOptions { ProgressInterval = TimeSpan.FromMilliseconds(20) });
+        var es = Catalogue.Spanish;
+        var countdowns = new List<StepWaiting>();
+        run.Event += (_, e) => { if (e is StepWaiting p) lock (countdowns) countdowns.Add(p); };
 
         var results = await run.RunAllAsync(null, CancellationToken.None);
 
-        Assert.Matches(@"^la salida coincide \(tras \d+ ms\)$", results[0].Verdict.Message);
-        Assert.Contains(results[0].Verdict.Notes, n => n.StartsWith("coincidió tras "));
-        Assert.Matches(@"^sigue sin coincidir tras \d+(,\d)? m?s \(\d+ intentos\): fila 1, n: se esperaba 0, se obtuvo 833333$", results[1].Verdict.Message);
-        Assert.Contains(countdowns, p => p.Activity.StartsWith("esperando a que la salida coincida"));
+        Assert.Matches(@"^la salida coincide \(tras \d+ ms\)$", es.Say(results[0].Verdict));
+        Assert.Contains(es.Notes(results[0].Verdict), n => n.StartsWith("coincidió tras "));
+        Assert.Matches(@"^sigue sin coincidir tras \d+(,\d)? m?s \(\d+ intentos\): fila 1, n: se esperaba 0, se obtuvo 833333$", es.Say(results[1].Verdict));
+        Assert.Contains(countdowns, p => es.Say(p.Reason).StartsWith("esperando a que la salida coincida"));
     }
 
     [Fact]
@@ -127,7 +196,7 @@ public class LabRunTests
         {
             if (action.Command == "blocked")
             {
-                progress?.Report(new StepProgress("waiting for lock (held by session main)", TimeSpan.Zero));
+                progress?.Report(new StepProgress(new LockWait(4242, "main", "t"), TimeSpan.Zero));
                 await released.Task.WaitAsync(ct);
             }
             if (action.Command == "commit") released.SetResult();
@@ -136,13 +205,15 @@ public class LabRunTests
         var lab = LabOf(Task("t", Sql("lock", "lock"), Sql("blocked", "blocked"), Sql("commit", "commit")));
         var run = new LabRun(lab, new FakeTarget(15), executor);
         var events = new List<string>();
-        run.Event += (_, e) => { lock (events) events.Add($"{e.GetType().Name} {e.Step.Id}"); };
+        var details = new List<StepDetached>();
+        run.Event += (_, e) => { lock (events) { events.Add($"{e.GetType().Name} {e.Step.Id}"); if (e is StepDetached d) details.Add(d); } };
 
         var results = await run.RunAllAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(["lock", "blocked", "commit"], results.Select(r => r.Step.Id));
         Assert.All(results, r => Assert.Equal(VerdictStatus.Passed, r.Verdict.Status));
         Assert.Contains("StepDetached blocked", events);
+        Assert.Contains(details, d => d.Lock == new LockWait(4242, "main", "t"));
         Assert.True(events.IndexOf("StepStarted commit") < events.IndexOf("StepFinished blocked"));
     }
 
@@ -175,7 +246,7 @@ public class LabRunTests
         var results = await run.RunAllAsync(null, CancellationToken.None);
 
         Assert.Equal(VerdictStatus.Error, results[0].Verdict.Status);
-        Assert.Equal("could not run the step: connection lost", results[0].Verdict.Message);
+        Assert.Equal("could not run the step: connection lost", results[0].Verdict.Said());
         Assert.Equal(VerdictStatus.Passed, results[1].Verdict.Status);
         var summary = run.Summary;
         Assert.Equal((1, 1, 0), (summary.Passed, summary.Failed, summary.Skipped));

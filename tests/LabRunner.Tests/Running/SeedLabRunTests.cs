@@ -19,15 +19,14 @@ public class SeedLabRunTests
         var lab = (await LabLoader.LoadFileAsync(LabFiles.Seed, ct)).Lab!;
         await using var target = await LabServers.OpenAsync(
             new TargetOptions { HonourPgEnvironment = false, SandboxRoot = TestPaths.SandboxRoot }, lab.Server, ct);
-        var options = new ExecutionOptions { AllowShell = true };
-        await using var executor = new StepExecutor(target, Variables.For(target, lab.Variables), options);
-        var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = options });
+        await using var executor = new StepExecutor(target);
+        var run = new LabRun(lab, target, executor, new LabRunOptions { Consent = Consent.Shell });
 
         var results = await run.RunAllAsync(null, ct);
 
         Assert.Equal(9, results.Count);
         Assert.All(results, r => Assert.True(r.Verdict.Status == VerdictStatus.Passed,
-            $"{r.Task.Id}/{r.Step.Id}: {r.Verdict.Status} {r.Verdict.Message}\n{r.Verdict.Diff}"));
+            $"{r.Task.Id}/{r.Step.Id}: {r.Verdict.Status} {r.Verdict.Said()}\n{r.Verdict.Diff}"));
         Assert.Equal("SELECT pg_backup_start('backup1', false);", results[0].Action.Command);
         Assert.True(File.Exists(Path.Combine(target.WorkDirectory, "backup1", "PG_VERSION")));
     }

@@ -14,6 +14,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await TestSoftware.RequirePostgresAsync(); // installs it first when missing and this run may
         Sandbox = await Sandbox.StartAsync(new SandboxOptions
         {
             Database = "postgres",

@@ -5,8 +5,20 @@ public static class TestPaths
     /// <summary>The repository root (holds LabRunner.sln).</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>Sandboxes made by tests live apart from a user's own, so the leftover check can count them.</summary>
-    public static string SandboxRoot { get; } = Path.Combine(Path.GetTempPath(), $"labrunner-tests-{Environment.UserName}");
+    /// <summary>
+    /// Sandboxes made by tests live apart from a user's own, so the leftover check can count them. Every test that makes
+    /// a sandbox asks for this first: a machine without PostgreSQL gets it installed here, once, when the run may install.
+    /// </summary>
+    public static string SandboxRoot
+    {
+        get
+        {
+            TestSoftware.InstallIfAllowed();
+            return SandboxDirectory;
+        }
+    }
+
+    private static readonly string SandboxDirectory = Path.Combine(Path.GetTempPath(), $"labrunner-tests-{Environment.UserName}");
 
     private static string FindRepoRoot()
     {

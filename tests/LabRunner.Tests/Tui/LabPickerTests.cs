@@ -1,3 +1,4 @@
+using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -14,7 +15,7 @@ public class LabPickerTests
         using var app = Application.Create(new VirtualTimeProvider());
         app.Init();
         app.Driver!.SetScreenSize(100, 20);
-        using var picker = new LabPicker([new LabChoice("respaldo-autovacuum", "Respaldo con API de bajo nivel"), new LabChoice("indices", "Índices")], UiText.English);
+        using var picker = new LabPicker([new LabChoice("respaldo-autovacuum", "Respaldo con API de bajo nivel"), new LabChoice("indices", "Índices")], Catalogue.English);
         var token = app.Begin(picker);
         app.LayoutAndDraw(true);
         var screen = app.Driver.ToString();

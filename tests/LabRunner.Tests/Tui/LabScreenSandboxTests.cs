@@ -2,6 +2,7 @@ using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Postgres;
 using LabRunner.Tests.Support;
+using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.Input;
 using LabRunner.Running;
@@ -43,7 +44,7 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         var lab = Lab(database);
         var runner = await LabRunStepRunner.StartAsync(lab,
             ct => ExistingServer.ConnectAsync(fx.Sandbox.ConnectionString(database).ConnectionString, null, ct).ContinueWith(t => (IServerTarget)t.Result, ct),
-            (target, o) => new StepExecutor(target, lab.Variables, o), options, CancellationToken.None);
+            (target, o) => new StepExecutor(target, o), options, CancellationToken.None);
         return (lab, runner);
     }
 
@@ -67,8 +68,8 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
     [Fact]
     public void With_lang_es_the_verdict_line_is_in_Spanish()
     {
-        var text = UiText.Resolve("es");
-        var (lab, runner) = Start(new LabRunOptions { Language = text.Code });
+        var text = Catalogue.Resolve("es");
+        var (lab, runner) = Start();
         RunOnScreen(lab, runner, h =>
         {
             h.Press(Key.F8, Key.F5);
@@ -148,10 +149,10 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
 
     private static LabRunStepRunner OnOwnSandbox(Lab lab) => Task.Run(() => LabRunStepRunner.StartAsync(lab,
         async ct => (IServerTarget)await Sandbox.StartAsync(new SandboxOptions { Database = "curso", RootDirectory = TestPaths.SandboxRoot }, ct),
-        (target, options) => new StepExecutor(target, lab.Variables, options), null, CancellationToken.None)).GetAwaiter().GetResult();
+        (target, options) => new StepExecutor(target, options), null, CancellationToken.None)).GetAwaiter().GetResult();
 
     // No awaits in these tests: once the screen exists, this thread's sync context is its main loop's.
-    private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100, UiText? text = null)
+    private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100, Catalogue? text = null)
     {
         try
         {

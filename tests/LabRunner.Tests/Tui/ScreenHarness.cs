@@ -1,5 +1,6 @@
 using LabRunner.Labs;
 using LabRunner.Progress;
+using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -16,12 +17,12 @@ public sealed class ScreenHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, UiText? text = null, bool offerResume = false)
+    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false)
     {
         App = Application.Create(new VirtualTimeProvider());
         App.Init();
         App.Driver!.SetScreenSize(width, height);
-        Session = new LabSession(lab, runner, store, text ?? UiText.English, a => App.Invoke(a));
+        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a));
         Screen = new LabScreen(App, Session);
         Session.QuitRequested += () => QuitRequested = true;
         if (offerResume) Session.OfferResume();

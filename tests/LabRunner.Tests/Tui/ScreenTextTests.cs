@@ -4,31 +4,6 @@ namespace LabRunner.Tests.Tui;
 
 public class ScreenTextTests
 {
-    [Theory]
-    [InlineData(null, "es_MX.UTF-8", null, "es")]
-    [InlineData(null, null, "es_ES.UTF-8", "es")]
-    [InlineData(null, "en_US.UTF-8", "es_ES.UTF-8", "en")]
-    [InlineData("en", "es_ES.UTF-8", null, "en")]
-    [InlineData("es", null, null, "es")]
-    [InlineData(null, null, null, "en")]
-    [InlineData(null, "C", null, "en")]
-    public void The_interface_language_comes_from_lang_then_LC_ALL_then_LANG(string? option, string? lcAll, string? lang, string expected)
-    {
-        var env = new Dictionary<string, string?> { ["LC_ALL"] = lcAll, ["LANG"] = lang };
-        Assert.Equal(expected, UiText.Resolve(option, name => env.GetValueOrDefault(name)).Code);
-    }
-
-    [Fact]
-    public void Both_languages_define_every_string()
-    {
-        foreach (var p in typeof(UiText).GetProperties().Where(p => p.PropertyType == typeof(string)))
-        {
-            Assert.False(string.IsNullOrWhiteSpace((string?)p.GetValue(UiText.Spanish)), p.Name);
-            Assert.False(string.IsNullOrWhiteSpace((string?)p.GetValue(UiText.English)), p.Name);
-        }
-        Assert.NotEqual(UiText.English.Run, UiText.Spanish.Run);
-    }
-
     [Fact]
     public void A_pasted_panel_loses_its_prompt_and_echoed_query()
     {

@@ -32,7 +32,7 @@ public sealed class ScriptedRunner : IStepRunner
         lock (Requests) Requests.Add(request);
         if (_gate is { } gate)
         {
-            progress.Report(new RunActivity(WaitingForLock: true));
+            progress.Report(new RunActivity(new LockWait(4242, "alice", "acct")));
             await gate.Task.WaitAsync(ct);
         }
         return _respond(request);

@@ -1,9 +1,11 @@
+using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Postgres;
+using LabRunner.Running;
 using LabRunner.Tests.Support;
 
-namespace LabRunner.Tests.Execution;
+namespace LabRunner.Tests.Running;
 
 [Collection(SandboxCollection.Name)]
 public sealed class UnknownDataDirectoryTests(SandboxFixture fx)
@@ -20,12 +22,16 @@ public sealed class UnknownDataDirectoryTests(SandboxFixture fx)
             $"host={fx.Sandbox.SocketDirectory} port={fx.Sandbox.Port} user={role} dbname={db}", null, CancellationToken.None);
         Assert.Null(server.DataDirectory);
         var marker = Path.Combine(server.WorkDirectory, "ran");
-        await using var executor = new StepExecutor(server, new Dictionary<string, string>(), new ExecutionOptions { AllowShell = true });
+        var step = new Step { Id = "copy", Title = "copy", Action = new ShellAction($"touch {marker}; ls {{{{data_directory}}}}/") };
+        var lab = new Lab { Id = "dd", Title = "dd", Tasks = [new LabTask { Id = "t", Title = "t", Steps = [step] }] };
+        await using var executor = new StepExecutor(server);
+        var run = new LabRun(lab, server, executor, new LabRunOptions { Consent = Consent.Shell, RunSetup = false });
 
-        var output = await executor.ExecuteAsync(new ShellAction($"touch {marker}; ls {{{{data_directory}}}}/"), null, null, CancellationToken.None);
+        var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
 
-        Assert.Equal(StepOutcome.Failed, output.Outcome);
-        Assert.Contains("not run: the command uses {{data_directory}}", output.Text);
+        Assert.Equal(VerdictStatus.Failed, result.Verdict.Status);
+        Assert.StartsWith("not run: the command uses {{data_directory}}", result.Verdict.Said());
+        Assert.Null(result.Output);
         Assert.False(File.Exists(marker));
     }
 }

@@ -1,19 +1,38 @@
 using System.Globalization;
+using LabRunner.Execution;
 using LabRunner.Labs;
 
-namespace LabRunner.Checking;
+namespace LabRunner.Text;
 
-/// <summary>The verdicts' words in Spanish, for the TUI with --lang es (decimal comma: "6,5 s").</summary>
-internal sealed class SpanishVerdictText : VerdictText
+/// <summary>
+/// Spanish over the English base (the TUI with --lang es): decimal comma ("6,5 s"). Its parts mirror the base's partial
+/// files: verdicts here, events and the screen in the other parts.
+/// </summary>
+internal sealed partial class SpanishCatalogue : Catalogue
 {
     private static readonly CultureInfo Numbers = CultureInfo.GetCultureInfo("es-ES");
 
-    public override string Duration(TimeSpan d) => Durations.Words(d, Numbers);
+    public override string Code => "es";
+    public override CultureInfo Culture => Numbers;
+
+    public override string Status(Checking.VerdictStatus status) => status switch
+    {
+        Checking.VerdictStatus.Passed => "correcto",
+        Checking.VerdictStatus.Failed => "incorrecto",
+        Checking.VerdictStatus.Error => "error",
+        Checking.VerdictStatus.Skipped => "omitido",
+        _ => "no ejecutado",
+    };
 
     public override string TimedOut(TimeSpan d) => $"se agotó el tiempo tras {Duration(d)}";
     public override string Cancelled => "cancelado";
     public override string CouldNotRun(string reason) => $"no se pudo ejecutar el paso: {reason}";
-    public override string ShellSkipped => "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
+    public override string NotAllowed(Consent needed) =>
+        "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
+    public override string UnknownVariables(IReadOnlyList<string> names) =>
+        $"no ejecutado: el comando usa {Variables(names)}, que no tiene valor en este servidor " +
+        "(data_directory solo se conoce si el rol puede leerlo, p. ej. un superusuario o un miembro de pg_read_all_settings)";
+    public override string Unreachable(string why) => $"no se puede conectar con la base de datos: {why}";
     public override string StepFailed(string error) => "el paso falló: " + error;
     public override string RanWithoutError => "se ejecutó sin errores";
     public override string NoExpectation => "se ejecutó sin errores; el paso no tiene una salida esperada con la que comparar";
@@ -41,14 +60,14 @@ internal sealed class SpanishVerdictText : VerdictText
     public override string ResultCount(int expected, int got) => $"se esperaba{(expected == 1 ? "" : "n")} {Results(expected)}, el paso produjo {Results(got)}";
     public override string ComparedLast(int compared, int of) =>
         compared == 1 ? $"se comparó el último resultado de {of}" : $"se compararon los últimos {compared} resultados de {of}";
-    public override string Results(int n) => n == 1 ? "1 resultado" : $"{n} resultados";
+    public override string Results(int n) => n == 1 ? "1 resultado" : string.Create(Culture, $"{n} resultados");
     public override string ATable => "una tabla";
     public override string AnError => "un error";
     public override string ANotice => "un aviso";
     public override string SomeOutput => "salida";
 
-    public override string Rows(long n) => n == 1 ? "1 fila" : $"{n} filas";
-    public override string RowsMatch(long n) => n == 1 ? "1 fila coincide" : $"{n} filas coinciden";
+    public override string Rows(long n) => n == 1 ? "1 fila" : string.Create(Culture, $"{n} filas");
+    public override string RowsMatch(long n) => n == 1 ? "1 fila coincide" : string.Create(Culture, $"{n} filas coinciden");
     public override string NoRowsAsExpected => "ninguna fila, como se esperaba";
     public override string ExpectedNoRows(long got) => $"no se esperaban filas, se obtuvo {Rows(got)}";
     public override string RowCountDiffers(long expected, long got) => $"se esperaba{(expected == 1 ? "" : "n")} {Rows(expected)}, se obtuvo {Rows(got)}";
@@ -80,7 +99,6 @@ internal sealed class SpanishVerdictText : VerdictText
     public override string MatchedAfterNote(TimeSpan d, int attempt) => $"coincidió tras {Duration(d)}, intento {attempt}";
     public override string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"sigue sin coincidir tras {Duration(d)} ({attempts} {(attempts == 1 ? "intento" : "intentos")}): {message}";
-    public override string WaitingToMatch(string last) => $"esperando a que la salida coincida (último: {last})";
 
     /// <summary>The shape's noun, after "cualquier": "marca de tiempo", "LSN".</summary>
     private static string Shape(ValueShape shape) => shape switch

@@ -1,0 +1,86 @@
+namespace LabRunner.Text;
+
+/// <summary>The TUI's words and the run's events in Spanish.</summary>
+internal sealed partial class SpanishCatalogue
+{
+    public override string WaitingForLock => "esperando un bloqueo";
+    public override string LockOn(string relation) => $" sobre {relation}";
+    public override string HeldBySession(string session) => $" que tiene la sesión {session}";
+    public override string HeldByProcess(int pid) => $" que tiene el proceso {pid} del servidor";
+    public override string WaitingToMatch(string last) => $"esperando a que la salida coincida (último: {last})";
+    public override string ChecksPassed(int n) => n == 1 ? "1 comprobación correcta" : $"{n} comprobaciones correctas";
+
+    public override string Steps => "Pasos";
+    public override string Instructions => "Instrucciones";
+    public override string Command => "Comando";
+    public override string CommandEdited => "Comando (editado — F3 restaura el original)";
+    public override string Actual => "Tu salida";
+    public override string Expected => "Esperado";
+    public override string NoExpectedOutput => "(este paso no tiene salida esperada: pasa si se ejecuta sin error)";
+    public override string NotRunYet => "(aún no ejecutado — pulsa F5)";
+    public override string ExpectedExitCode(int code) => $"código de salida {code}";
+    public override string EventuallyWithin(TimeSpan within, TimeSpan every) => $"(con el tiempo: en {Seconds(within)}, cada {Seconds(every)})";
+
+    public override string Run => "Ejecutar";
+    public override string Next => "Sig.";
+    public override string Previous => "Ant.";
+    public override string Hint => "Pista";
+    public override string Restore => "Original";
+    public override string ResetStep => "Borrar";
+    public override string Restart => "Reiniciar";
+    public override string Toggle => "Salida";
+    public override string Help => "Ayuda";
+    public override string Quit => "Salir";
+    public override string Cancel => "Cancelar";
+
+    public override string RunHelp => "ejecutar el paso seleccionado (con tus cambios)";
+    public override string CancelHelp => "cancelar el paso en ejecución (la sesión sigue usable), o cerrar un diálogo";
+    public override string NextHelp => "paso siguiente";
+    public override string PreviousHelp => "paso anterior";
+    public override string PanesHelp => "cambiar de panel (pasos, instrucciones, comando, salida)";
+    public override string ChooseHelp => "elegir un paso (en el panel de pasos); desplazar (en los demás)";
+    public override string HintHelp => "mostrar la pista del paso";
+    public override string RestoreHelp => "restaurar el comando original de la práctica";
+    public override string ToggleHelp => "alternar entre tu salida y la salida esperada (las pantallas estrechas muestran una cada vez)";
+    public override string ResetHelp => "reiniciar el paso (veredicto, salida y cambios)";
+    public override string RestartHelp => "reiniciar la práctica con un servidor nuevo (pregunta antes)";
+    public override string HelpHelp => "esta ayuda: todas las teclas";
+    public override string QuitHelp => "salir (pregunta si hay un paso en ejecución)";
+    public override string HelpFooter => "El progreso se guarda solo y se ofrece recuperarlo la próxima vez.";
+
+    public override string RunningWord => "ejecutando";
+    public override string NextCheckIn(TimeSpan t) => $"próxima comprobación en {Seconds(t)}";
+    public override string GivesUpIn(TimeSpan t) => $"se rinde en {Seconds(t)}";
+    public override string Passed => "Correcto";
+    public override string Failed => "Incorrecto";
+    public override string CancelledTitle => "Cancelado";
+    public override string Ran(TimeSpan t) => $"ejecutado en {Seconds(t)}";
+    public override string Restarting => "reiniciando la práctica…";
+    public override string Busy => "Hay un paso en ejecución: espera o pulsa Esc.";
+    public override string NoHint => "Este paso no tiene pista.";
+
+    public override string Database => "bd";
+    public override string PassedCount(int passed, int total) => $"{passed}/{total} correctos";
+
+    public override string ShellTitle => "¿Ejecutar un comando de shell?";
+    public override string ShellQuestion(string command) => $"Este paso ejecuta un comando en tu máquina:\n\n{command}\n\n¿Lo permites?";
+    public override string AllowOnce => "Permitir _una vez";
+    public override string AllowAll => "Permitir _todos en esta práctica";
+    public override string RestartTitle => "¿Reiniciar la práctica?";
+    public override string RestartQuestion => "Todos los pasos vuelven a no ejecutados, tus cambios se descartan y la base de datos empieza de cero.";
+    public override string QuitTitle => "¿Salir?";
+    public override string QuitQuestion => "Hay un paso en ejecución. ¿Cancelarlo y salir?";
+    public override string Yes => "_Sí";
+    public override string ResumeTitle => "Bienvenido de nuevo";
+    public override string ResumeQuestion(int passed, int total) =>
+        $"Tienes progreso guardado en esta práctica ({passed} de {total} pasos correctos).\n" +
+        "La base de datos empieza de cero: vuelve a ejecutar pasos anteriores si uno posterior necesita sus tablas.";
+    public override string Continue => "_Continuar donde lo dejé";
+    public override string StartOver => "_Empezar de nuevo";
+    public override string HelpTitle => "Teclas";
+    public override string Close => "_Cerrar";
+
+    public override string PickLab => "Elige una práctica (Enter la abre, Ctrl+Q sale)";
+    public override string NoLabs => "No se encontraron prácticas.";
+    public override string InvalidLab => "(no válida: ejecuta `labrunner validate`)";
+}
