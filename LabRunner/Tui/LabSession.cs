@@ -59,7 +59,8 @@ public sealed class LabSession
     public string? Notice { get; private set; }
     public bool ShellAllowedForLab { get; private set; }
     public TimeSpan Elapsed => IsBusy ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
-    public int PassedCount => Steps.Count(s => StatusOf(s) == StepStatus.Passed);
+    /// <summary>Steps done: passed, manual steps marked done, and results the student compared by eye.</summary>
+    public int PassedCount => Steps.Count(s => StatusOf(s) is StepStatus.Passed or StepStatus.Done or StepStatus.NotCompared);
 
     /// <summary>Raised after any change the screen should show.</summary>
     public event Action? Changed;
@@ -146,6 +147,15 @@ public sealed class LabSession
         if (Selected is not { } step || Pending is not null) return;
         if (IsBusy) { Notice = Text.Busy; Raise(); return; }
         var action = OriginalAction(step).WithCommand(CommandOf(step));
+        if (action is ManualAction)
+        {
+            // Nothing to run: the student did it; the run key marks it done.
+            _results[step.Key] = new StepRunResult(new StepOutput("", [], StepOutcome.Completed, TimeSpan.Zero), Verdict.Manual(new MarkedDone()));
+            _status[step.Key] = StepStatus.Done;
+            Save();
+            Raise();
+            return;
+        }
         if (action is ShellAction && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
@@ -219,6 +229,8 @@ public sealed class LabSession
                 VerdictStatus.Passed => StepStatus.Passed,
                 VerdictStatus.Failed => StepStatus.Failed,
                 VerdictStatus.Error => StepStatus.Error,
+                VerdictStatus.NotCompared => StepStatus.NotCompared,
+                VerdictStatus.Manual => StepStatus.Done,
                 _ => StepStatus.NotRun,
             };
         Save();
@@ -340,6 +352,8 @@ public sealed class LabSession
                 VerdictStatus.Passed => StepStatus.Passed,
                 VerdictStatus.Failed => StepStatus.Failed,
                 VerdictStatus.Error => StepStatus.Error,
+                VerdictStatus.NotCompared => StepStatus.NotCompared,
+                VerdictStatus.Manual => StepStatus.Done,
                 _ => StepStatus.NotRun,
             };
             if (status != StepStatus.NotRun) _status[step.Key] = status;
@@ -368,6 +382,8 @@ public sealed class LabSession
                 StepStatus.Passed => VerdictStatus.Passed,
                 StepStatus.Failed => VerdictStatus.Failed,
                 StepStatus.Error => VerdictStatus.Error,
+                StepStatus.NotCompared => VerdictStatus.NotCompared,
+                StepStatus.Done => VerdictStatus.Manual,
                 _ => VerdictStatus.NotRun,
             };
             var verdict = ResultOf(step)?.Verdict;

@@ -15,6 +15,8 @@ public static class ScreenText
         StepStatus.Passed => "✓",
         StepStatus.Failed => "✗",
         StepStatus.Error => "!",
+        StepStatus.Done => "●",
+        StepStatus.NotCompared => "~",
         _ => "·",
     };
 
@@ -130,6 +132,8 @@ public static class ScreenText
         StepStatus.Passed => text.Passed,
         StepStatus.Failed => text.Failed,
         StepStatus.Error => text.Error,
+        StepStatus.Done => text.Done,
+        StepStatus.NotCompared => text.NotComparedWord,
         StepStatus.Running => text.RunningWord,
         _ => "",
     };

@@ -46,6 +46,10 @@ public sealed class StepExecutor : IStepExecutor
                 return await RunSqlAsync(sql, limit, progress, ct);
             case ShellAction shell:
                 return await ShellStepRunner.RunAsync(_target, shell.Script, limit, progress, ct);
+            case FileAction file:
+                return await FileStepWriter.WriteAsync(_target, file, ct);
+            case ManualAction:
+                return new StepOutput("", [], StepOutcome.Completed, TimeSpan.Zero);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }

@@ -11,7 +11,7 @@ namespace LabRunner.Authoring.Markdown;
 /// the last step whose query names its columns, else the step the section follows. Pictures, prose and tables of
 /// values are shown to the student and reported as not compared.
 /// </summary>
-internal sealed class ExpectedResults
+internal sealed partial class ExpectedResults
 {
     private abstract record Item(int Line, int EndLine, string? TaskLabel, int? Step, Section Section);
     private sealed record Panel(int Line, int EndLine, string? TaskLabel, int? Step, Section Section, IReadOnlyList<CodeLine> Lines, string? Info, string Text)
@@ -198,6 +198,7 @@ internal sealed class ExpectedResults
     {
         if (part.Action is not SqlAction sql) return false;
         var text = sql.Sql.ToLowerInvariant();
+        if (SelectStar().IsMatch(text)) return true; // SELECT * (or t.*) prints whatever columns the table has
         return columns.All(c =>
         {
             var name = c.ToLowerInvariant();
@@ -205,6 +206,9 @@ internal sealed class ExpectedResults
             return System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}(?!\w)");
         });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bselect\s+(?:distinct\s+)?\*|,\s*\*|\w\.\*")]
+    private static partial System.Text.RegularExpressions.Regex SelectStar();
 
     private static bool Contains(IReadOnlyList<string> statements, IReadOnlyList<string> echoed) =>
         echoed.All(e => statements.Contains(e)) || statements.Count > 0 && echoed.Count > 0 && string.Join(" ", statements) == string.Join(" ", echoed);

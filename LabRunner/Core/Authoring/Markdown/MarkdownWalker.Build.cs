@@ -10,6 +10,7 @@ internal sealed partial class MarkdownWalker
     private static readonly string[] OptionalTools = ["rsync", "tar", "gzip", "bzip2", "xz", "zstd", "lz4", "zip", "unzip", "curl", "wget", "git", "jq", "tmux", "pv", "python3", "perl"];
 
     private IReadOnlyList<ImportMapEntry> _map = [];
+    private string _commands = "";
 
     private Lab Build()
     {
@@ -36,6 +37,7 @@ internal sealed partial class MarkdownWalker
             settings["max_prepared_transactions"] = "10";
             _warnings.Add(new(prepare.Step.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
         }
+        _commands = string.Join("\n", parts.Select(p => p.Action.Command));
         foreach (var part in parts.Where(p => p.Panel is not null && p.Action is SqlAction)) Volatility(part, autovacuum);
         var versions = VersionRange.Any;
         if (_psql.AuthorVersion is { } author && parts.Any(p => p.Variants.Count > 0))
@@ -207,7 +209,8 @@ internal sealed partial class MarkdownWalker
                 var column = table.Columns[c];
                 var cells = table.Rows.Select(r => c < r.Count ? r[c] : null).OfType<string>().Where(v => v.Trim().Length > 0).ToList();
                 ValueShape? shape = cells.Select(v => ValueShapes.Volatile(column, v)).FirstOrDefault(s => s is not null);
-                if (shape is null && cells.Any(v => ValueShapes.Fits(ValueShape.Timestamp, v.Trim()) && !_source.Contains(v.Trim()[..Math.Min(16, v.Trim().Length)], StringComparison.Ordinal)))
+                // A timestamp the lab's own commands write is data ('2024-03-02 12:00:00'); any other is the author's clock.
+                if (shape is null && cells.Any(v => ValueShapes.Fits(ValueShape.Timestamp, v.Trim()) && !_commands.Contains(v.Trim()[..Math.Min(16, v.Trim().Length)], StringComparison.Ordinal)))
                     shape = ValueShape.Timestamp;
                 if (shape is null && PidColumn(sql, column) && cells.Any(v => PidList().IsMatch(v.Trim()))) shape = ValueShape.PidList;
                 if (shape is not { } found || part.Matchers.ContainsKey(column)) continue;

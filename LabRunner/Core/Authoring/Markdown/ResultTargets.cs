@@ -5,7 +5,8 @@ namespace LabRunner.Authoring.Markdown;
 /// <summary>Puts an expected result on a part: output to compare (a panel, a shell's output), or words to show.</summary>
 internal static class ResultTargets
 {
-    public static void Output(ReaderState s, PartDraft target, string text, int line, int endLine, bool completion, string? note = null)
+    public static void Output(ReaderState s, PartDraft target, string text, int line, int endLine, bool completion, string? note = null,
+        IReadOnlyList<(int Line, int EndLine)>? runs = null)
     {
         var clean = WithoutTagComments(text);
         if (ProseKinds.Of(clean) == ProseKind.Meter)
@@ -13,7 +14,9 @@ internal static class ResultTargets
             Prose(s, target, clean, line, endLine, "a progress meter");
             return;
         }
-        if (target.HasComparableExpectation)
+        if (completion && target.Panel is { } before && target.Action is SqlAction)
+            clean = before + "\n" + clean; // BEGIN printed before the statement that waited, then what it printed when it ended
+        else if (target.HasComparableExpectation)
             s.Warnings.Add(new(line, $"\"{target.Step.Title}\" already had an expected output: replaced by this one"));
         if (target.Action is ShellAction) target.ShellOutput = clean;
         else target.Panel = clean;
@@ -23,9 +26,10 @@ internal static class ResultTargets
             target.Background = true;
             s.Warnings.Add(new(line, $"this output is the completion of \"{target.Step.Title}\" (session {target.Session ?? "shell"}), which was still running: checked there", IsInfo: true));
         }
-        s.Record(new MapDraft(line, endLine, MapElement.Expected, completion ? "completion" : target.Action is ShellAction ? "output" : Kind(clean),
-            note ?? (completion ? $"completion of the statement that was waiting in session {target.Session}" : "expected output, compared"))
-        { Task = target.Step.Task, Step = target.Step, Part = target });
+        foreach (var (from, to) in runs ?? [(line, endLine)])
+            s.Record(new MapDraft(from, to, MapElement.Expected, completion ? "completion" : target.Action is ShellAction ? "output" : Kind(clean),
+                note ?? (completion ? $"completion of the statement that was waiting in session {target.Session}" : "expected output, compared"))
+            { Task = target.Step.Task, Step = target.Step, Part = target });
     }
 
     public static void Prose(ReaderState s, PartDraft target, string markdown, int line, int endLine, string? why = null)

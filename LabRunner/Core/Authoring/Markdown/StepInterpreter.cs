@@ -169,7 +169,8 @@ internal sealed partial class StepInterpreter
             if (segment.OutputText is { } output)
             {
                 if (segment.Kind == SegmentKind.Shell) part.Kind = "transcript";
-                ApplyOutput(part, output, segment.OutputLine ?? segment.Line, segment.OutputEndLine ?? segment.Line, completion: false);
+                ResultTargets.Output(_s, part, output, segment.OutputLine ?? segment.Line, segment.OutputEndLine ?? segment.Line, completion: false,
+                    runs: Runs(segment.Output));
             }
         }
         // "En cada una", "in session 1 and then in session 2": the same SQL in every session the step names.
@@ -409,6 +410,20 @@ internal sealed partial class StepInterpreter
             _s.Warnings.Add(new(_step.Line, $"names no session after the other terminal of line {vague.Line}: runs in session \"{vague.Before}\", the one it came from (a guess; name the session in the text)"));
         }
         return _s.Session;
+    }
+
+    /// <summary>The stretches of consecutive output lines (the output after each prompted statement), by Markdown line.</summary>
+    private static List<(int Line, int EndLine)> Runs(IReadOnlyList<CodeLine> output)
+    {
+        var runs = new List<(int, int)>();
+        foreach (var line in output.Where(l => l.Text.Trim().Length > 0).Select(l => l.Line))
+        {
+            if (runs.Count > 0 && line - runs[^1].Item2 <= 2 && !output.Any(o => o.Line > runs[^1].Item2 && o.Line < line && o.Text.Trim().Length > 0)
+                && Enumerable.Range(runs[^1].Item2 + 1, Math.Max(0, line - runs[^1].Item2 - 1)).All(l => output.Any(o => o.Line == l)))
+                runs[^1] = (runs[^1].Item1, line);
+            else runs.Add((line, line));
+        }
+        return runs;
     }
 
     private static int EndOf(ProseItem p) => p.Line + p.Markdown.TrimEnd().Count(ch => ch == '\n');
