@@ -32,6 +32,7 @@ public static class CheckCommand
         command.Options.Add(task);
         command.Options.Add(step);
         command.Options.Add(allowShell);
+        command.Options.Add(CommonOptions.UnconfinedShell);
         command.Options.Add(sandboxRoot);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
@@ -46,9 +47,14 @@ public static class CheckCommand
                 tools, host, errors, ct);
             await using var target = await LabServers.OpenAsync(options, loaded.Server, ct);
             await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version}, database {target.Database})");
+            var unconfined = parse.GetValue(CommonOptions.UnconfinedShell);
+            // Said once, before anything runs: never a shell step on the host without the user asking for it.
+            if (shell && !unconfined && HasShellSteps(loaded) && !target.Shell.IsConfined)
+                throw new ShellNotConfinedException(target.Shell.NotConfinedReason ?? "they cannot be confined here");
             var execution = new ExecutionOptions();
             await using var executor = new StepExecutor(target, execution);
-            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution, Consent = shell ? Consent.Shell : Consent.None });
+            var consent = (shell ? Consent.Shell : Consent.None) | (unconfined ? Consent.Unconfined : Consent.None);
+            var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution, Consent = consent });
             run.Event += new RunProgress(errors).Observe;
             await run.RunAllAsync(filter, ct);
 
@@ -60,6 +66,9 @@ public static class CheckCommand
         }));
         return command;
     }
+
+    private static bool HasShellSteps(Lab lab) =>
+        lab.Tasks.SelectMany(t => t.Steps.Concat(t.Checks)).Any(s => s.Action is ShellAction || s.Variants.Any(v => v.Action is ShellAction));
 
     /// <summary>The lab's declared tools matter (missing = exit 2, or installed) only when shell steps will run; otherwise skipped steps are noted.</summary>
     private static IReadOnlyList<string> ToolsToCheck(Lab lab, bool allowShell, TextWriter errors)

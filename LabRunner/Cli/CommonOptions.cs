@@ -22,6 +22,11 @@ public static class CommonOptions
         Description = "Leave the sandbox cluster running afterwards and print how to connect to it.",
     };
 
+    public static readonly Option<bool> UnconfinedShell = new("--unconfined-shell")
+    {
+        Description = "Where shell steps cannot be confined (no bubblewrap, or --connection), run them on this machine as your user anyway.",
+    };
+
     public static readonly Option<bool> InstallMissing = new("--install-missing")
     {
         Description = "Install what is missing (PostgreSQL, the lab's tools) with the system's package manager, without asking (sudo -n when not root).",

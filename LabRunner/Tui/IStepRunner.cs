@@ -15,7 +15,11 @@ public interface IStepRunner : IAsyncDisposable
     Task RestartAsync(CancellationToken ct);
 }
 
-public sealed record ServerInfo(string Description, bool IsSandbox, string Version, int MajorVersion, string Database);
+public sealed record ServerInfo(string Description, bool IsSandbox, string Version, int MajorVersion, string Database)
+{
+    /// <summary>The sandbox's servers that run, as "name:port" (main first); empty elsewhere.</summary>
+    public IReadOnlyList<string> Running { get; init; } = [];
+}
 
 /// <summary>The step and the command to run (the student's edit or the lab's own, already picked for the server version).</summary>
 public sealed record StepRunRequest(LabTask Task, Step Step, StepAction Action, bool AllowShell);

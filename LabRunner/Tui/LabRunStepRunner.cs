@@ -48,7 +48,10 @@ public sealed class LabRunStepRunner : IStepRunner
     public IServerTarget Target => _target ?? throw new InvalidOperationException("not started");
     private LabRun Run => _run ?? throw new InvalidOperationException("not started");
 
-    public ServerInfo Server => new(Target.Description, Target.IsSandbox, Target.Version, Target.MajorVersion, Target.Database);
+    public ServerInfo Server => new(Target.Description, Target.IsSandbox, Target.Version, Target.MajorVersion, Target.Database)
+    {
+        Running = Target is Sandbox sandbox ? sandbox.Servers.Where(s => s.Running).Select(s => $"{s.Name}:{s.Port}").ToList() : [],
+    };
 
     public StepAction ActionFor(Step step) => Run.ActionFor(step);
 

@@ -302,11 +302,8 @@ public sealed class LabScreen : Window
             if (Normalise(_command.Text) != Normalise(command)) _command.Text = command;
             _commandFrame.Title = _session.IsEdited(step) ? _text.CommandEdited : _text.Command;
 
-            var actual = ScreenText.Actual(_session, step);
-            var expected = ScreenText.Expected(_session, step);
-            var diff = _session.ResultOf(step)?.Verdict.FirstDifference;
-            Actual.Show(actual, HighlightActual(actual, diff));
-            Expected.Show(expected, HighlightExpected(expected, diff));
+            Actual.Show(ScreenText.Actual(_session, step));
+            Expected.Show(ScreenText.Expected(_session, step));
             _verdict.Text = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
             ApplyOutputMode();
             _activity.Text = ScreenText.ActivityLine(_session, _frame);
@@ -320,17 +317,6 @@ public sealed class LabScreen : Window
             _syncing = false;
         }
         SetNeedsDraw();
-    }
-
-    // CellDifference is 1-based, in the actual table; the expected table is matched by column name (its order may differ).
-    private static IReadOnlyList<TableLocator.Span> HighlightActual(string text, Checking.CellDifference? diff) =>
-        diff is not null && TableLocator.Cell(text.Split('\n'), diff.Row - 1, diff.Column - 1) is { } span ? [span] : [];
-
-    private static IReadOnlyList<TableLocator.Span> HighlightExpected(string text, Checking.CellDifference? diff)
-    {
-        if (diff is null) return [];
-        var lines = text.Split('\n');
-        return TableLocator.ColumnIndex(lines, diff.ColumnName) is { } column && TableLocator.Cell(lines, diff.Row - 1, column) is { } span ? [span] : [];
     }
 
     private static string Normalise(string s) => s.Replace("\r\n", "\n").TrimEnd();

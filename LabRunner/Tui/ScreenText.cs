@@ -1,5 +1,7 @@
 using System.Text;
+using LabRunner.Checking;
 using LabRunner.Execution;
+using LabRunner.Psql;
 using LabRunner.Text;
 
 namespace LabRunner.Tui;
@@ -25,6 +27,8 @@ public static class ScreenText
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
+        // More than main running (a replica, a restored backup): name them, with the ports the lab uses.
+        if (s.Server.Running.Count > 1) server = $"{server} {string.Join(' ', s.Server.Running)}";
         var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
         var room = Math.Max(10, width - right.Length - 3);
         var title = s.Lab.Title.Length > room ? s.Lab.Title[..(room - 1)] + "…" : s.Lab.Title;
@@ -55,48 +59,70 @@ public static class ScreenText
         return md.ToString();
     }
 
-    /// <summary>The expected output as a table (or what a shell step should print), or a note that any successful run passes.</summary>
-    public static string Expected(LabSession s, StepRef step)
+    /// <summary>
+    /// The expected output as the author pasted it (from its first output line: no prompt, no echoed query) or as a psql
+    /// table for structured rows, then what else is expected; the differing cell (if the step failed on one) highlighted
+    /// from where the panel reader or the renderer put it.
+    /// </summary>
+    public static PaneContent Expected(LabSession s, StepRef step)
     {
         var e = step.Step.Expect;
-        if (e is null) return s.Text.NoExpectedOutput;
+        if (e is null) return new(s.Text.NoExpectedOutput);
+        var diff = s.ResultOf(step)?.Verdict.FirstDifference;
         var parts = new List<string>();
-        if (e.Panel is not null) parts.Add(PanelTable(e.Panel));
-        else if (e.Columns is not null) parts.Add(FormatTable(e.Columns, e.Rows ?? []));
+        CellSpan? cell = null;
+        if (e.Panel is not null)
+        {
+            (var text, cell) = Panel(e.Panel, diff);
+            parts.Add(text);
+        }
+        else if (e.Columns is not null)
+        {
+            var table = StructuredTable(e.Columns, e.Rows ?? []);
+            parts.Add(table.Text);
+            if (diff is not null) cell = table.Layout.Cell(diff.ExpectedRow, diff.ExpectedColumn);
+        }
         if (e.ErrorSqlState is not null) parts.Add($"ERROR {e.ErrorSqlState}");
         if (e.ExitCode is { } code && code != 0) parts.Add(s.Text.ExpectedExitCode(code));
         if (e.OutputContains is not null) parts.Add($"… {e.OutputContains} …");
         if (e.OutputMatches is not null) parts.Add($"/{e.OutputMatches}/");
         if (e.Eventually is { } ev) parts.Add(s.Text.EventuallyWithin(ev.Within, ev.Every));
-        return parts.Count == 0 ? s.Text.NoExpectedOutput : string.Join("\n", parts);
+        return parts.Count == 0 ? new(s.Text.NoExpectedOutput) : new(string.Join("\n", parts), cell is { } c ? [c] : []);
     }
 
-    /// <summary>An author's pasted psql panel without the prompt and echoed query: from the header line on.</summary>
-    public static string PanelTable(string panel)
+    /// <summary>
+    /// A pasted panel from its first output line (no prompt, no echoed query; a paste indented as a whole dedented), and
+    /// where the expected cell of <paramref name="diff"/> is in it, from the panel reader's layout.
+    /// </summary>
+    public static (string Text, CellSpan? Cell) Panel(string pasted, CellDifference? diff)
     {
-        var lines = panel.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-        var rule = Array.FindIndex(lines, TableLocator.IsRule);
-        return rule <= 0 ? string.Join('\n', lines) : string.Join('\n', lines[(rule - 1)..]);
+        var panel = ExpectedPanel.Parse(pasted);
+        var start = panel.Statements.Count == 0 ? 0 : panel.Statements[0].Line;
+        var text = string.Join('\n', panel.Lines.Skip(start)).TrimEnd();
+        var cell = diff is { ExpectedStatement: { } k } && k < panel.Statements.Count && panel.Statements[k] is ExpectedTable { Layout: { } layout }
+            ? layout.Shifted(-start).Cell(diff.ExpectedRow, diff.ExpectedColumn)
+            : null;
+        return (text, cell);
     }
 
-    /// <summary>psql-like aligned table for structured expectations (display only; the checker does the comparing).</summary>
-    public static string FormatTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows)
+    /// <summary>Structured rows as psql would print them (left-aligned: display only, the checker does the comparing).</summary>
+    public static (string Text, TableLayout Layout) StructuredTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows)
     {
-        var widths = columns.Select((c, i) => Math.Max(c.Length, rows.Select(r => i < r.Count ? (r[i] ?? "").Length : 0).DefaultIfEmpty(0).Max())).ToList();
-        var sb = new StringBuilder();
-        sb.Append(string.Join("|", columns.Select((c, i) => " " + Centre(c, widths[i]) + " "))).Append('\n');
-        sb.Append(string.Join("+", widths.Select(w => new string('-', w + 2)))).Append('\n');
-        foreach (var row in rows)
-            sb.Append(string.Join("|", widths.Select((w, i) => " " + (i < row.Count ? row[i] ?? "" : "").PadRight(w) + " ")).TrimEnd()).Append('\n');
-        sb.Append(rows.Count == 1 ? "(1 row)" : $"({rows.Count} rows)");
-        return sb.ToString();
+        var text = new PsqlText();
+        text.Append(PsqlFormatter.Shaped(columns, rows, []));
+        return (text.Text.TrimEnd('\n'), text.Tables[0].Layout);
     }
 
-    /// <summary>What the actual pane shows: this session's output, or the saved verdict from an earlier session.</summary>
-    public static string Actual(LabSession s, StepRef step)
+    /// <summary>What the actual pane shows: this session's output (the differing cell highlighted), or the saved verdict from an earlier session.</summary>
+    public static PaneContent Actual(LabSession s, StepRef step)
     {
-        if (s.ResultOf(step) is { } r) return r.Output.Text.TrimEnd('\n');
-        return s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet;
+        if (s.ResultOf(step) is not { } r) return new(s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet);
+        var diff = r.Verdict.FirstDifference;
+        var table = diff?.ActualResult is { } result
+            ? r.Output.Tables.FirstOrDefault(t => t.Result == result)
+            : r.Output.Tables.Count > 0 ? r.Output.Tables[^1] : null;
+        var cell = diff is null ? null : table?.Layout.Cell(diff.Row - 1, diff.Column - 1);
+        return new(r.Output.Text.TrimEnd('\n'), cell is { } c ? [c] : []);
     }
 
     /// <summary>The verdict in words: "✓ Passed — output matches (ran in 0.4 s)".</summary>
@@ -137,10 +163,10 @@ public static class ScreenText
         StepStatus.Running => text.RunningWord,
         _ => "",
     };
+}
 
-    private static string Centre(string s, int width)
-    {
-        var left = (width - s.Length) / 2;
-        return new string(' ', left) + s + new string(' ', width - s.Length - left);
-    }
+/// <summary>A pane's text and the cells to highlight in it.</summary>
+public sealed record PaneContent(string Text, IReadOnlyList<CellSpan> Highlights)
+{
+    public PaneContent(string text) : this(text, []) { }
 }

@@ -1,4 +1,5 @@
 using System.Drawing;
+using LabRunner.Psql;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
@@ -18,11 +19,13 @@ public sealed class TextPane : View
         TabStop = TabBehavior.TabStop;
     }
 
-    public IReadOnlyList<TableLocator.Span> Highlights { get; private set; } = [];
+    public IReadOnlyList<CellSpan> Highlights { get; private set; } = [];
 
     public IReadOnlyList<string> Lines => _lines;
 
-    public void Show(string text, IReadOnlyList<TableLocator.Span>? highlights = null)
+    public void Show(PaneContent content) => Show(content.Text, content.Highlights);
+
+    public void Show(string text, IReadOnlyList<CellSpan>? highlights = null)
     {
         // A carriage return rewinds the line in a terminal (rsync --progress, pg_basebackup -P): show what is left.
         var lines = text.Replace("\r\n", "\n").Split('\n')

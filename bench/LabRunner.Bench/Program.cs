@@ -3,9 +3,12 @@ using LabRunner.Bench;
 var which = args.Length > 0 ? args[0] : "";
 var benches = new Dictionary<string, Func<Task>>
 {
-    ["sandbox"] = SandboxBench.RunAsync,
+    ["check"] = CheckBench.RunAsync,
+    ["tui"] = TuiBench.RunAsync,
+    ["validate"] = ValidateBench.RunAsync,
+    ["memory"] = MemoryBench.RunAsync,
     ["exec-time"] = ExecBench.TimeAsync,
-    ["exec-memory"] = ExecBench.MemoryAsync,
+    ["sandbox"] = SandboxBench.RunAsync,
 };
 if (!benches.TryGetValue(which, out var bench))
 {

@@ -3,7 +3,7 @@ using LabRunner.Postgres;
 
 namespace LabRunner.Bench;
 
-/// <summary>Sandbox-ready time (template copy + start + database) vs initdb + pg_ctl start -w of the same version.</summary>
+/// <summary>Sandbox-ready time (template or spare + start + database) vs initdb + pg_ctl start -w of the same version, in interleaved pairs.</summary>
 public static class SandboxBench
 {
     private const double Goal = 0.35;
@@ -12,24 +12,19 @@ public static class SandboxBench
     {
         var ct = CancellationToken.None;
         var root = Path.Combine(Path.GetTempPath(), "labrunner-bench");
-        // Warm-up: builds the cached template and JITs the code paths, as any second run of LabRunner would find them.
-        await (await Sandbox.StartAsync(new SandboxOptions { RootDirectory = root, Database = "curso" }, ct)).DisposeAsync();
-
-        var clock = Stopwatch.StartNew();
-        var sandbox = await Sandbox.StartAsync(new SandboxOptions { RootDirectory = root, Database = "curso" }, ct);
-        var sandboxTime = clock.Elapsed;
-        await sandbox.DisposeAsync();
-
         var bins = await PgBinaries.FindAsync(null, ct);
-        var baseline = await InitdbAndStartAsync(bins, root, ct);
-
-        Console.WriteLine($"sandbox ready (template copy + start + CREATE DATABASE): {sandboxTime.TotalMilliseconds,7:F0} ms");
-        Console.WriteLine($"initdb + pg_ctl start -w (PostgreSQL {bins.Version}):           {baseline.TotalMilliseconds,7:F0} ms");
-        var ratio = sandboxTime / baseline;
-        Console.WriteLine($"ratio sandbox / (initdb + start): {ratio:F2} (goal <= {Goal:F2}) {(ratio <= Goal ? "OK" : "MISSED")}");
+        var result = await Pairs.MeasureAsync(7, async () =>
+        {
+            var clock = Stopwatch.StartNew();
+            var sandbox = await Sandbox.StartAsync(new SandboxOptions { RootDirectory = root, Database = "curso" }, ct);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            await sandbox.DisposeAsync();
+            return elapsed;
+        }, () => InitdbAndStartAsync(bins, root, ct));
+        result.Print("sandbox ready (spare or template copy + start + database)", $"initdb + pg_ctl start -w (PostgreSQL {bins.Version})", "ms", Goal);
     }
 
-    private static async Task<TimeSpan> InitdbAndStartAsync(PgBinaries bins, string root, CancellationToken ct)
+    private static async Task<double> InitdbAndStartAsync(PgBinaries bins, string root, CancellationToken ct)
     {
         var owner = await ClusterOwner.DetectAsync(ct);
         var dir = Path.Combine(root, $"baseline-{Guid.NewGuid():N}");
@@ -42,7 +37,7 @@ public static class SandboxBench
             Check(await owner.RunAsync(bins.InitDb, ["-D", data, "-U", "postgres", "--auth=trust", "--no-instructions"], ct));
             Check(await owner.RunAsync(bins.PgCtl, ["-D", data, "-l", Path.Combine(dir, "log"), "-w",
                 "-o", $"-p {port} -k {dir} -c listen_addresses=''", "start"], ct));
-            var elapsed = clock.Elapsed;
+            var elapsed = clock.Elapsed.TotalMilliseconds;
             await owner.RunAsync(bins.PgCtl, ["-D", data, "stop", "-m", "immediate", "-w"], ct);
             return elapsed;
         }

@@ -248,7 +248,7 @@ public static partial class ExpectationChecker
         foreach (var r in actual)
             a.Append(r switch
             {
-                ResultSet s => PsqlRender.Table(s.Columns.Select(c => c.Name).ToList(), s.Rows, s.Columns.Select(c => c.RightAligned).ToList()),
+                ResultSet s => Table(s with { Title = null, Footers = null, RowCount = s.Rows.Count }),
                 CommandTag t => t.Tag + "\n",
                 StatementError x => $"{x.Severity}:  {(expected.OfType<ExpectedError>().Any(w => w.SqlState is not null) ? x.SqlState + ": " : "")}{x.Message}\n",
                 ServerNotice n => $"{n.Severity}:  {n.Message}\n",
@@ -277,8 +277,11 @@ public static partial class ExpectationChecker
         });
         var right = table.Columns.Select(name => actual?.Columns.FirstOrDefault(c => c.Name == name)?.RightAligned
             ?? table.Rows.All(r => r.ElementAtOrDefault(table.Columns.ToList().IndexOf(name)) is var v && (string.IsNullOrEmpty(v) || double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))).ToList();
-        return PsqlRender.Table(table.Columns, rendered, right);
+        return Table(PsqlFormatter.Shaped(table.Columns, rendered.ToList(), right));
     }
+
+    /// <summary>A table as psql prints it, without the blank line after its footer (expected and actual alike).</summary>
+    private static string Table(ResultSet set) => PsqlFormatter.Format(set)[..^1];
 
     internal static string TextDiff(string expected, string actual) =>
         UnidiffRenderer.GenerateUnidiff(expected, actual, "expected", "actual", ignoreWhitespace: false, ignoreCase: false, contextLines: 3);

@@ -14,6 +14,11 @@ public enum Consent
     None = 0,
     /// <summary>Run a shell command on the user's machine.</summary>
     Shell = 1,
+    /// <summary>
+    /// Let a shell step run on the host itself where it cannot be confined (no bubblewrap, or a server LabRunner did not
+    /// start): --unconfined-shell. Never implied by <see cref="Shell"/>; the executor asks the step's server.
+    /// </summary>
+    Unconfined = 2,
 }
 
 /// <summary>Which consents a step's action needs before it may run.</summary>

@@ -7,8 +7,10 @@ using LabRunner.Psql;
 namespace LabRunner.Execution;
 
 /// <summary>
-/// Streams a result set: keeps the first rows, counts and hashes all of them (SHA-256 over every cell), so that a
-/// million-row SELECT costs the kept rows' memory only.
+/// Streams a result set: keeps the first rows, counts and hashes all of them (SHA-256 over every cell's UTF-8 text), so
+/// that a million-row SELECT costs the kept rows' memory only. Cells are hashed from the wire bytes (GetBytes into one
+/// buffer): rows past the kept ones allocate nothing, so the garbage collector has nothing to collect and the process's
+/// peak stays at what it keeps.
 /// </summary>
 internal static class ResultSetReader
 {
@@ -29,7 +31,7 @@ internal static class ResultSetReader
         var header = new byte[5];
         while (await reader.ReadAsync(ct))
         {
-            var row = new string?[n];
+            var row = kept.Count < maxKeptRows ? new string?[n] : null;
             for (var i = 0; i < n; i++)
             {
                 if (reader.IsDBNull(i))
@@ -38,11 +40,11 @@ internal static class ResultSetReader
                     hash.AppendData(header, 0, 1);
                     continue;
                 }
-                var value = reader.GetString(i);
-                row[i] = value;
-                var bytes = Encoding.UTF8.GetMaxByteCount(value.Length);
-                if (bytes > buffer.Length) buffer = new byte[Math.Max(bytes, buffer.Length * 2)];
-                var len = Encoding.UTF8.GetBytes(value, buffer);
+                // The server's text as sent (UTF-8: Npgsql sets client_encoding); every result type is read as text.
+                var len = (int)reader.GetBytes(i, 0, null, 0, 0);
+                if (len > buffer.Length) buffer = new byte[Math.Max(len, buffer.Length * 2)];
+                if (len > 0) reader.GetBytes(i, 0, buffer, 0, len);
+                if (row is not null) row[i] = Encoding.UTF8.GetString(buffer, 0, len);
                 header[0] = 1;
                 BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(1), len);
                 hash.AppendData(header);
@@ -50,7 +52,7 @@ internal static class ResultSetReader
             }
             header[0] = 2; // row end
             hash.AppendData(header, 0, 1);
-            if (kept.Count < maxKeptRows) kept.Add(row);
+            if (row is not null) kept.Add(row);
             count++;
         }
         return new ResultSet(columns, kept, count, Convert.ToHexStringLower(hash.GetHashAndReset()));

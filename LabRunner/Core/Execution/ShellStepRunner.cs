@@ -8,30 +8,34 @@ using LabRunner.Psql;
 namespace LabRunner.Execution;
 
 /// <summary>
-/// Runs a shell step with bash in a process group of its own (setsid), stdout and stderr on one pipe so their
-/// lines stay in the order a terminal shows them, PG* variables pointing at the lab's server. A timeout or cancel
-/// kills the whole group (rsync's children included).
+/// Runs a shell step with bash where the target's shell host puts it (inside a confined sandbox, or on the host), in a
+/// process group of its own (setsid), stdout and stderr on one pipe so their lines stay in the order a terminal shows
+/// them, PG* variables pointing at the step's server. A timeout or cancel kills the whole group (rsync's children
+/// included; process groups span the sandbox's pid namespace). What a step leaves running in the background dies with
+/// the sandbox.
 /// </summary>
 internal static class ShellStepRunner
 {
-    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, TimeSpan timeout,
+    public static async Task<StepOutput> RunAsync(IServerTarget target, string script, string? input, TimeSpan timeout,
         IProgress<StepProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var launch = target.Shell.Launch(script, target.PgEnvironment());
         var psi = new ProcessStartInfo("sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Directory.Exists(target.WorkDirectory) ? target.WorkDirectory : Environment.CurrentDirectory,
+            WorkingDirectory = launch.HostWorkingDirectory,
             StandardOutputEncoding = new UTF8Encoding(false),
         };
-        // sh execs setsid, which execs bash: one pid, leading its own process group; 2>&1 merges the streams in order.
+        // sh execs setsid, which execs the launch line: one pid, leading its own process group; 2>&1 merges the streams in order.
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("exec setsid bash -c \"$0\" 2>&1");
-        psi.ArgumentList.Add(script);
-        foreach (var (k, v) in target.PgEnvironment()) psi.Environment[k] = v;
+        psi.ArgumentList.Add("exec setsid \"$@\" 2>&1");
+        psi.ArgumentList.Add("sh");
+        foreach (var a in launch.Argv) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in launch.Environment) psi.Environment[k] = v;
 
         using var process = new Process { StartInfo = psi };
         try { process.Start(); }
@@ -39,6 +43,12 @@ internal static class ShellStepRunner
         {
             var failed = new ShellResult(127, $"cannot start bash: {e.Message}\n");
             return new StepOutput(failed.Output, [failed], StepOutcome.Failed, clock.Elapsed);
+        }
+        // What a terminal user would type at a prompt (a password), else end of input at once.
+        if (input is not null)
+        {
+            try { await process.StandardInput.WriteAsync(input.EndsWith('\n') ? input : input + "\n"); }
+            catch (IOException) { }
         }
         process.StandardInput.Close();
         var output = new StringBuilder();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using LabRunner.Psql;
 using LabRunner.Postgres;
 using Npgsql;
@@ -14,7 +13,7 @@ internal sealed class SqlStepRunner(
     IServerTarget target, ExecutionOptions options, ActivityMonitor monitor, SqlSession session, string database,
     bool switchDatabase, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
 {
-    private readonly StringBuilder _text = new();
+    private readonly PsqlText _text = new();
     private readonly List<StatementResult> _results = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private StepOutcome _outcome = StepOutcome.Completed;
@@ -38,7 +37,8 @@ internal sealed class SqlStepRunner(
     }
 
     /// <summary>What the step produced so far.</summary>
-    internal StepOutput Partial(StepOutcome outcome) => new(_text.ToString(), _results.ToList(), outcome, _clock.Elapsed);
+    internal StepOutput Partial(StepOutcome outcome) =>
+        new(_text.Text, _results.ToList(), outcome, _clock.Elapsed) { Tables = _text.Tables.ToList() };
 
     internal SqlSession Session => session;
     internal IServerTarget Target => target;
@@ -47,7 +47,7 @@ internal sealed class SqlStepRunner(
     internal void Add(StatementResult result, bool expanded = false)
     {
         _results.Add(result);
-        PsqlFormatter.Append(_text, result, expanded);
+        _text.Append(result, expanded);
         if (result is StatementError && _outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;
     }
 

@@ -30,6 +30,7 @@ public sealed class StepExecutor : IStepExecutor
 
     public IReadOnlyCollection<SqlSession> Sessions => _sessions.Values.ToList();
 
+    /// <summary>A session by name (on main), or "SERVER/NAME" for a session on another server.</summary>
     public SqlSession? FindSession(string name) => _sessions.GetValueOrDefault(name);
 
     public async Task<StepOutput> ExecuteAsync(StepAction action, Consent granted, TimeSpan? timeout, IProgress<StepProgress>? progress,
@@ -45,7 +46,14 @@ public sealed class StepExecutor : IStepExecutor
             case SqlAction sql:
                 return await RunSqlAsync(sql, limit, progress, ct);
             case ShellAction shell:
-                return await ShellStepRunner.RunAsync(_target, shell.Script, limit, progress, ct);
+                var shellServer = _target.Server(shell.Server);
+                if (!shellServer.Shell.IsConfined && !granted.HasFlag(Consent.Unconfined))
+                    throw new ShellNotConfinedException(shellServer.Shell.NotConfinedReason ?? "it cannot be confined here");
+                return await ShellStepRunner.RunAsync(shellServer, shell.Script, shell.Input, limit, progress, ct);
+            case EditAction edit:
+                return await ServerSteps.EditAsync(_target, edit, _options.Editor, ct);
+            case ServerAction server:
+                return await ServerSteps.RunAsync(_target, server, ct);
             case FileAction file:
                 return await FileStepWriter.WriteAsync(_target, file, ct);
             case ManualAction:
@@ -57,7 +65,10 @@ public sealed class StepExecutor : IStepExecutor
 
     private async Task<StepOutput> RunSqlAsync(SqlAction action, TimeSpan timeout, IProgress<StepProgress>? progress, CancellationToken ct)
     {
-        var session = _sessions.GetOrAdd(action.Session, name => new SqlSession(name, _target));
+        var server = _target.Server(action.Server);
+        // Sessions are per server: "terminal2" on the replica is not "terminal2" on main.
+        var key = action.Server is null or IServerTarget.MainServer ? action.Session : $"{action.Server}/{action.Session}";
+        var session = _sessions.GetOrAdd(key, _ => new SqlSession(action.Session, server));
         try
         {
             await session.Gate.WaitAsync(ct);
@@ -68,8 +79,8 @@ public sealed class StepExecutor : IStepExecutor
         }
         try
         {
-            var database = action.Database ?? session.Database ?? _target.Database;
-            var runner = new SqlStepRunner(_target, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
+            var database = action.Database ?? session.Database ?? server.Database;
+            var runner = new SqlStepRunner(server, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
             try
             {
                 return await runner.RunAsync(action.Sql);

@@ -8,4 +8,6 @@ public sealed record StepOutput(string Text, IReadOnlyList<StatementResult> Resu
 {
     public StatementError? FirstError => Results.OfType<StatementError>().FirstOrDefault();
     public ResultSet? LastResultSet => Results.OfType<ResultSet>().LastOrDefault();
+    /// <summary>Where the result sets' cells are in <see cref="Text"/> (for highlighting a cell; empty for shell steps).</summary>
+    public IReadOnlyList<RenderedTable> Tables { get; init; } = [];
 }

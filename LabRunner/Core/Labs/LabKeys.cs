@@ -14,6 +14,12 @@ public static class LabKeys
     /// <summary>Steps and checks share this shape.</summary>
     public const string Step = "step";
     public const string Variant = "variant";
+    /// <summary>A server the lab declares besides main (server.servers).</summary>
+    public const string LabServer = "lab_server";
+    /// <summary>An edit step's file and lines.</summary>
+    public const string Edit = "edit";
+    /// <summary>new_server / start_server written as a mapping.</summary>
+    public const string ServerStep = "server_step";
     public const string Expect = "expect";
     public const string Eventually = "eventually";
     /// <summary>A matcher written as a mapping: { tolerance: 1% } or { regex: "..." }.</summary>
@@ -25,9 +31,12 @@ public static class LabKeys
     {
         [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "images", "server", "variables", "tasks"],
         [Image] = ["path", "alt", "external"],
-        [Server] = ["versions", "database", "settings", "tools", "setup", "teardown"],
+        [Server] = ["versions", "database", "settings", "tools", "setup", "teardown", "servers"],
+        [LabServer] = ["name", "port", "made_by_lab"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
-        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "session", "database", "variants", "hint", "timeout", "background", "expect"],
+        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "expect"],
+        [Edit] = ["file", "lines"],
+        [ServerStep] = ["name", "port", "data_directory"],
         [Variant] = ["versions", "sql", "shell"],
         [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches", "prose"],
         [Eventually] = ["within", "every"],

@@ -15,4 +15,15 @@ public sealed record ServerRequirements
     public string? Setup { get; init; }
     /// <summary>SQL run after the last step.</summary>
     public string? Teardown { get; init; }
+    /// <summary>The lab's servers besides main: made by LabRunner before the first step, or by the lab's own steps.</summary>
+    public IReadOnlyList<LabServer> Servers { get; init; } = [];
+}
+
+/// <summary>A server a lab declares besides main.</summary>
+public sealed record LabServer(string Name)
+{
+    /// <summary>null = the next free port from 5432.</summary>
+    public int? Port { get; init; }
+    /// <summary>True: the lab's own steps make it (pg_createcluster, a server step); LabRunner only knows its name.</summary>
+    public bool MadeByLab { get; init; }
 }

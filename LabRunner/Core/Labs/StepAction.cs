@@ -6,6 +6,8 @@ public abstract record StepAction
     /// <summary>The command as the student sees and edits it.</summary>
     public abstract string Command { get; }
     public abstract StepAction WithCommand(string command);
+    /// <summary>The server the step runs on (a Debian cluster name of the sandbox); null = main.</summary>
+    public string? Server { get; init; }
 }
 
 /// <summary>SQL (and psql meta-commands), run in a named session that persists across steps.</summary>
@@ -18,9 +20,53 @@ public sealed record SqlAction(string Sql, string Session = SqlAction.MainSessio
     public override StepAction WithCommand(string command) => this with { Sql = command };
 }
 
-/// <summary>A bash script; {{variables}} are substituted and PG* variables reach the lab's server.</summary>
+/// <summary>A bash script; {{variables}} are substituted and PG* variables reach the step's server.</summary>
 public sealed record ShellAction(string Script) : StepAction
 {
+    /// <summary>What a terminal user types while it runs (e.g. the password pg_basebackup asks for); null = none.</summary>
+    public string? Input { get; init; }
     public override string Command => Script;
     public override StepAction WithCommand(string command) => this with { Script = command };
+}
+
+/// <summary>
+/// An edit of a server's configuration file (`vi /etc/postgresql/15/main/postgresql.conf` + the lines the lab shows).
+/// Run headless, the lab's lines are applied (a setting replaces the active or commented line of the same name, else
+/// it is appended; pg_hba.conf rules are appended); in the TUI the file opens in the student's editor.
+/// </summary>
+public sealed record EditAction(string File, string Lines) : StepAction
+{
+    /// <summary>What the student would type: the editor on the file.</summary>
+    public string EditorCommand => $"vi {File}";
+    public override string Command => Lines;
+    public override StepAction WithCommand(string command) => this with { Lines = command };
+}
+
+/// <summary>A server made, started or stopped while the lab runs (an engine operation, not a shell command).</summary>
+public sealed record ServerAction(ServerOperation Operation, string Name) : StepAction
+{
+    /// <summary>For <see cref="ServerOperation.StartOn"/>: the data directory the lab produced, as the lab names it.</summary>
+    public string? DataDirectory { get; init; }
+    /// <summary>null = the next free port from 5432, as pg_createcluster picks it.</summary>
+    public int? Port { get; init; }
+
+    public override string Command => Operation switch
+    {
+        ServerOperation.Create => $"new server {Name}{PortText}",
+        ServerOperation.StartOn => $"start server {Name} on {DataDirectory}{PortText}",
+        _ => $"stop server {Name}",
+    };
+
+    private string PortText => Port is { } p ? $" (port {p})" : "";
+    public override StepAction WithCommand(string command) => this;
+}
+
+public enum ServerOperation
+{
+    /// <summary>A new empty cluster, started (what `pg_createcluster --start` makes).</summary>
+    Create,
+    /// <summary>A server started on a directory the lab produced; the step ends once recovery lets it accept connections.</summary>
+    StartOn,
+    /// <summary>Stop a server (fast shutdown).</summary>
+    Stop,
 }

@@ -66,9 +66,33 @@ public sealed partial record PgBinaries(string BinDirectory, string Version)
     {
         var bins = new PgBinaries(dir, "");
         if (!File.Exists(bins.InitDb) || !File.Exists(bins.PgCtl)) return null;
+        // `pg_ctl --version` once per installed binary (remembered by its size and time): a spawn less on every start.
+        var binary = new FileInfo(ResolveLinks(bins.PgCtl));
+        var stamp = $"{binary.Length} {binary.LastWriteTimeUtc.Ticks}";
+        var remembered = Path.Combine(VersionCacheDirectory(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(bins.PgCtl)))[..16]);
+        if (ReadRemembered(remembered, stamp) is { } known) return bins with { Version = known };
         var version = await ProcessRunner.RunAsync(bins.PgCtl, ["--version"], ct);
         var match = VersionPattern().Match(version.Output);
-        return version.Succeeded && match.Success ? bins with { Version = match.Groups[1].Value } : null;
+        if (!version.Succeeded || !match.Success) return null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(remembered)!);
+            await AtomicFile.WriteAllTextAsync(remembered, $"{stamp}\n{match.Groups[1].Value}\n", ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // a read-only home: probe every time
+        return bins with { Version = match.Groups[1].Value };
+    }
+
+    private static string VersionCacheDirectory() => Path.Combine(Path.GetDirectoryName(ClusterTemplate.DefaultCacheDirectory())!, "pg-versions");
+
+    private static string? ReadRemembered(string file, string stamp)
+    {
+        try
+        {
+            var lines = File.ReadAllLines(file);
+            return lines.Length >= 2 && lines[0] == stamp && lines[1].Length > 0 ? lines[1] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     [GeneratedRegex(@"\(PostgreSQL\)\s+(\d+(?:\.\d+)?)")]

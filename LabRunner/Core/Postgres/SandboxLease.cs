@@ -17,6 +17,16 @@ internal static class SandboxLease
         File.WriteAllText(Path.Combine(sandboxDirectory, FileName), $"{pid} {StartTicks(pid)}\n");
     }
 
+    public static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException) { return false; }
+    }
+
     public static bool IsAbandoned(string sandboxDirectory)
     {
         if (File.Exists(Path.Combine(sandboxDirectory, KeepFileName))) return false;
@@ -31,13 +41,17 @@ internal static class SandboxLease
         return StartTicks(pid) != parts[1]; // dead, or the pid was reused by another process
     }
 
-    /// <summary>Process start time in clock ticks since boot (/proc/PID/stat field 22): identifies a process across pid reuse.</summary>
+    /// <summary>
+    /// Process start time in clock ticks since boot (/proc/PID/stat field 22): identifies a process across pid reuse.
+    /// A zombie (killed, not yet reaped by its parent) counts as gone.
+    /// </summary>
     private static string StartTicks(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var afterName = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (afterName[0] == "Z") return "gone";
             return afterName[19].ToString(CultureInfo.InvariantCulture);
         }
         catch (IOException) { return "gone"; }

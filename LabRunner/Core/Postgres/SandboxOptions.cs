@@ -16,4 +16,8 @@ public sealed record SandboxOptions
     public string? RootDirectory { get; init; }
     /// <summary>Where the initdb template is cached; default ~/.cache/labrunner/templates.</summary>
     public string? CacheDirectory { get; init; }
+    /// <summary>Confine the sandbox with bubblewrap when it can run (off: always one plain server, as where it cannot).</summary>
+    public bool Confine { get; init; } = true;
+    /// <summary>Servers besides main that LabRunner makes before the first step (from the template, started).</summary>
+    public IReadOnlyList<ServerSpec> Servers { get; init; } = [];
 }

@@ -8,5 +8,8 @@ public sealed record ExpectedPanel(IReadOnlyList<ExpectedStatement> Statements)
 {
     public IEnumerable<ExpectedTable> Tables => Statements.OfType<ExpectedTable>();
 
-    public static ExpectedPanel Parse(string text) => new(PanelParser.Parse(text));
+    /// <summary>The panel's lines as read (a paste indented as a whole comes dedented): statements' lines and cell layouts refer to them.</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
+
+    public static ExpectedPanel Parse(string text) => PanelParser.ParsePanel(text);
 }

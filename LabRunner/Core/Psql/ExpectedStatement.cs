@@ -5,6 +5,8 @@ public abstract record ExpectedStatement
 {
     /// <summary>The query echoed after a prompt just before this output, when the author pasted it.</summary>
     public string? Query { get; init; }
+    /// <summary>The panel line where this output starts (0-based, in <see cref="ExpectedPanel.Lines"/>).</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>A result set. Cells are the text psql showed; an empty cell stands for NULL or the empty string (psql shows both alike).</summary>
@@ -16,6 +18,8 @@ public sealed record ExpectedTable(IReadOnlyList<string> Columns, IReadOnlyList<
     public bool Expanded { get; init; }
     /// <summary>True when cells come from a panel (empty = NULL or ''); false for structured `rows` where null means NULL.</summary>
     public bool FromPanel { get; init; } = true;
+    /// <summary>Where the header and row cells are in the panel's lines (aligned tables read from a panel; null otherwise).</summary>
+    public TableLayout? Layout { get; init; }
 }
 
 /// <summary>A command tag such as "UPDATE 1" or "CREATE TABLE".</summary>

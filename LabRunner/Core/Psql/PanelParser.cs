@@ -30,11 +30,14 @@ internal sealed class PanelParser
         return lines.Select(l => PanelLines.IsBlank(l) ? "" : l[indent..]).ToArray();
     }
 
-    public static IReadOnlyList<ExpectedStatement> Parse(string text)
+    public static IReadOnlyList<ExpectedStatement> Parse(string text) => ParsePanel(text).Statements;
+
+    /// <summary>The statements, and the lines they were read from (dedented) to which their <see cref="ExpectedStatement.Line"/> and cell layouts refer.</summary>
+    public static ExpectedPanel ParsePanel(string text)
     {
         var parser = new PanelParser(text);
         parser.Run();
-        return parser._statements;
+        return new ExpectedPanel(parser._statements) { Lines = parser._lines };
     }
 
     private string Line => _lines[_i];
@@ -45,31 +48,32 @@ internal sealed class PanelParser
         while (More)
         {
             var line = Line;
+            var first = _i;
             if (PanelLines.IsBlank(line)) { _i++; continue; }
             if (PanelLines.PromptRest(line) is { } rest) { ReadQuery(rest); continue; }
-            if (StartsTable(_i)) { Add(ReadTable()); continue; }
-            if (PanelLines.IsRecordHeader(line)) { Add(ReadExpanded()); continue; }
+            if (StartsTable(_i)) { Add(ReadTable(), first); continue; }
+            if (PanelLines.IsRecordHeader(line)) { Add(ReadExpanded(), first); continue; }
             if (PanelLines.FooterCount(line) is { } count)
             {
                 // An empty expanded result shows only "(0 rows)".
-                Add(new ExpectedTable([], []) { FooterCount = count, Expanded = true });
+                Add(new ExpectedTable([], []) { FooterCount = count, Expanded = true }, first);
                 _i++;
                 continue;
             }
             if (PanelLines.Message(line) is { } message && message.Kind is PanelLines.MessageKind.Error or PanelLines.MessageKind.Notice)
             {
-                Add(ReadMessage(message));
+                Add(ReadMessage(message), first);
                 continue;
             }
             _i++;
             if (PanelLines.Message(line) is not null || PanelLines.IsPositionOrCaret(line)) continue; // a stray DETAIL/HINT/LINE
-            Add(PanelLines.IsTag(line) ? new ExpectedTag(line.Trim()) : new ExpectedText(line.Trim()));
+            Add(PanelLines.IsTag(line) ? new ExpectedTag(line.Trim()) : new ExpectedText(line.Trim()), first);
         }
     }
 
-    private void Add(ExpectedStatement statement)
+    private void Add(ExpectedStatement statement, int line)
     {
-        _statements.Add(statement with { Query = _query });
+        _statements.Add(statement with { Query = _query, Line = line });
         _query = null;
     }
 
@@ -118,10 +122,14 @@ internal sealed class PanelParser
     private ExpectedTable ReadTable()
     {
         var header = Line;
+        var headerLine = _i;
         var rule = _lines[_i + 1];
         _i += 2;
         var bounds = RuleBoundaries(rule);
-        var columns = SplitCells(header, bounds).Select(c => c.Trim()).ToList();
+        var headerCells = SplitCells(header, bounds);
+        var columns = headerCells.Select(c => c.Text.Trim()).ToList();
+        var headerSpans = headerCells.Select(c => new CellSpan(headerLine, c.Start, c.Text.Length)).ToList();
+        var rowSpans = new List<IReadOnlyList<CellSpan>>();
         var rows = new List<IReadOnlyList<string?>>();
         string[]? current = null;
         bool[] continues = new bool[columns.Count];
@@ -139,7 +147,7 @@ internal sealed class PanelParser
             var nextContinues = new bool[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
-                var cell = c < raw.Count ? raw[c] : "";
+                var cell = c < raw.Count ? raw[c].Text : "";
                 var trimmed = cell.TrimEnd();
                 // psql marks a value that goes on in the next line with '+' in the cell's trailing pad.
                 if (trimmed.EndsWith('+') && (c < columns.Count - 1 ? cell.Length > 0 && cell[^1] == '+' : true) && NextIsRow())
@@ -158,11 +166,13 @@ internal sealed class PanelParser
             {
                 current = cells;
                 rows.Add(current);
+                var row = _i;
+                rowSpans.Add(raw.Take(columns.Count).Select(c => new CellSpan(row, c.Start, c.Text.Length)).ToList());
             }
             continues = nextContinues;
             _i++;
         }
-        return new ExpectedTable(columns, rows) { FooterCount = footer };
+        return new ExpectedTable(columns, rows) { FooterCount = footer, Layout = new TableLayout(headerSpans, rowSpans) };
     }
 
     private bool NextIsRow() =>
@@ -184,26 +194,35 @@ internal sealed class PanelParser
         return [.. bounds];
     }
 
-    /// <summary>Cells with their padding. Values rarely hold '|', so a plain split wins when the count fits; else the rule's columns decide.</summary>
-    private static List<string> SplitCells(string line, int[] bounds)
+    /// <summary>
+    /// Cells with their padding and where each starts in the line. Values rarely hold '|', so a plain split wins when the
+    /// count fits; else the rule's columns decide.
+    /// </summary>
+    private static List<(string Text, int Start)> SplitCells(string line, int[] bounds)
     {
         var plain = line.Split('|');
-        if (plain.Length == bounds.Length + 1) return [.. plain];
-        var cells = new List<string>();
+        if (plain.Length == bounds.Length + 1)
+        {
+            var start = 0;
+            return plain.Select(p => { var c = (p, start); start += p.Length + 1; return c; }).ToList();
+        }
+        var cells = new List<(string, int)>();
         var cell = new StringBuilder();
-        int col = 0, b = 0;
+        int col = 0, b = 0, at = 0, cellStart = 0;
         foreach (var rune in line.EnumerateRunes())
         {
             if (b < bounds.Length && col == bounds[b] && rune.Value == '|')
             {
-                cells.Add(cell.ToString());
+                cells.Add((cell.ToString(), cellStart));
                 cell.Clear();
+                cellStart = at + 1;
                 b++;
             }
             else cell.Append(rune.ToString());
             col += Math.Max(0, DisplayWidth.OfRune(rune));
+            at += rune.Utf16SequenceLength;
         }
-        cells.Add(cell.ToString());
+        cells.Add((cell.ToString(), cellStart));
         return cells;
     }
 

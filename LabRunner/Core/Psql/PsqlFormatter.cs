@@ -5,8 +5,10 @@ namespace LabRunner.Psql;
 
 /// <summary>
 /// Renders results exactly as <c>psql -X</c> prints them in its default aligned format (border 1, ascii lines):
-/// tables, expanded (\x) records, command tags, notices and errors with their LINE/caret cursor.
-/// A port of the relevant parts of PostgreSQL's fe_utils/print.c and libpq's error-message builder; pure.
+/// tables, expanded (\x) records, command tags, notices and errors with their LINE/caret cursor, and says where each
+/// table's cells landed (<see cref="PsqlText"/>). The one psql renderer: step output, the checker's diff and the TUI's
+/// expected tables all come from here. A port of the relevant parts of PostgreSQL's fe_utils/print.c and libpq's
+/// error-message builder; pure.
 /// </summary>
 public static class PsqlFormatter
 {
@@ -18,26 +20,45 @@ public static class PsqlFormatter
         return sb.ToString();
     }
 
-    public static void Append(StringBuilder sb, StatementResult result, bool expanded = false)
+    /// <summary>
+    /// A table to show or compare that did not come from a server (an expectation's rows): missing cells are empty,
+    /// right alignment as given (psql right-aligns numbers).
+    /// </summary>
+    public static ResultSet Shaped(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows, IReadOnlyList<bool> rightAligned) =>
+        new(columns.Select((name, c) => new ResultColumn(name, "text", rightAligned.ElementAtOrDefault(c))).ToList(),
+            rows.Select(r => (IReadOnlyList<string?>)columns.Select((_, c) => c < r.Count ? r[c] : null).ToList()).ToList(),
+            rows.Count, "");
+
+    /// <summary>Where the cells of a table just appended are, as offsets into the text (<see cref="PsqlText"/> makes lines of them).</summary>
+    internal sealed class Cells
+    {
+        public List<(int Offset, int Length)> Headers { get; } = [];
+        public List<List<(int Offset, int Length)>> Rows { get; } = [];
+    }
+
+    /// <summary>Appends one result; for a table, returns where its cells are.</summary>
+    internal static Cells? Append(StringBuilder sb, StatementResult result, bool expanded = false)
     {
         switch (result)
         {
-            case ResultSet rs when expanded: AppendExpanded(sb, rs); break;
-            case ResultSet rs: AppendAligned(sb, rs); break;
+            case ResultSet rs when expanded: return AppendExpanded(sb, rs);
+            case ResultSet rs: return AppendAligned(sb, rs);
             case CommandTag tag: sb.Append(tag.Tag).Append('\n'); break;
             case ServerNotice notice: AppendNotice(sb, notice); break;
             case StatementError error: AppendError(sb, error); break;
             case MetaCommandOutput meta: sb.Append(meta.Text); break;
             case ShellResult shell: sb.Append(shell.Output); break;
         }
+        return null;
     }
 
     /// <summary>psql's default footer: "(1 row)", "(N rows)".</summary>
     public static string RowCountFooter(long rows) =>
         rows == 1 ? "(1 row)" : string.Create(CultureInfo.InvariantCulture, $"({rows} rows)");
 
-    private static void AppendAligned(StringBuilder sb, ResultSet rs)
+    private static Cells AppendAligned(StringBuilder sb, ResultSet rs)
     {
+        var cells = new Cells();
         var cols = rs.Columns.Count;
         var headers = rs.Columns.Select(c => DisplayWidth.Format(c.Name)).ToArray();
         var widths = headers.Select(h => h.Max(l => l.Width)).ToArray();
@@ -58,7 +79,7 @@ public static class PsqlFormatter
             sb.Append(title).Append('\n');
         }
 
-        AppendHeader(sb, headers, widths);
+        AppendHeader(sb, headers, widths, cells);
         sb.Append('-');
         for (var j = 0; j < cols; j++)
         {
@@ -69,19 +90,21 @@ public static class PsqlFormatter
 
         if (cols > 0)
         {
-            var cells = new List<DisplayWidth.Line>[cols];
+            var lines = new List<DisplayWidth.Line>[cols];
             foreach (var row in rs.Rows)
             {
-                for (var j = 0; j < cols; j++) cells[j] = DisplayWidth.Format(row[j] ?? "");
-                AppendRow(sb, rs.Columns, cells, widths);
+                for (var j = 0; j < cols; j++) lines[j] = DisplayWidth.Format(row[j] ?? "");
+                cells.Rows.Add([]);
+                AppendRow(sb, rs.Columns, lines, widths, cells.Rows[^1]);
             }
         }
 
         AppendFooters(sb, rs.Footers ?? [RowCountFooter(rs.RowCount)]);
         sb.Append('\n');
+        return cells;
     }
 
-    private static void AppendHeader(StringBuilder sb, List<DisplayWidth.Line>[] headers, int[] widths)
+    private static void AppendHeader(StringBuilder sb, List<DisplayWidth.Line>[] headers, int[] widths, Cells cells)
     {
         var cols = headers.Length;
         var done = new bool[cols];
@@ -90,6 +113,7 @@ public static class PsqlFormatter
         {
             for (var i = 0; i < cols; i++)
             {
+                var at = sb.Length; // a cell is what stands between the separators: " name "
                 sb.Append(' '); // header_nl_left is also " " in the ascii style
                 if (!done[i])
                 {
@@ -103,13 +127,15 @@ public static class PsqlFormatter
                     sb.Append(' ', widths[i]);
                 }
                 sb.Append(done[i] ? ' ' : '+');
+                if (line == 0) cells.Headers.Add((at, sb.Length - at));
                 if (i < cols - 1) sb.Append('|');
             }
             sb.Append('\n');
         }
     }
 
-    private static void AppendRow(StringBuilder sb, IReadOnlyList<ResultColumn> columns, List<DisplayWidth.Line>[] cells, int[] widths)
+    private static void AppendRow(StringBuilder sb, IReadOnlyList<ResultColumn> columns, List<DisplayWidth.Line>[] cells, int[] widths,
+        List<(int Offset, int Length)> spans)
     {
         var cols = cells.Length;
         Span<int> current = cols <= 64 ? stackalloc int[cols] : new int[cols];
@@ -124,6 +150,7 @@ public static class PsqlFormatter
                 var notLast = j < cols - 1;
                 var right = columns[j].RightAligned;
                 var chars = widths[j];
+                var at = sb.Length;
                 sb.Append(' '); // nl_left is " " too
                 if (current[j] >= lines.Count)
                 {
@@ -142,6 +169,7 @@ public static class PsqlFormatter
                 if (!right && (notLast || continues)) sb.Append(' ', widths[j] - chars);
                 if (continues) sb.Append('+');
                 else if (notLast) sb.Append(' ');
+                if (spans.Count < cols) spans.Add((at, sb.Length - at)); // the cell's first line, in characters
                 if (notLast) sb.Append('|');
             }
             sb.Append('\n');
@@ -153,15 +181,16 @@ public static class PsqlFormatter
         foreach (var f in footers) sb.Append(f).Append('\n');
     }
 
-    private static void AppendExpanded(StringBuilder sb, ResultSet rs)
+    private static Cells AppendExpanded(StringBuilder sb, ResultSet rs)
     {
+        var cells = new Cells();
         var cols = rs.Columns.Count;
         if (rs.Rows.Count == 0 || cols == 0)
         {
             // psql prints only the footer when there are no cells at all.
             AppendFooters(sb, rs.Footers ?? [RowCountFooter(rs.RowCount)]);
             sb.Append('\n');
-            return;
+            return cells;
         }
 
         var headers = rs.Columns.Select(c => DisplayWidth.Format(c.Name)).ToArray();
@@ -184,6 +213,7 @@ public static class PsqlFormatter
         foreach (var row in rs.Rows)
         {
             AppendRecordLine(sb, ++record, hwidth, dwidth);
+            cells.Rows.Add([]);
             for (var j = 0; j < cols; j++)
             {
                 var hlines = headers[j];
@@ -205,6 +235,8 @@ public static class PsqlFormatter
                         sb.Append(' ', hwidth + 1);
                     }
                     sb.Append('|');
+                    var valueAt = sb.Length; // " value" after the bar
+                    var firstValueLine = dline == 0 && !dcomplete;
                     if (!dcomplete)
                     {
                         var d = dlines[dline];
@@ -223,6 +255,7 @@ public static class PsqlFormatter
                             dcomplete = true;
                         }
                     }
+                    if (firstValueLine) cells.Rows[^1].Add((valueAt, sb.Length - valueAt));
                     sb.Append('\n');
                 }
             }
@@ -234,6 +267,7 @@ public static class PsqlFormatter
             AppendFooters(sb, footers);
         }
         sb.Append('\n');
+        return cells;
     }
 
     private static void AppendRecordLine(StringBuilder sb, int record, int hwidth, int dwidth)

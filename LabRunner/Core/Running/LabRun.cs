@@ -44,8 +44,15 @@ public sealed class LabRun
     {
         var action = step.ActionFor(Target.MajorVersion);
         if (commandOverride is not null) action = action.WithCommand(commandOverride);
-        if (action is FileAction file) action = file with { Path = LabVariables.Substitute(file.Path, _variables) };
-        return action.WithCommand(LabVariables.Substitute(action.Command, _variables));
+        action = action.WithCommand(LabVariables.Substitute(action.Command, _variables));
+        // The paths an edit or a server step names may use variables too ({{data_directory}}, {{workdir}}/backup).
+        return action switch
+        {
+            EditAction edit => edit with { File = LabVariables.Substitute(edit.File, _variables) },
+            ServerAction { DataDirectory: { } data } server => server with { DataDirectory = LabVariables.Substitute(data, _variables) },
+            FileAction file => file with { Path = LabVariables.Substitute(file.Path, _variables) },
+            _ => action,
+        };
     }
 
     /// <summary>Runs the lab's setup SQL once (no-op when there is none or <see cref="LabRunOptions.RunSetup"/> is off).</summary>

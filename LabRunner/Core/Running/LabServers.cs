@@ -20,6 +20,7 @@ public static class LabServers
                 Keep = options.KeepSandbox,
                 RootDirectory = options.SandboxRoot,
                 CacheDirectory = options.CacheDirectory,
+                Servers = requirements.Servers.Where(s => !s.MadeByLab).Select(s => new ServerSpec(s.Name, s.Port)).ToList(),
             }, ct);
         if (!requirements.Versions.Contains(target.MajorVersion))
         {

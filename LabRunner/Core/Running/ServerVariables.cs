@@ -18,7 +18,7 @@ public static class ServerVariables
         var env = target.PgEnvironment();
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["workdir"] = target.WorkDirectory,
+            ["workdir"] = target.StepWorkDirectory,
             ["database"] = target.Database,
             ["pg_version"] = target.Version,
             ["pg_major"] = target.MajorVersion.ToString(CultureInfo.InvariantCulture),

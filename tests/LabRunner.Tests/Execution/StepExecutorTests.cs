@@ -162,6 +162,18 @@ public sealed class StepExecutorTests(SandboxFixture fx)
     }
 
     [Fact]
+    public async Task Rows_past_the_kept_ones_hash_their_text_as_kept_rows_do_wide_characters_too()
+    {
+        var db = await fx.CreateDatabaseAsync();
+        await using var ex = NewExecutor(new ExecutionOptions { MaxKeptRows = 2 });
+        var output = await ex.SqlAsync("SELECT repeat('ñ日', g) AS v FROM generate_series(1, 300) g;", db);
+
+        var all = Enumerable.Range(1, 300).Select(g => (IReadOnlyList<string?>)[string.Concat(Enumerable.Repeat("ñ日", g))]).ToList();
+        Assert.Equal(RowHash.Of(all), output.LastResultSet!.RowsHash);
+        Assert.Equal("ñ日ñ日", output.LastResultSet.Rows[1][0]);
+    }
+
+    [Fact]
     public async Task Values_are_the_servers_own_text_and_columns_know_their_types()
     {
         var db = await fx.CreateDatabaseAsync();

@@ -9,16 +9,16 @@ public sealed class SandboxTests
 {
     private static readonly string Root = Path.Combine(TestPaths.SandboxRoot, "own");
 
-    private static Task<Sandbox> StartAsync(string database = "curso", IReadOnlyDictionary<string, string>? settings = null, bool keep = false) =>
+    private static Task<Sandbox> StartAsync(string database = "curso", IReadOnlyDictionary<string, string>? settings = null, bool keep = false, string? root = null) =>
         Sandbox.StartAsync(new SandboxOptions
         {
             Database = database,
             Settings = settings ?? new Dictionary<string, string>(),
             Keep = keep,
-            RootDirectory = Root,
+            RootDirectory = root ?? Root,
         }, CancellationToken.None);
 
-    private static async Task<string> ScalarAsync(IServerTarget target, string sql, string? database = null)
+    internal static async Task<string> ScalarAsync(IServerTarget target, string sql, string? database = null)
     {
         await using var conn = new NpgsqlConnection(target.ConnectionString(database).ConnectionString);
         await conn.OpenAsync();
@@ -42,59 +42,70 @@ public sealed class SandboxTests
     }
 
     [Fact]
-    public async Task Sandbox_listens_only_on_its_own_socket()
+    public async Task Main_is_a_Debian_cluster_at_the_Debian_paths_on_port_5432_of_its_own_loopback()
     {
         await using var sandbox = await StartAsync();
 
-        Assert.Equal("", await ScalarAsync(sandbox, "SHOW listen_addresses"));
-        Assert.Equal(sandbox.SocketDirectory, await ScalarAsync(sandbox, "SHOW unix_socket_directories"));
-        Assert.True(File.Exists(Path.Combine(sandbox.SocketDirectory, $".s.PGSQL.{sandbox.Port}")));
+        Assert.Equal($"/var/lib/postgresql/{sandbox.MajorVersion}/main", await ScalarAsync(sandbox, "SHOW data_directory"));
+        Assert.Equal($"/etc/postgresql/{sandbox.MajorVersion}/main/postgresql.conf", await ScalarAsync(sandbox, "SHOW config_file"));
+        Assert.Equal("5432", await ScalarAsync(sandbox, "SHOW port"));
+        Assert.Equal($"{sandbox.MajorVersion}/main", await ScalarAsync(sandbox, "SHOW cluster_name"));
+        Assert.Equal("localhost", await ScalarAsync(sandbox, "SHOW listen_addresses"));
+        // LabRunner reaches it over the socket in the sandbox folder.
+        Assert.Equal(Path.Combine(sandbox.Directory, "run", "postgresql"), sandbox.SocketDirectory);
+        Assert.True(File.Exists(Path.Combine(sandbox.SocketDirectory, ".s.PGSQL.5432")));
     }
 
     [Fact]
-    public async Task Sandbox_cluster_belongs_to_postgres_when_running_as_root()
+    public async Task The_sandbox_folder_is_private_and_belongs_to_the_servers_user()
     {
         await using var sandbox = await StartAsync();
 
-        var owner = await RunAsync("stat", "-c", "%U", sandbox.DataDirectory!);
         var expected = Environment.IsPrivilegedProcess ? "postgres" : Environment.UserName;
-        Assert.Equal(expected, owner.Trim());
-        // The server process runs as that user too.
-        var serverUser = await RunAsync("ps", "-o", "user=", "-p", PostmasterPid(sandbox.DataDirectory!).ToString());
-        Assert.Equal(expected, serverUser.Trim());
+        Assert.Equal($"700 {expected}", (await HostProcesses.RunAsync("stat", "-c", "%a %U", sandbox.Directory)).Output.Trim());
+        Assert.Equal(expected, (await HostProcesses.RunAsync("stat", "-c", "%U", sandbox.HostPath(sandbox.DataDirectory!))).Output.Trim());
+        // Every process of the sandbox runs as that user on the host (inside, as postgres).
+        var ns = HostProcesses.PidNamespace(((ConfinedSandbox)sandbox).HolderPid!.Value)!;
+        var users = new HashSet<string>();
+        foreach (var pid in HostProcesses.InNamespace(ns))
+            users.Add((await HostProcesses.RunAsync("ps", "-o", "user=", "-p", pid.ToString())).Output.Trim());
+        Assert.Equal([expected], users);
     }
 
     [Fact]
-    public async Task Dispose_stops_the_server_and_removes_the_directory()
+    public async Task Dispose_ends_every_process_of_the_sandbox_and_removes_its_folder()
     {
-        var sandbox = await StartAsync();
-        var pid = PostmasterPid(sandbox.DataDirectory!);
+        var sandbox = (ConfinedSandbox)await StartAsync();
+        var ns = HostProcesses.PidNamespace(sandbox.HolderPid!.Value)!;
+        Assert.Contains(HostProcesses.InNamespace(ns), p => HostProcesses.CommandLine(p).Contains("postgres"));
 
         await sandbox.DisposeAsync();
 
         Assert.False(Directory.Exists(sandbox.Directory));
-        Assert.False(IsAlive(pid));
+        Assert.True(await HostProcesses.EventuallyAsync(() => HostProcesses.InNamespace(ns).Count == 0, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
-    public async Task Keep_leaves_the_server_running_and_the_next_start_does_not_remove_it()
+    public async Task Keep_leaves_the_sandbox_running_the_next_start_keeps_it_and_clean_removes_it()
     {
-        var kept = await StartAsync(keep: true);
-        var pid = PostmasterPid(kept.DataDirectory!);
+        var root = Path.Combine(TestPaths.SandboxRoot, "keep");
+        var kept = (ConfinedSandbox)await StartAsync(keep: true, root: root);
+        var ns = HostProcesses.PidNamespace(kept.HolderPid!.Value)!;
         await kept.DisposeAsync();
         try
         {
-            await using var other = await StartAsync();
+            await using (await StartAsync(root: root)) { }
 
-            Assert.True(IsAlive(pid));
             Assert.Equal("curso", await ScalarAsync(kept, "SELECT current_database()"));
+            Assert.Contains(SandboxJanitor.Leftovers(root), l => l.Directory == kept.Directory && l.State == LeftoverState.Kept);
+            Assert.Contains(kept.KeptInstructions, l => l.Contains("kill -9", StringComparison.Ordinal));
         }
         finally
         {
-            await RunAsync("sh", "-c", kept.StopCommand + " -m immediate");
-            Directory.Delete(kept.Directory, recursive: true);
+            await SandboxJanitor.RemoveAsync(kept.Directory);
         }
-        Assert.False(IsAlive(pid));
+        Assert.False(Directory.Exists(kept.Directory));
+        Assert.True(await HostProcesses.EventuallyAsync(() => HostProcesses.InNamespace(ns).Count == 0, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -119,7 +130,7 @@ public sealed class SandboxTests
     }
 
     [Fact]
-    public async Task The_next_start_stops_and_removes_a_cluster_left_by_a_killed_runner()
+    public async Task Kill_9_of_the_runner_ends_its_servers_at_once_and_the_next_start_removes_the_folder()
     {
         var root = Path.Combine(TestPaths.SandboxRoot, "kill9");
         var child = Process.Start(new ProcessStartInfo("dotnet", [TestPaths.LabrunnerDll, "sandbox", "--sandbox-root", root])
@@ -127,35 +138,32 @@ public sealed class SandboxTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        string? ready;
-        do ready = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        while (ready is not null && !ready.Contains("sandbox ready"));
-        Assert.NotNull(ready);
-        var leftover = ready![(ready.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim();
-        var pid = PostmasterPid(Path.Combine(leftover, "data"));
+        try
+        {
+            string? ready;
+            do ready = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            while (ready is not null && !ready.Contains("sandbox ready"));
+            Assert.NotNull(ready);
+            var leftover = ready![(ready.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim();
+            var holder = int.Parse(System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(leftover, "holder.json")), @"""child-pid"": (\d+)").Groups[1].Value);
+            var ns = HostProcesses.PidNamespace(holder)!;
+            Assert.Contains(HostProcesses.InNamespace(ns), p => HostProcesses.CommandLine(p).Contains("postgres"));
 
-        child.Kill(); // SIGKILL: no cleanup runs
-        await child.WaitForExitAsync();
-        Assert.True(IsAlive(pid), "the killed runner's server should still be running (orphaned)");
+            child.Kill(); // SIGKILL: no cleanup code runs
+            await child.WaitForExitAsync();
 
-        await using var next = await Sandbox.StartAsync(new SandboxOptions { RootDirectory = root }, CancellationToken.None);
+            // The holder's stdin pipe closed with the runner: the kernel ends the pid namespace, servers included.
+            Assert.True(await HostProcesses.EventuallyAsync(() => HostProcesses.InNamespace(ns).Count == 0, TimeSpan.FromSeconds(10)),
+                "processes left: " + string.Join("; ", HostProcesses.InNamespace(ns).Select(HostProcesses.CommandLine)));
+            Assert.True(Directory.Exists(leftover));
 
-        Assert.False(Directory.Exists(leftover));
-        Assert.False(IsAlive(pid));
-    }
+            await using var next = await Sandbox.StartAsync(new SandboxOptions { RootDirectory = root }, CancellationToken.None);
 
-    internal static int PostmasterPid(string dataDirectory) =>
-        int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim());
-
-    internal static bool IsAlive(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
-
-    private static async Task<string> RunAsync(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true };
-        using var p = Process.Start(psi)!;
-        var text = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return text;
+            Assert.False(Directory.Exists(leftover));
+        }
+        finally
+        {
+            if (!child.HasExited) child.Kill();
+        }
     }
 }

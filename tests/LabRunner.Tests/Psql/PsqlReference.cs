@@ -23,7 +23,12 @@ internal static class PsqlReference
         };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("exec psql -X 2>&1");
-        foreach (var (k, v) in target.PgEnvironment(database)) psi.Environment[k] = v;
+        // From the host, over the server's socket (PgEnvironment is what a shell step inside the sandbox sees).
+        var server = target.ConnectionString(database);
+        psi.Environment["PGHOST"] = server.Host;
+        psi.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment["PGUSER"] = server.Username;
+        psi.Environment["PGDATABASE"] = server.Database;
         psi.Environment["LC_ALL"] = "C.UTF-8";
         psi.Environment.Remove("PGTZ");
         psi.Environment.Remove("PGOPTIONS");

@@ -18,6 +18,7 @@ public sealed class UnknownDataDirectoryTests(SandboxFixture fx)
         await using (var conn = await fx.OpenAsync(db))
         await using (var cmd = new Npgsql.NpgsqlCommand($"CREATE ROLE {role} LOGIN", conn))
             await cmd.ExecuteNonQueryAsync();
+        await fx.AllowLocalLoginAsync(role);
         await using var server = await ExistingServer.ConnectAsync(
             $"host={fx.Sandbox.SocketDirectory} port={fx.Sandbox.Port} user={role} dbname={db}", null, CancellationToken.None);
         Assert.Null(server.DataDirectory);

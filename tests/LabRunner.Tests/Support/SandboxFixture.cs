@@ -36,6 +36,20 @@ public sealed class SandboxFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>
+    /// Lets a role log in over the sandbox's socket without a password, as a test needs (the sandbox's pg_hba.conf is
+    /// Debian's: peer authentication, which only the sandbox's own user passes).
+    /// </summary>
+    public async Task AllowLocalLoginAsync(string role)
+    {
+        var hba = Sandbox.HostPath($"/etc/postgresql/{Sandbox.MajorVersion}/main/pg_hba.conf");
+        var text = await File.ReadAllTextAsync(hba);
+        await File.WriteAllTextAsync(hba, $"local all {role} trust\n" + text);
+        await using var conn = await OpenAsync("postgres");
+        await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", conn);
+        await reload.ExecuteNonQueryAsync();
+    }
+
     public async Task<NpgsqlConnection> OpenAsync(string database)
     {
         var conn = new NpgsqlConnection(Sandbox.ConnectionString(database).ConnectionString);

@@ -2,6 +2,7 @@ using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Progress;
+using LabRunner.Psql;
 using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.Input;
@@ -75,10 +76,17 @@ public sealed class LabScreenTests : IDisposable
     [Fact]
     public void A_failed_check_is_explained_in_words_and_the_differing_cell_is_highlighted()
     {
+        var text = new PsqlText();
+        text.Append(new CommandTag("BEGIN"));
+        text.Append(new ResultSet([new ResultColumn("n", "bigint", true)], [["7"]], 1, "h"));
         var runner = new ScriptedRunner(_ => new StepRunResult(
-            new StepOutput(" n \n---\n 7\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(5)),
+            new StepOutput(text.Text, [], StepOutcome.Completed, TimeSpan.FromMilliseconds(5)) { Tables = text.Tables },
             Verdict.Fail(new CellDiffers(1, null, "n", new Matcher.Exact(), "0", false, "7"))
-                with { Notes = [new ColumnMatcher("last_autovacuum", new Matcher.Any())], FirstDifference = new CellDifference(1, 1, "n", "0", "7") }));
+                with
+            {
+                Notes = [new ColumnMatcher("last_autovacuum", new Matcher.Any())],
+                FirstDifference = new CellDifference(1, 1, "n", "0", "7") { ActualResult = 1, ExpectedRow = 0, ExpectedColumn = 0 },
+            }));
         using var h = new ScreenHarness(SampleLab.Create(), runner, width: 140, height: 40);
         h.Session.Select(4);
         h.Press(Key.F5);
@@ -87,8 +95,9 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains("✗ Failed — row 1, n: expected 0, got 7", h.Text);
         Assert.Contains("last_autovacuum: any value", h.Text); // '_' is text, not a hot key mark
         Assert.Contains("✗ Paso 3. Contar", h.Text);
-        Assert.Equal(new TableLocator.Span(2, 0, 3), Assert.Single(h.Screen.Actual.Highlights));
-        Assert.Equal(new TableLocator.Span(2, 0, 3), Assert.Single(h.Screen.Expected.Highlights));
+        // Placed by the renderer (actual) and by the expectation's own table (expected): the tag line comes first in the output.
+        Assert.Equal(new CellSpan(3, 0, 2), Assert.Single(h.Screen.Actual.Highlights));
+        Assert.Equal(new CellSpan(2, 0, 2), Assert.Single(h.Screen.Expected.Highlights));
     }
 
     [Fact]

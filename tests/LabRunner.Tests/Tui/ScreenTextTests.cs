@@ -1,3 +1,5 @@
+using LabRunner.Checking;
+using LabRunner.Psql;
 using LabRunner.Tui;
 
 namespace LabRunner.Tests.Tui;
@@ -8,24 +10,31 @@ public class ScreenTextTests
     public void A_pasted_panel_loses_its_prompt_and_echoed_query()
     {
         var panel = "curso=> SELECT relname\nFROM t;\n relname \n---------\n t\n(1 row)\n";
-        Assert.Equal(" relname \n---------\n t\n(1 row)", ScreenText.PanelTable(panel));
+        Assert.Equal(" relname \n---------\n t\n(1 row)", ScreenText.Panel(panel, null).Text);
     }
 
     [Fact]
-    public void Structured_expectations_are_shown_as_a_psql_table()
+    public void The_expected_cell_is_placed_by_the_panel_reader_even_when_the_paste_is_indented()
     {
-        Assert.Equal(" relname | n \n---------+---\n orders  | 2\n(1 row)", ScreenText.FormatTable(["relname", "n"], [["orders", "2"]]));
+        var panel = "   curso=> SELECT k, v FROM t;\n    k | v\n   ---+----\n    a | 1\n    b | 22\n   (2 rows)\n";
+        var diff = new CellDifference(1, 2, "v", "22", "9") { ExpectedStatement = 0, ExpectedRow = 1, ExpectedColumn = 1 };
+
+        var (text, cell) = ScreenText.Panel(panel, diff);
+
+        var lines = text.Split('\n');
+        Assert.Equal(" k | v", lines[0]); // dedented, from the header on
+        Assert.Equal(new CellSpan(3, 4, 3), cell);
+        Assert.Equal(" 22", lines[3].Substring(cell!.Value.Start, cell.Value.Length));
     }
 
     [Fact]
-    public void The_cell_a_verdict_points_at_is_found_in_the_table()
+    public void Structured_expectations_are_shown_as_a_psql_table_with_their_cells_placed()
     {
-        var lines = " relname | n_dead_tup \n---------+------------\n orders  |          2\n(1 row)".Split('\n');
-        Assert.Equal(new TableLocator.Span(2, 10, 12), TableLocator.Cell(lines, 0, 1));
-        Assert.Equal(new TableLocator.Span(2, 0, 9), TableLocator.Cell(lines, 0, 0));
-        Assert.Null(TableLocator.Cell(lines, 1, 0)); // the footer is not a row
-        Assert.Null(TableLocator.Cell(lines, 0, 2));
-        Assert.Null(TableLocator.Cell(["CREATE TABLE"], 0, 0));
+        var (text, layout) = ScreenText.StructuredTable(["relname", "n"], [["orders", "2"]]);
+
+        Assert.Equal(" relname | n \n---------+---\n orders  | 2\n(1 row)", text);
+        Assert.Equal(new CellSpan(2, 10, 2), layout.Cell(0, 1)); // " 2": a last column has no padding after it
+        Assert.Null(layout.Cell(1, 0));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class TmuxEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void Running_task_2_in_tmux_marks_steps_passed_shows_the_table_and_quits_without_leftovers()
+    public async Task Running_task_2_in_tmux_marks_steps_passed_shows_the_table_and_quits_without_leftovers()
     {
         var exitFile = Path.Combine(_temp, "exit-code");
         var command = $"cd '{TestPaths.RepoRoot}' && env TMPDIR='{_temp}' XDG_DATA_HOME='{_temp}/data' LANG=C.UTF-8 LC_ALL= " +
@@ -43,14 +43,15 @@ public sealed class TmuxEndToEndTests : IDisposable
 
         var sandboxes = SandboxDirectories();
         Assert.Single(sandboxes);
-        Assert.True(PostgresProcessesIn(sandboxes[0]) > 0, "the sandbox's postgres should be running while the lab is open");
+        var sandboxNamespace = SandboxPidNamespace(sandboxes[0]);
+        Assert.True(PostgresProcessesIn(sandboxNamespace) > 0, "the sandbox's postgres should be running while the lab is open");
 
         tmux.Send("F8", "F5", "C-q"); // quit while step 4 runs: asks first
         tmux.WaitFor("A step is still running", Long);
         tmux.Send("Enter"); // Yes
         tmux.WaitFor(_ => File.Exists(exitFile), Long, "labrunner to exit");
         Assert.Equal("0", File.ReadAllText(exitFile).Trim());
-        Assert.Equal(0, PostgresProcessesIn(sandboxes[0]));
+        Assert.True(await HostProcesses.EventuallyAsync(() => PostgresProcessesIn(sandboxNamespace) == 0, TimeSpan.FromSeconds(10)), "the sandbox's processes should end");
         Assert.False(Directory.Exists(sandboxes[0]), "the sandbox directory should be removed");
         Assert.True(File.Exists(Path.Combine(_temp, "data", "labrunner", "progress", "respaldo-autovacuum.json")));
     }
@@ -58,21 +59,14 @@ public sealed class TmuxEndToEndTests : IDisposable
     private string[] SandboxDirectories() =>
         Directory.GetDirectories(_temp, "labrunner-*").SelectMany(root => Directory.GetDirectories(root, "sandbox-*")).ToArray();
 
-    /// <summary>Processes whose command line names the sandbox directory (postgres -D DIR/data and its children).</summary>
-    private static int PostgresProcessesIn(string sandbox)
+    /// <summary>The sandbox's pid namespace: everything it runs lives there (its holder's pid is in holder.json).</summary>
+    private static string SandboxPidNamespace(string sandbox)
     {
-        var count = 0;
-        foreach (var proc in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
-        {
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(proc, "cmdline")).Replace('\0', ' ');
-                var exe = File.ReadAllText(Path.Combine(proc, "comm")).Trim();
-                if (exe.StartsWith("postgres") && cmdline.Contains(sandbox)) count++;
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        return count;
+        var holder = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(sandbox, "holder.json")), @"""child-pid"": (\d+)");
+        return HostProcesses.PidNamespace(int.Parse(holder.Groups[1].Value))!;
     }
+
+    /// <summary>postgres processes in the sandbox's pid namespace.</summary>
+    private static int PostgresProcessesIn(string pidNamespace) =>
+        HostProcesses.InNamespace(pidNamespace).Count(p => File.ReadAllText($"/proc/{p}/comm").Trim().StartsWith("postgres", StringComparison.Ordinal));
 }

@@ -64,13 +64,20 @@ internal sealed partial class LabYamlBuilder
         var timeout = f.Duration("timeout");
         var session = f.Scalar("session");
         var database = f.Scalar("database");
+        var server = f.Scalar("server");
+        var input = f.Scalar("input");
         var action = Action(f, what);
         var isShell = action is ShellAction;
         var background = f.Bool("background");
-        if (session is not null && action is not SqlAction and not null) d.Error(f.KeyOf("session")!, "\"session\" applies to sql steps only", "remove it: shell steps run in their own bash process");
+        if (session is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("session")!, "\"session\" applies to sql steps only", "remove it: shell steps run in their own bash process");
         else if (session is not null && !SessionName().IsMatch(session.Value)) d.Error(session, $"bad session name \"{session.Value}\"", "use letters, digits, \"_\" and \"-\", e.g. main or second");
-        if (database is not null && action is not SqlAction and not null) d.Error(f.KeyOf("database")!, "\"database\" applies to sql steps only", "remove it: shell steps get PGDATABASE set to the lab's database");
+        if (database is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("database")!, "\"database\" applies to sql steps only", "remove it: shell steps get PGDATABASE set to the lab's database");
+        if (input is not null && !isShell && action is not null) d.Error(f.KeyOf("input")!, "\"input\" applies to shell steps only", "remove it, or make the step a shell step");
+        if (server is not null && action is EditAction or ServerAction) d.Error(f.KeyOf("server")!, "\"server\" applies to sql and shell steps", "an edit names its server in the file's path; a server step in its name");
+        else if (server is not null && !ServerName().IsMatch(server.Value)) d.Error(server, $"bad server name \"{server.Value}\"", "use a Debian cluster name: letters, digits, \"_\" and \"-\", e.g. main or replica");
         if (action is SqlAction sql) action = sql with { Session = session?.Value ?? SqlAction.MainSession, Database = database?.Value };
+        if (action is ShellAction sh && input is not null) action = sh with { Input = input.Value };
+        if (action is not null && server is not null) action = action with { Server = server.Value };
         var variants = Variants(f.List("variants"), action);
         var expect = f.Map("expect") is { } e ? Expect(e, isShell) : null;
         if (id is null || title is null || action is null) return null;
@@ -89,9 +96,20 @@ internal sealed partial class LabYamlBuilder
         };
     }
 
-    /// <summary>Exactly one of sql / shell / file (with content) / manual, not empty.</summary>
+    /// <summary>Exactly one of sql / shell / file (with content) / manual / edit / new_server / start_server / stop_server, not empty.</summary>
     private StepAction? Action(Fields f, string what)
     {
+        var others = OtherActions.Where(f.Has).ToList();
+        if (others.Count > 0)
+        {
+            var all = CommandActions.Where(f.Has).Concat(others).ToList();
+            if (all.Count > 1)
+            {
+                d.Error(f.KeyOf(all[1])!, $"a {what} does one thing: {string.Join(" and ", all)} together", "keep one of them and move the other into a step of its own");
+                return null;
+            }
+            return others[0] == "edit" ? EditOf(f) : ServerActionOf(f, others[0]);
+        }
         var sql = f.Scalar("sql");
         var shell = f.Scalar("shell");
         var file = f.Scalar("file");
@@ -133,6 +151,84 @@ internal sealed partial class LabYamlBuilder
         return sql is not null ? new SqlAction(command) : new ShellAction(command);
     }
 
+    private static readonly string[] OtherActions = ["edit", "new_server", "start_server", "stop_server"];
+    private static readonly string[] CommandActions = ["sql", "shell", "file", "manual"];
+
+    private EditAction? EditOf(Fields step)
+    {
+        if (step.Map("edit") is not { } map) { d.Error(step.KeyOf("edit")!, "\"edit\" should be a mapping", "write file: (e.g. /etc/postgresql/15/main/postgresql.conf) and lines: under it"); return null; }
+        var f = new Fields(map, LabKeys.Edit, "an edit", d);
+        var file = f.Scalar("file", required: true);
+        var lines = f.Scalar("lines", required: true);
+        if (file is null || lines is null) return null;
+        CheckVariables(file, builtInsOnly: false);
+        if (!file.Value.StartsWith('/') && !file.Value.StartsWith("{{", StringComparison.Ordinal))
+            d.Error(file, $"\"{file.Value}\" is not an absolute path", "name the file as the lab does, e.g. /etc/postgresql/15/main/pg_hba.conf");
+        return new EditAction(file.Value, lines.Value.TrimEnd('\n'));
+    }
+
+    private ServerAction? ServerActionOf(Fields step, string key)
+    {
+        var operation = key switch { "new_server" => ServerOperation.Create, "start_server" => ServerOperation.StartOn, _ => ServerOperation.Stop };
+        string? name;
+        int? port = null;
+        string? data = null;
+        if (step.Get(key) is YScalar scalar && operation != ServerOperation.StartOn)
+        {
+            name = scalar.Value;
+        }
+        else if (step.Map(key) is { } map && operation != ServerOperation.Stop)
+        {
+            var f = new Fields(map, LabKeys.ServerStep, key.Replace('_', ' '), d);
+            name = f.Text("name", required: true);
+            port = f.Integer("port");
+            if (port is < 1 or > 65535) { d.Error(f.KeyOf("port")!, $"bad port {port}", "write a TCP port such as 5433"); port = null; }
+            var dataNode = f.Scalar("data_directory", required: operation == ServerOperation.StartOn);
+            if (dataNode is not null) { CheckVariables(dataNode, builtInsOnly: false); data = dataNode.Value; }
+            if (dataNode is not null && operation != ServerOperation.StartOn) d.Error(f.KeyOf("data_directory")!, "\"data_directory\" applies to start_server only", "use start_server to start a server on a directory the lab made");
+            if (operation == ServerOperation.StartOn && data is null) return null;
+        }
+        else
+        {
+            d.Error(step.KeyOf(key)!, operation switch
+            {
+                ServerOperation.StartOn => "\"start_server\" should be a mapping",
+                ServerOperation.Stop => "\"stop_server\" should be a server name",
+                _ => "\"new_server\" should be a server name or a mapping",
+            }, operation == ServerOperation.StartOn ? "write name: and data_directory: (and port: if the lab names one) under it" : "write e.g. \"" + key + ": replica\"");
+            return null;
+        }
+        if (name is null) return null;
+        if (!ServerName().IsMatch(name)) { d.Error(step.Get(key)!, $"bad server name \"{name}\"", "use a Debian cluster name: letters, digits, \"_\" and \"-\""); return null; }
+        return new ServerAction(operation, name) { Port = port, DataDirectory = data };
+    }
+
+    private IReadOnlyList<LabServer> LabServers(YSequence? list)
+    {
+        if (list is null) return [];
+        var servers = new List<LabServer>();
+        foreach (var item in list.Items)
+        {
+            LabServer? server = null;
+            if (item is YScalar { IsNull: false } name) server = new LabServer(name.Value);
+            else if (item is YMapping map)
+            {
+                var f = new Fields(map, LabKeys.LabServer, "a server", d);
+                var n = f.Text("name", required: true);
+                var port = f.Integer("port");
+                if (port is < 1 or > 65535) { d.Error(f.KeyOf("port")!, $"bad port {port}", "write a TCP port such as 5433"); continue; }
+                if (n is not null) server = new LabServer(n) { Port = port, MadeByLab = f.Bool("made_by_lab") ?? false };
+            }
+            else { d.Error(item, "each server should be a name or a mapping", "write \"- replica\" or \"- name: replica\" with port: / made_by_lab: under it"); continue; }
+            if (server is null) continue;
+            if (!ServerName().IsMatch(server.Name) || server.Name == "main")
+                d.Error(item, server.Name == "main" ? "main is always there" : $"bad server name \"{server.Name}\"", server.Name == "main" ? "list only the servers besides main" : "use a Debian cluster name: letters, digits, \"_\" and \"-\"");
+            else if (servers.Any(s => s.Name == server.Name)) d.Error(item, $"server \"{server.Name}\" is listed twice", "list each server once");
+            else servers.Add(server);
+        }
+        return servers;
+    }
+
     private IReadOnlyList<StepVariant> Variants(YSequence? list, StepAction? stepAction)
     {
         if (list is null) return [];
@@ -155,8 +251,9 @@ internal sealed partial class LabYamlBuilder
                 d.Error(f.KeyOf(kind == "sql" ? "shell" : "sql")!, $"a variant of a {kind} step must use \"{kind}\" too", $"write \"{kind}:\" here, or make a separate step");
                 continue;
             }
-            // A variant runs where its step runs: same session and database.
+            // A variant runs where its step runs: same server, session and database.
             if (stepAction is SqlAction stepSql) action = stepSql with { Sql = ((SqlAction)action).Sql };
+            else if (stepAction is ShellAction stepShell) action = stepShell with { Script = ((ShellAction)action).Script };
             variants.Add(new StepVariant(versions, action));
         }
         return variants;

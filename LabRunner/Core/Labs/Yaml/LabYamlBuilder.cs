@@ -132,6 +132,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
                 else settings[key.Value] = v.Value;
             }
         var tools = TextList(f, "tools");
+        var servers = LabServers(f.List("servers"));
         var setup = Command(f.Scalar("setup"));
         var teardown = Command(f.Scalar("teardown"));
         return new ServerRequirements
@@ -140,6 +141,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             Database = f.Text("database") ?? new ServerRequirements().Database,
             Settings = settings,
             Tools = tools,
+            Servers = servers,
             Setup = setup,
             Teardown = teardown,
         };
@@ -191,4 +193,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]+$")]
     private static partial Regex SessionName();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex ServerName();
 }

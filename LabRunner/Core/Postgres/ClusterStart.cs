@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using LabRunner.Postgres.Confinement;
+
+namespace LabRunner.Postgres;
+
+/// <summary>
+/// Starts and stops a Debian cluster inside a sandbox with the exact pg_ctl command pg_ctlcluster runs (same data
+/// directory, log file and config_file), without its ≥ 2 s of waiting: LabRunner polls postmaster.pid every 5 ms for
+/// "ready", which a standby or a restored backup reaches once recovery lets it accept connections.
+/// </summary>
+internal static class ClusterStart
+{
+    public static async Task StartAsync(InsideCommand inside, PgBinaries bins, DebianCluster cluster, TimeSpan timeout, CancellationToken ct)
+    {
+        var start = await inside.RunAsync(["setsid", Path.Combine(bins.BinDirectory, "pg_ctl"), "start",
+            "-D", cluster.InsideDataDirectory, "-l", cluster.InsideLogFile, "-s",
+            "-o", $"-c config_file=\"{cluster.InsideConfigFile}\""], ct);
+        if (!start.Succeeded) throw Failure(cluster, start.Output);
+        var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (cluster.Running() is { Ready: true }) return;
+            // A postmaster that gives up removes its pid file; a standby's walreceiver may log FATAL while it still lives.
+            if (clock.Elapsed > TimeSpan.FromMilliseconds(200) && !File.Exists(pidFile) && LogHas(cluster.LogFile, "FATAL", "PANIC"))
+                throw Failure(cluster, "the server exited during startup");
+            if (clock.Elapsed > timeout) throw Failure(cluster, "the server did not become ready in time");
+            await Task.Delay(5, ct);
+        }
+    }
+
+    public static async Task<bool> StopAsync(InsideCommand inside, PgBinaries bins, DebianCluster cluster, CancellationToken ct) =>
+        (await inside.RunAsync([Path.Combine(bins.BinDirectory, "pg_ctl"), "stop", "-D", cluster.InsideDataDirectory,
+            "-m", "fast", "-w", "-t", "30", "-s"], ct)).Succeeded;
+
+    private static bool LogHas(string logFile, params string[] words)
+    {
+        try { return File.Exists(logFile) && File.ReadAllText(logFile) is var text && words.Any(w => text.Contains(w, StringComparison.Ordinal)); }
+        catch (IOException) { return false; }
+    }
+
+    public static string LogTail(string logFile, int lines = 20)
+    {
+        try { return File.Exists(logFile) ? string.Join('\n', File.ReadAllText(logFile).TrimEnd().Split('\n').TakeLast(lines)) : "(no log)"; }
+        catch (IOException e) { return $"(cannot read the log: {e.Message})"; }
+    }
+
+    private static PostgresUnavailableException Failure(DebianCluster cluster, string why) =>
+        new($"The sandbox PostgreSQL server {cluster.Name} did not start: {why.Trim()}\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}");
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using LabRunner.Postgres.Confinement;
+using Npgsql;
+
+namespace LabRunner.Postgres;
+
+/// <summary>
+/// A sandbox of servers confined with bubblewrap: one namespace holder per sandbox (user, pid, network, IPC and mount
+/// namespaces; host read-only; the sandbox folder at the Debian paths), every server and shell step entering it with
+/// nsenter. Inside, everything runs as postgres; servers listen on the loopback ports a lab expects (main on 5432)
+/// where no host server can be reached; LabRunner talks to them over their sockets in the 0700 sandbox folder.
+/// </summary>
+internal sealed partial class ConfinedSandbox : Sandbox
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly PgBinaries _bins;
+    private readonly OsIdentity _identity;
+    private readonly DebianTemplates _templates;
+    private readonly bool _keep;
+    private readonly Dictionary<string, SandboxServer> _servers = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _serversGate = new(1, 1);
+    private NamespaceHolder? _holder;
+    private InsideCommand? _inside;
+    private SandboxServer _main;
+    private int _disposed;
+
+    public SandboxLayout Layout { get; }
+    /// <summary>Host pid of the sandbox's pid namespace's pid 1 (tests look at what runs in that namespace).</summary>
+    internal int? HolderPid => _holder?.Pid;
+    public override string Directory => Layout.Root;
+    public override string SocketDirectory => Layout.SocketDirectory;
+    public override int Port => _main.Cluster.Running()?.Port ?? _main.Cluster.ConfiguredPort;
+    public override string Version => _bins.Version;
+    public override int MajorVersion => _bins.MajorVersion;
+    public override string Database => _main.Database;
+    public override string? DataDirectory => _main.DataDirectory;
+    /// <summary>postgres's home: where steps start, and where the lab's paths under /var/lib/postgresql land.</summary>
+    public override string WorkDirectory => Layout.VarLibPostgresql;
+    public override string StepWorkDirectory => HolderArguments.InsideHome;
+    public override IShellHost Shell => new ConfinedShell(Inside, Layout.Root);
+    private InsideCommand Inside => _inside ?? throw new InvalidOperationException("the sandbox is not running");
+
+    private ConfinedSandbox(PgBinaries bins, OsIdentity identity, DebianTemplates templates, SandboxLayout layout, string database, bool keep)
+    {
+        _bins = bins;
+        _identity = identity;
+        _templates = templates;
+        _keep = keep;
+        Layout = layout;
+        _main = new SandboxServer(this, new DebianCluster(bins.MajorVersion, IServerTarget.MainServer, layout), database);
+        _servers[IServerTarget.MainServer] = _main;
+        // Safety net for paths that skip dispose (Environment.Exit); kill -9 is the holder's pipe's and the janitor's job.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public static async Task<Sandbox> StartAsync(SandboxOptions options, PgBinaries bins, string root, OsIdentity identity, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var shared = SharedFiles.Ensure(root, identity);
+        var templates = new DebianTemplates(bins, identity, shared, options.CacheDirectory ?? DefaultCacheDirectory(), root);
+        var template = await templates.EnsureAsync(options.Database, ct);
+        var layout = SandboxFolder.Create(root, identity);
+        var sandbox = new ConfinedSandbox(bins, identity, templates, layout, options.Database, options.Keep);
+        try
+        {
+            SandboxLease.Write(layout.Root);
+            await SandboxFolder.CopyAsync(template + "/.", layout.Root, ct);
+            WriteSettings(sandbox._main.Cluster, options.Settings, identity);
+            sandbox._holder = await BootAsync(layout, identity, shared, options.Keep, ct);
+            sandbox._inside = new InsideCommand(identity, sandbox._holder.Pid);
+            await ClusterStart.StartAsync(sandbox.Inside, bins, sandbox._main.Cluster, StartTimeout, ct);
+            foreach (var spec in options.Servers) await sandbox.CreateServerAsync(spec, ct);
+            sandbox.StartupTime = clock.Elapsed;
+            return sandbox;
+        }
+        catch
+        {
+            await sandbox.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static string DefaultCacheDirectory()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
+        return Path.Combine(root, "labrunner", "templates");
+    }
+
+    /// <summary>Starts the namespace holder and records it (holder.json) for the janitor.</summary>
+    internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, bool detached, CancellationToken ct)
+    {
+        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared), detached, ct);
+        await File.WriteAllTextAsync(layout.HolderInfo, $"{{\"child-pid\": {holder.Pid}, \"net-namespace\": {holder.NetNamespace}}}\n", CancellationToken.None);
+        return holder;
+    }
+
+    /// <summary>The lab's server settings, in Debian's include_dir (conf.d) so postgresql.conf stays as a lab expects it.</summary>
+    private static void WriteSettings(DebianCluster cluster, IReadOnlyDictionary<string, string> settings, OsIdentity identity)
+    {
+        if (settings.Count == 0) return;
+        var confD = System.IO.Directory.CreateDirectory(Path.Combine(cluster.ConfigDirectory, "conf.d")).FullName;
+        var file = Path.Combine(confD, "labrunner-lab.conf");
+        File.WriteAllText(file, "# the lab's server settings (LabRunner)\n" +
+            string.Concat(settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''", StringComparison.Ordinal)}'\n")));
+        if (identity.IsRoot) Posix.Chown(file, identity.PostgresUid, identity.PostgresGid);
+    }
+
+    public override IReadOnlyList<ServerState> Servers =>
+        DebianCluster.All(Layout)
+            .OrderBy(c => c.Name == IServerTarget.MainServer ? 0 : 1).ThenBy(c => c.ConfiguredPort)
+            .Select(c => c.Running() is { } r ? new ServerState(c.Name, r.Port, r.Ready) : new ServerState(c.Name, c.ConfiguredPort, false))
+            .ToList();
+
+    public override NpgsqlConnectionStringBuilder ConnectionString(string? database = null) => _main.ConnectionString(database);
+    public override IReadOnlyDictionary<string, string> PgEnvironment(string? database = null) => _main.PgEnvironment(database);
+    public override string HostPath(string path) => Layout.Outside(path);
+
+    public override IServerTarget Server(string? name)
+    {
+        if (name is null || name == IServerTarget.MainServer) return _main;
+        lock (_servers)
+        {
+            if (_servers.TryGetValue(name, out var known) && File.Exists(known.Cluster.ConfigFile)) return known;
+            var cluster = DebianCluster.All(Layout).Where(c => c.Name == name).OrderBy(c => c.Version == MajorVersion ? 0 : 1).FirstOrDefault()
+                ?? throw new UserErrorException($"there is no server \"{name}\" in the sandbox (servers: {string.Join(", ", Servers.Select(s => s.Name))})");
+            return _servers[name] = new SandboxServer(this, cluster, "postgres");
+        }
+    }
+
+    public override string ServerLogTail(int lines = 20) => ClusterStart.LogTail(_main.Cluster.LogFile, lines);
+
+    public override string PsqlCommand => $"psql -h {SocketDirectory} -p {Port.ToString(CultureInfo.InvariantCulture)} -U postgres {Database}";
+
+    public override IReadOnlyList<string> KeptInstructions =>
+    [
+        $"Sandbox kept: {Directory}",
+        $"  connect: {PsqlCommand}",
+        $"  shell:   {string.Join(' ', Inside.Prefix(HolderArguments.InsideHome, []).Select(Quote))} bash",
+        $"  stop:    kill -9 {_holder?.Pid} && rm -rf {Directory}   (or: labrunner sandbox --clean)",
+    ];
+
+    private static string Quote(string word) => word.All(c => char.IsLetterOrDigit(c) || "-_=/.:,".Contains(c)) ? word : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (_keep && _holder is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(Directory, SandboxLease.KeepFileName), "kept by --keep-sandbox\n");
+            return;
+        }
+        if (_holder is not null) await _holder.DisposeAsync();
+        await SandboxFolder.RemoveAsync(Directory);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace LabRunner.Postgres.Confinement;
+
+/// <summary>
+/// Whether a sandbox can be confined here, and if not, why (one line). Needs Linux with user namespaces, bubblewrap,
+/// nsenter and setpriv, Debian's postgresql-common (pg_createcluster) and server binaries under /usr/lib/postgresql,
+/// and a postgres OS user. bwrap is tried once per process (a few ms). LABRUNNER_BWRAP names another bwrap
+/// (e.g. a path that does not exist, to see LabRunner where bubblewrap is missing).
+/// </summary>
+internal sealed record Bubblewrap(OsIdentity? Identity, string? Problem)
+{
+    public const string InstallHint = "install bubblewrap (`apt-get install -y bubblewrap`)";
+    public static readonly Bubblewrap Off = new(null, "the sandbox was started without confinement");
+    private static readonly ConcurrentDictionary<string, Bubblewrap> Checked = new(StringComparer.Ordinal);
+
+    public static string Program => Environment.GetEnvironmentVariable("LABRUNNER_BWRAP") is { Length: > 0 } p ? p : "bwrap";
+
+    public static Bubblewrap Check(PgBinaries bins) => Checked.GetOrAdd(Program + "|" + bins.BinDirectory, _ => Probe(bins));
+
+    private static Bubblewrap Probe(PgBinaries bins)
+    {
+        if (!OperatingSystem.IsLinux()) return new(null, "bubblewrap confinement needs Linux");
+        if (Which(Program) is null) return new(null, $"bubblewrap (bwrap) is not installed; {InstallHint}");
+        foreach (var tool in new[] { "nsenter", "setpriv" })
+            if (Which(tool) is null) return new(null, $"{tool} is not installed (`apt-get install -y util-linux`)");
+        if (!File.Exists("/usr/bin/pg_createcluster") || !Directory.Exists("/etc/postgresql-common"))
+            return new(null, "Debian's postgresql-common (pg_createcluster) is not installed (`apt-get install -y postgresql`)");
+        if (!bins.BinDirectory.StartsWith("/usr/lib/postgresql/", StringComparison.Ordinal))
+            return new(null, $"the server binaries in {bins.BinDirectory} are not Debian's (/usr/lib/postgresql/VERSION/bin)");
+        if (OsIdentity.Detect() is not { } identity)
+            return new(null, "there is no postgres OS user (Debian's postgresql package creates it)");
+        var probe = Run(identity.AsOwner.Concat([Program, "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc",
+            "--ro-bind", "/", "/", "--proc", "/proc", "true"]).ToList());
+        return probe is null ? new(identity, null) : new(null, $"bubblewrap cannot make namespaces here ({probe})");
+    }
+
+    private static string? Which(string program)
+    {
+        if (program.Contains('/')) return File.Exists(program) ? program : null;
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
+            if (File.Exists(Path.Combine(dir, program))) return Path.Combine(dir, program);
+        foreach (var dir in new[] { "/usr/bin", "/usr/sbin", "/bin", "/sbin" })
+            if (File.Exists(Path.Combine(dir, program))) return Path.Combine(dir, program);
+        return null;
+    }
+
+    /// <summary>Null when the command succeeded, else its first line of complaint.</summary>
+    private static string? Run(IReadOnlyList<string> argv)
+    {
+        var psi = new ProcessStartInfo(argv[0]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? null : (err.Trim().Split('\n')[0] is { Length: > 0 } line ? line : $"exit code {p.ExitCode}");
+        }
+        catch (System.ComponentModel.Win32Exception e) { return e.Message; }
+    }
+}

@@ -1,0 +1,113 @@
+namespace LabRunner.Postgres;
+
+/// <summary>
+/// Stopped sandbox data directories kept for the next sandbox of the same template, so that a new sandbox reuses files
+/// instead of creating ~1,000 (on some file systems creating a file costs a millisecond, so `cp -a` of a template
+/// takes as long as initdb). A spare is brought back to the template's exact content before use: every file whose size,
+/// modification time or mode differs is copied again, files the template lacks are deleted, missing ones created.
+/// Spares hold no running server and no lease; at most two per template are kept, and a spare grown much larger than
+/// its template (a lab that loaded a big table) is deleted instead of kept.
+/// </summary>
+internal static class SpareClusters
+{
+    private const int MaxPerTemplate = 2;
+    private const string Prefix = "spare-";
+
+    /// <summary>The template's key (its cache directory's name) from its data directory.</summary>
+    public static string KeyOf(string templateData) => Path.GetFileName(Path.GetDirectoryName(templateData)!);
+
+    /// <summary>Moves a spare of <paramref name="templateData"/> to <paramref name="dataDirectory"/> and resets it; false when none could be had.</summary>
+    public static bool TryClaim(string root, string templateData, string dataDirectory, ClusterOwner owner)
+    {
+        foreach (var spare in Spares(root, KeyOf(templateData)))
+        {
+            try
+            {
+                Directory.Move(spare, dataDirectory); // atomic: of two claimants, one wins
+            }
+            catch (IOException) { continue; }
+            try
+            {
+                Reset(templateData, dataDirectory, owner);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Directory.Delete(dataDirectory, recursive: true); // the caller copies the template afresh
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Keeps a stopped sandbox's data directory as a spare; false when it should be deleted instead.</summary>
+    public static bool TryKeep(string root, string templateData, string dataDirectory)
+    {
+        var key = KeyOf(templateData);
+        if (!Directory.Exists(dataDirectory) || Spares(root, key).Count() >= MaxPerTemplate) return false;
+        if (Size(dataDirectory) > 4 * Size(templateData) + (64L << 20)) return false;
+        try
+        {
+            Directory.Move(dataDirectory, Path.Combine(root, $"{Prefix}{key}-{Guid.NewGuid().ToString("N")[..10]}"));
+            return true;
+        }
+        catch (IOException) { return false; }
+    }
+
+    private static IEnumerable<string> Spares(string root, string key) =>
+        Directory.Exists(root) ? Directory.EnumerateDirectories(root, $"{Prefix}{key}-*") : [];
+
+    /// <summary>Makes <paramref name="target"/> hold exactly <paramref name="template"/>'s files (content by size and mtime, modes).</summary>
+    internal static void Reset(string template, string target, ClusterOwner owner)
+    {
+        var wanted = new DirectoryInfo(template).EnumerateFileSystemInfos().ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var have in new DirectoryInfo(target).EnumerateFileSystemInfos())
+        {
+            if (!wanted.TryGetValue(have.Name, out var want) || KindOf(want) != KindOf(have) || have.LinkTarget is not null)
+                Delete(have);
+        }
+        foreach (var want in wanted.Values)
+        {
+            var path = Path.Combine(target, want.Name);
+            switch (want)
+            {
+                case DirectoryInfo dir when want.LinkTarget is null:
+                    if (!Directory.Exists(path))
+                    {
+                        Directory.CreateDirectory(path, dir.UnixFileMode);
+                        owner.GiveAway(path);
+                    }
+                    else if (File.GetUnixFileMode(path) != dir.UnixFileMode) File.SetUnixFileMode(path, dir.UnixFileMode);
+                    Reset(dir.FullName, path, owner);
+                    break;
+                case FileInfo file when want.LinkTarget is null:
+                    var have = new FileInfo(path);
+                    if (have.Exists && have.Length == file.Length && have.LastWriteTimeUtc == file.LastWriteTimeUtc)
+                    {
+                        if (have.UnixFileMode != file.UnixFileMode) have.UnixFileMode = file.UnixFileMode;
+                        break;
+                    }
+                    var created = !have.Exists;
+                    file.CopyTo(path, overwrite: true); // an existing file is truncated and rewritten: same inode, no create
+                    if (created) owner.GiveAway(path);
+                    File.SetUnixFileMode(path, file.UnixFileMode);
+                    File.SetLastWriteTimeUtc(path, file.LastWriteTimeUtc);
+                    break;
+                default: // a symbolic link
+                    if (!Path.Exists(path)) File.CreateSymbolicLink(path, want.LinkTarget!);
+                    break;
+            }
+        }
+    }
+
+    private static int KindOf(FileSystemInfo i) => i.LinkTarget is not null ? 2 : i is DirectoryInfo ? 1 : 0;
+
+    private static void Delete(FileSystemInfo i)
+    {
+        if (i is DirectoryInfo d && i.LinkTarget is null) d.Delete(recursive: true);
+        else i.Delete();
+    }
+
+    private static long Size(string directory) =>
+        new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using LabRunner.Postgres;
+using LabRunner.Tests.Support;
+using Npgsql;
+
+namespace LabRunner.Tests.Postgres;
+
+/// <summary>A sandbox reuses a stopped one's files, brought back to the template exactly; nothing of the earlier lab remains.</summary>
+public sealed class SpareClustersTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("labrunner-spares-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly ClusterOwner Self = new((string?)null);
+
+    private string Make(string name, params (string Path, string Text)[] files)
+    {
+        var root = Path.Combine(_dir, name);
+        foreach (var (path, text) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
+            File.WriteAllText(Path.Combine(root, path), text);
+        }
+        return root;
+    }
+
+    private static string Inode(string path) =>
+        Process.Start(new ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!.StandardOutput.ReadToEnd().Trim();
+
+    private static IEnumerable<string> Tree(string root) =>
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(p =>
+            $"{Path.GetRelativePath(root, p)} {File.GetUnixFileMode(p)} {(File.Exists(p) ? File.ReadAllText(p) : "dir")}");
+
+    [Fact]
+    public void Reset_brings_a_used_copy_back_to_the_template_reusing_its_files()
+    {
+        var template = Make("template", ("PG_VERSION", "15\n"), ("base/1/1259", "catalog"), ("base/5/2619", "stats"), ("global/pg_control", "control"));
+        var used = Path.Combine(_dir, "used");
+        Process.Start("cp", ["-a", template, used]).WaitForExit();
+        var untouched = Inode(Path.Combine(used, "base/1/1259"));
+        var rewritten = Inode(Path.Combine(used, "global/pg_control"));
+        File.WriteAllText(Path.Combine(used, "global/pg_control"), "CONTROL"); // same size, newer time
+        File.WriteAllText(Path.Combine(used, "base/5/2619"), "stats after a lab ran");
+        File.Delete(Path.Combine(used, "PG_VERSION"));
+        Make("used", ("base/16384/16385", "a student's table"), ("postmaster.pid", "4242"));
+        File.SetUnixFileMode(Path.Combine(used, "base/1/1259"), UnixFileMode.UserRead);
+
+        SpareClusters.Reset(template, used, Self);
+
+        Assert.Equal(Tree(template), Tree(used));
+        Assert.Equal(untouched, Inode(Path.Combine(used, "base/1/1259")));
+        Assert.Equal(rewritten, Inode(Path.Combine(used, "global/pg_control")));
+    }
+
+    [Fact]
+    public async Task A_new_sandbox_takes_the_spare_a_disposed_one_left_and_starts_clean()
+    {
+        var root = Path.Combine(TestPaths.SandboxRoot, $"spares-{Guid.NewGuid():N}"[..20]);
+        try
+        {
+            var options = new SandboxOptions { RootDirectory = root, Database = "curso", Confine = false }; // spares are the plain sandbox's
+            await using (var first = await Sandbox.StartAsync(options, CancellationToken.None))
+            {
+                await using var conn = new NpgsqlConnection(first.ConnectionString().ConnectionString);
+                await conn.OpenAsync();
+                await using var create = new NpgsqlCommand("CREATE TABLE left_behind AS SELECT generate_series(1, 1000) g", conn);
+                await create.ExecuteNonQueryAsync();
+            }
+            var spare = Assert.Single(Directory.GetDirectories(root, "spare-*"));
+            Assert.Empty(Directory.GetDirectories(root, "sandbox-*"));
+
+            await using var second = await Sandbox.StartAsync(options, CancellationToken.None);
+
+            Assert.False(Directory.Exists(spare)); // taken
+            await using var again = new NpgsqlConnection(second.ConnectionString().ConnectionString);
+            await again.OpenAsync();
+            await using var query = new NpgsqlCommand("SELECT count(*) FROM pg_class WHERE relname = 'left_behind'", again);
+            Assert.Equal(0L, await query.ExecuteScalarAsync());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
