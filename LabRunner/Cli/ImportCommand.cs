@@ -12,17 +12,27 @@ public static class ImportCommand
         var outputPath = new Option<string?>("--output", "-o") { Description = "The lab file to write (default: Labs/ID/lab.yaml)." };
         var addToCatalog = new Option<bool>("--add-to-catalog") { Description = "Also list the lab in labs.yaml." };
         var force = new Option<bool>("--force") { Description = "Overwrite the output file if it exists." };
+        var explain = new Option<bool>("--explain") { Description = "Print what each task, step, code block and expected result of the Markdown became (line by line), and write nothing." };
         var command = new Command("import", "Turn a Markdown lab into lab YAML that validates, keeping the author's text, and list what could not be mapped.");
         command.Arguments.Add(markdown);
         command.Options.Add(outputPath);
         command.Options.Add(addToCatalog);
         command.Options.Add(force);
+        command.Options.Add(explain);
         command.Options.Add(LabOptions.Catalog);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
             var given = parse.GetValue(markdown)!;
             if (!given.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !given.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
                 throw new UserErrorException($"{given}: not a Markdown file (expected .md)");
+            if (parse.GetValue(explain))
+            {
+                if (!File.Exists(given)) throw new UserErrorException($"{given}: no such file");
+                var import = await MarkdownLabReader.ReadFileAsync(given, ct);
+                await output.WriteAsync(ImportMapText.Render(import, Path.GetFileName(given)));
+                foreach (var warning in import.Warnings) await errors.WriteLineAsync(warning.Format(given));
+                return ExitCodes.Ok;
+            }
             var result = await MarkdownImporter.ImportAsync(new ImportRequest(given)
             {
                 OutputPath = parse.GetValue(outputPath),

@@ -123,6 +123,14 @@ public sealed class LabSession
         if (Restarting || Selected is not { } step || Pending is not null) return;
         if (IsBusy) { Notice = Text.Busy; Raise(); return; }
         var action = OriginalAction(step).WithCommand(CommandOf(step));
+        if (action is ManualAction)
+        {
+            // Nothing to run: the student did it; the run key marks it done.
+            Notice = null;
+            Model.Finished(step, new StepRunResult(new StepOutput("", [], StepOutcome.Completed, TimeSpan.Zero), Verdict.Manual(new MarkedDone())));
+            SaveAndRaise();
+            return;
+        }
         if (ConsentRules.Needed(action) != Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;

@@ -17,6 +17,8 @@ public static class ScreenText
         StepStatus.Passed => "✓",
         StepStatus.Failed => "✗",
         StepStatus.Error => "!",
+        StepStatus.Done => "●",
+        StepStatus.NotCompared => "~",
         _ => "·",
     };
 
@@ -156,6 +158,8 @@ public static class ScreenText
         StepStatus.Passed => text.Passed,
         StepStatus.Failed => text.Failed,
         StepStatus.Error => text.Error,
+        StepStatus.Done => text.Done,
+        StepStatus.NotCompared => text.NotComparedWord,
         StepStatus.Running => text.RunningWord,
         _ => "",
     };

@@ -100,6 +100,7 @@ public static partial class LabYamlWriter
             }));
         w.Pair("hint", step.Hint);
         if (step.Timeout is { } timeout) w.Pair("timeout", Duration(timeout));
+        if (step.Background) w.Bool("background", true);
         if (step.Expect is { } expect) w.Key("expect", () => Expect(w, expect));
     });
 
@@ -119,6 +120,11 @@ public static partial class LabYamlWriter
                     w.Pair("data_directory", server.DataDirectory);
                 }));
                 break;
+            case FileAction file:
+                w.Pair("file", file.Path);
+                w.Pair("content", file.Content);
+                break;
+            case ManualAction: w.Bool("manual", true); break;
         }
     }
 
@@ -141,6 +147,7 @@ public static partial class LabYamlWriter
         if (x.ExitCode is { } code) w.Number("exit_code", code);
         w.Pair("output_contains", x.OutputContains);
         w.Pair("output_matches", x.OutputMatches);
+        w.Pair("prose", x.Prose);
     });
 
     private static void WriteMatcher(Writer w, Matcher m)

@@ -27,8 +27,21 @@ public static partial class ExpectationChecker
         if (output.Outcome == StepOutcome.ConnectionLost)
             return Verdict.Error(output.Results.OfType<StatementError>().LastOrDefault() is { } last && last.Message != StepOutput.ServerClosedConnection
                 ? new ServerUnreachable(last.Message) : new ServerLost());
-        return action is ShellAction ? CheckShell(expectation, output) : CheckSql(action, expectation, output);
+        return action switch
+        {
+            ManualAction => Verdict.Manual(),
+            FileAction file => output.Outcome == StepOutcome.Completed
+                ? Verdict.Pass(new FileWritten(file.Path))
+                : Verdict.Error(new CouldNotRun(output.Text.Trim())),
+            ShellAction => CheckShell(expectation, output),
+            _ => CheckSql(action, expectation, output),
+        };
     }
+
+    /// <summary>Whether an expectation holds anything to compare (a prose result alone does not).</summary>
+    private static bool Compares(Expectation e) =>
+        e.Panel is not null || e.Columns is not null || e.ErrorSqlState is not null || e.ExitCode is not null
+        || e.OutputContains is not null || e.OutputMatches is not null;
 
     private static Verdict CheckShell(Expectation? expectation, StepOutput output)
     {
@@ -44,12 +57,14 @@ public static partial class ExpectationChecker
         }
         if (expectation is null)
             return Verdict.Pass(new ShellNoExpectation(exit));
+        if (!Compares(expectation) && expectation.Prose is { } prose) return Verdict.Shown(ProseKinds.Of(prose));
         return CheckText(expectation, text) ?? Verdict.Pass(new ShellAsExpected(exit));
     }
 
     private static Verdict? CheckText(Expectation expectation, string text)
     {
-        if (expectation.OutputContains is { } needle && !text.Contains(needle, StringComparison.Ordinal))
+        // Pasted output loses the spaces at line ends (and a terminal never shows them): lines are compared without them.
+        if (expectation.OutputContains is { } needle && !LineEnds(text).Contains(LineEnds(needle).Trim('\n'), StringComparison.Ordinal))
             return Verdict.Fail(new OutputLacks(needle));
         if (expectation.OutputMatches is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.Multiline))
             return Verdict.Fail(new OutputDoesNotMatch(pattern));
@@ -88,10 +103,21 @@ public static partial class ExpectationChecker
             if (verdict is not null) return verdict with { Notes = notes };
         }
         if (CheckText(expectation, output.Text) is { } textVerdict) return textVerdict with { Notes = notes };
+        // Nothing was compared (a sentence, a picture, a panel of words only): never "output matches".
+        if (expectation.Prose is { } prose && (!Compares(expectation) || panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null))
+            return Verdict.Shown(ProseKinds.Of(prose)) with { Notes = notes };
+        if (panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null
+            && expectation.OutputContains is null && expectation.OutputMatches is null)
+            return Verdict.Shown(ProseKind.Prose) with { Notes = notes };
         VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s)
             : panel is not null || expectation.Columns is not null ? new OutputMatches() : new RanWithoutError();
         return Verdict.Pass(what) with { Notes = notes };
     }
+
+    /// <summary>A panel that shows a table, a tag, an error or a notice (not only lines of words).</summary>
+    private static bool Comparable(ExpectedPanel panel) => panel.Statements.Any(st => st is not ExpectedText);
+
+    private static string LineEnds(string text) => string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
 
     /// <summary>Compares expected statements with the step's results in order; null when they all match (notes filled).</summary>
     private static Verdict? ComparePanel(StepAction action, Expectation expectation, IReadOnlyList<ExpectedStatement> expected,

@@ -67,8 +67,15 @@ internal sealed class TableComparer
             for (var c = 0; c < _expected.Columns.Count; c++)
             {
                 var name = _expected.Columns[c];
-                if (_expectation.Matchers.TryGetValue(name, out var pinned)) { _matchers[r][c] = pinned; continue; }
                 var cell = c < _expected.Rows[r].Count ? _expected.Rows[r][c] : null;
+                if (_expectation.Matchers.TryGetValue(name, out var pinned))
+                {
+                    // In a pasted panel a shape matcher stands for the cells that have the shape: an empty cell (NULL),
+                    // xmax 0 or {} is still compared exactly.
+                    _matchers[r][c] = pinned is Matcher.Shape shaped && _expected.FromPanel && !ValueShapes.Fits(shaped.Kind, (cell ?? "").Trim())
+                        ? new Matcher.Exact() : pinned;
+                    continue;
+                }
                 if (_expected.FromPanel && cell is not null && ValueShapes.Volatile(name, cell) is { } shape)
                 {
                     _matchers[r][c] = new Matcher.Shape(shape);

@@ -1,6 +1,12 @@
+using LabRunner.Labs;
+
 namespace LabRunner.Checking;
 
-public enum VerdictStatus { NotRun, Passed, Failed, Error, Skipped }
+/// <summary>
+/// NotCompared: the step ran and its expected result is words or a picture, shown and never compared (counted apart from
+/// passed). Manual: nothing to run; the student does it (and marks it done in the TUI).
+/// </summary>
+public enum VerdictStatus { NotRun, Passed, Failed, Error, Skipped, NotCompared, Manual }
 
 /// <summary>
 /// Where actual and expected first differ, for highlighting. Row and Column are 1-based positions in the ACTUAL result set
@@ -33,4 +39,6 @@ public sealed record Verdict(VerdictStatus Status, VerdictReason Reason)
     public static Verdict Fail(VerdictReason reason) => new(VerdictStatus.Failed, reason);
     public static Verdict Error(VerdictReason reason) => new(VerdictStatus.Error, reason);
     public static Verdict Skip(VerdictReason reason) => new(VerdictStatus.Skipped, reason);
+    public static Verdict Shown(ProseKind kind) => new(VerdictStatus.NotCompared, new NotCompared(kind));
+    public static Verdict Manual(VerdictReason? reason = null) => new(VerdictStatus.Manual, reason ?? new ManualStep());
 }

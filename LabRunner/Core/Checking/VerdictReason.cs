@@ -45,6 +45,10 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(RowCountDiffers), "rowCountDiffers")]
 [JsonDerivedType(typeof(MatchedAfter), "matchedAfter")]
 [JsonDerivedType(typeof(StillNotMatching), "stillNotMatching")]
+[JsonDerivedType(typeof(NotCompared), "notCompared")]
+[JsonDerivedType(typeof(ManualStep), "manualStep")]
+[JsonDerivedType(typeof(MarkedDone), "markedDone")]
+[JsonDerivedType(typeof(FileWritten), "fileWritten")]
 public abstract record VerdictReason;
 
 // ---- the step's run -------------------------------------------------------------------------------------------

@@ -17,18 +17,48 @@ internal sealed class ActivityMonitor(IServerTarget target, Func<int, string?> s
     private readonly SemaphoreSlim _gate = new(1, 1);
     private NpgsqlConnection? _connection;
 
-    // The blocker and the relation only when the backend waits for a lock (pg_blocking_pids is not free); the relation
-    // only when it lives in the monitor's database, where regclass can name it.
+    // The blocker and the relation only when the backend waits for a lock (pg_blocking_pids is not free). The relation's
+    // name when it lives in the monitor's database; else its oid, named from the lab's database (see RelationNameAsync).
     private const string Query = """
         SELECT a.wait_event_type,
                CASE WHEN a.wait_event_type = 'Lock' THEN (pg_catalog.pg_blocking_pids(a.pid))[1] END,
-               CASE WHEN a.wait_event_type = 'Lock' THEN
-                 (SELECT l.relation::pg_catalog.regclass::text FROM pg_catalog.pg_locks l
-                  WHERE l.pid = a.pid AND NOT l.granted AND l.relation IS NOT NULL
-                    AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
-                  LIMIT 1) END
-        FROM pg_catalog.pg_stat_activity a WHERE a.pid = $1
+               w.name, w.relation::int8
+        FROM pg_catalog.pg_stat_activity a
+        LEFT JOIN LATERAL (
+          SELECT CASE WHEN l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+                      THEN l.relation::pg_catalog.regclass::text END AS name, l.relation
+          FROM pg_catalog.pg_locks l
+          WHERE a.wait_event_type = 'Lock' AND l.pid = a.pid AND NOT l.granted AND l.relation IS NOT NULL
+          LIMIT 1) w ON true
+        WHERE a.pid = $1
         """;
+
+    private readonly Dictionary<long, string?> _names = [];
+
+    /// <summary>
+    /// The monitor's own connection, in the maintenance database when it can: a lab that lists its database's sessions
+    /// (pg_stat_activity WHERE datname = 'curso') must see its own sessions only, never LabRunner's.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        foreach (var database in target.Database == "postgres" ? new[] { "postgres" } : ["postgres", target.Database])
+        {
+            var b = target.ConnectionString(database);
+            b.Pooling = false;
+            b.ApplicationName = "labrunner monitor";
+            var connection = new NpgsqlConnection(b.ConnectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                return connection;
+            }
+            catch (NpgsqlException) when (database != target.Database)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+        throw new InvalidOperationException("unreachable: the lab's own database was tried last");
+    }
 
     public async Task WatchAsync(int pid, Stopwatch clock, IProgress<StepProgress>? progress, CancellationToken ct)
     {
@@ -56,11 +86,7 @@ internal sealed class ActivityMonitor(IServerTarget target, Func<int, string?> s
             if (_connection is not { State: System.Data.ConnectionState.Open })
             {
                 if (_connection is not null) await _connection.DisposeAsync();
-                var b = target.ConnectionString();
-                b.Pooling = false;
-                b.ApplicationName = "labrunner monitor";
-                _connection = new NpgsqlConnection(b.ConnectionString);
-                await _connection.OpenAsync(ct);
+                _connection = await OpenAsync(ct);
             }
             await using var cmd = new NpgsqlCommand(Query, _connection);
             cmd.Parameters.Add(new NpgsqlParameter { Value = pid });
@@ -68,6 +94,9 @@ internal sealed class ActivityMonitor(IServerTarget target, Func<int, string?> s
             if (!await reader.ReadAsync(ct) || reader.IsDBNull(0) || reader.GetString(0) != "Lock") return new Executing();
             int? blocker = reader.IsDBNull(1) ? null : reader.GetInt32(1);
             var relation = reader.IsDBNull(2) ? null : reader.GetString(2);
+            long? oid = reader.IsDBNull(3) ? null : reader.GetInt64(3);
+            await reader.DisposeAsync();
+            if (relation is null && oid is { } o) relation = await RelationNameAsync(o, ct);
             return new LockWait(blocker, blocker is { } b2 ? sessionOf(b2) : null, relation);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
@@ -78,6 +107,25 @@ internal sealed class ActivityMonitor(IServerTarget target, Func<int, string?> s
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A relation of the lab's database, named from a connection there that lives for one query (and is remembered): the
+    /// monitor itself stays out of the lab's database, where a lab may count its sessions.
+    /// </summary>
+    private async Task<string?> RelationNameAsync(long oid, CancellationToken ct)
+    {
+        if (_names.TryGetValue(oid, out var known)) return known;
+        var b = target.ConnectionString();
+        b.Pooling = false;
+        b.ApplicationName = "labrunner monitor";
+        await using var connection = new NpgsqlConnection(b.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT $1::oid::pg_catalog.regclass::text", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = oid });
+        var name = await cmd.ExecuteScalarAsync(ct) as string;
+        _names[oid] = name;
+        return name;
     }
 
     public async ValueTask DisposeAsync()

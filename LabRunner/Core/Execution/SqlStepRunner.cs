@@ -61,7 +61,7 @@ internal sealed class SqlStepRunner(
 
     internal void ForgetDatabaseSwitch() => _switchPending = false;
 
-    private async Task<bool> StatementAsync(SqlStatementPart part)
+    private async Task<bool> StatementAsync(SqlStatementPart part, bool retried = false)
     {
         if (part.IsEmpty) return true;
         NpgsqlConnection conn;
@@ -82,6 +82,7 @@ internal sealed class SqlStepRunner(
         var watcher = monitor.WatchAsync(conn.ProcessID, _clock, progress, watching.Token);
         var expanded = session.Expanded || part.ForceExpanded;
         var keepGoing = true;
+        var retryAfterReconnect = false;
         try
         {
             await using var cmd = new NpgsqlCommand(part.Text, conn) { AllResultTypesAreUnknown = true, CommandTimeout = 0 };
@@ -119,6 +120,13 @@ internal sealed class SqlStepRunner(
             if (conn.State != System.Data.ConnectionState.Open) await session.CloseAsync();
             keepGoing = false;
         }
+        catch (NpgsqlException ne) when (!retried && _results.Count == 0 && pending.Head.Count == 0 && NeverSent(ne))
+        {
+            // The server restarted since this session last ran (a lab's `systemctl restart`): the statement never
+            // reached it. Reconnect and send it, as a student reconnects before the next command.
+            await session.CloseAsync();
+            retryAfterReconnect = true;
+        }
         catch (NpgsqlException ne)
         {
             Flush(pending);
@@ -130,8 +138,13 @@ internal sealed class SqlStepRunner(
             await watching.CancelAsync();
             await watcher;
         }
+        if (retryAfterReconnect) return await StatementAsync(part, retried: true);
         return keepGoing;
     }
+
+    /// <summary>The connection failed while sending (it was already gone): the server never saw the statement.</summary>
+    private static bool NeverSent(NpgsqlException e) =>
+        e.Message.StartsWith("Exception while writing to stream", StringComparison.Ordinal);
 
     private void Flush(BoundedLines<ServerNotice> pending)
     {

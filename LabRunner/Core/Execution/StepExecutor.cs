@@ -58,6 +58,10 @@ public sealed class StepExecutor : IStepExecutor
                 return await ServerSteps.EditAsync(_target, edit, _options.Editor, ct);
             case ServerAction server:
                 return await ServerSteps.RunAsync(_target, server, ct);
+            case FileAction file:
+                return await FileStepWriter.WriteAsync(_target, file, ct);
+            case ManualAction:
+                return new StepOutput("", [], StepOutcome.Completed, TimeSpan.Zero);
             default:
                 throw new ArgumentException($"Unknown step action {action.GetType().Name}", nameof(action));
         }

@@ -22,6 +22,11 @@ public sealed record Expectation
     public int? ExitCode { get; init; }
     public string? OutputContains { get; init; }
     public string? OutputMatches { get; init; }
+    /// <summary>
+    /// An expected result that is not output to compare (a sentence, a picture, a table of values): shown to the student;
+    /// a step with only this is reported "not compared", never "passed".
+    /// </summary>
+    public string? Prose { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }
 

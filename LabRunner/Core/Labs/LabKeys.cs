@@ -34,11 +34,11 @@ public static class LabKeys
         [Server] = ["versions", "database", "settings", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
-        [Step] = ["id", "title", "text", "sql", "shell", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "expect"],
+        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "expect"],
         [Edit] = ["file", "lines"],
         [ServerStep] = ["name", "port", "data_directory"],
         [Variant] = ["versions", "sql", "shell"],
-        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches"],
+        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches", "prose"],
         [Eventually] = ["within", "every"],
         [Matcher] = ["tolerance", "regex"],
         [Catalog] = ["labs"],
@@ -47,5 +47,5 @@ public static class LabKeys
 
     /// <summary>Matchers written as a single word: `last_autovacuum: timestamp`.</summary>
     public static IReadOnlyList<string> MatcherNames { get; } =
-        ["exact", "any", "not_null", "null", "timestamp", "date", "lsn", "pid", "uuid", "interval"];
+        ["exact", "any", "not_null", "null", "timestamp", "date", "lsn", "pid", "uuid", "interval", "xid", "tid", "pid_list", "wal_file"];
 }

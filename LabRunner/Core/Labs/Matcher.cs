@@ -25,4 +25,8 @@ public abstract record Matcher
     public sealed record Tolerance(double Amount, bool Percent) : Matcher;
 }
 
-public enum ValueShape { Timestamp, Date, Lsn, Pid, Uuid, Interval }
+/// <summary>
+/// Shapes of volatile values: Xid a transaction id (xmin, txid_current()), Tid a tuple id ((0,1), ctid), PidList an array
+/// of backend pids (pg_blocking_pids), WalFile a WAL segment file name.
+/// </summary>
+public enum ValueShape { Timestamp, Date, Lsn, Pid, Uuid, Interval, Xid, Tid, PidList, WalFile }

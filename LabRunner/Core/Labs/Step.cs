@@ -14,6 +14,11 @@ public sealed record Step
     public string? Hint { get; init; }
     /// <summary>Per-statement timeout; null = the lab runner's default.</summary>
     public TimeSpan? Timeout { get; init; }
+    /// <summary>
+    /// The statement keeps running while the lab goes on (a long query another session cancels, a wait the lab releases
+    /// later): the next steps do not wait for it; its result is checked when it ends.
+    /// </summary>
+    public bool Background { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>The action to run on a server of the given major version.</summary>

@@ -31,8 +31,27 @@ public static partial class ValueShapes
     [GeneratedRegex(@"^-?(?:\d+ days? )?\d{2}:\d{2}:\d{2}\.\d+$")]
     private static partial Regex PreciseIntervalPattern();
 
+    [GeneratedRegex(@"^[1-9][0-9]{0,19}$")]
+    private static partial Regex XidPattern();
+
+    [GeneratedRegex(@"^\(\d+,\d+\)$")]
+    private static partial Regex TidPattern();
+
+    [GeneratedRegex(@"^\{[1-9][0-9]{0,9}(?:,[1-9][0-9]{0,9})*\}$")]
+    private static partial Regex PidListPattern();
+
+    [GeneratedRegex(@"^[0-9A-F]{24}$")]
+    private static partial Regex WalFilePattern();
+
+    /// <summary>Columns that hold transaction ids by their name (system columns and the functions that return one).</summary>
+    private static readonly string[] XidColumns = ["xmin", "xmax", "txid_current", "pg_current_xact_id", "txid_current_if_assigned", "pg_current_xact_id_if_assigned", "backend_xid", "backend_xmin"];
+
     public static bool Fits(ValueShape shape, string value) => shape switch
     {
+        ValueShape.Xid => XidPattern().IsMatch(value),
+        ValueShape.Tid => TidPattern().IsMatch(value),
+        ValueShape.PidList => PidListPattern().IsMatch(value),
+        ValueShape.WalFile => WalFilePattern().IsMatch(value),
         ValueShape.Timestamp => TimestampPattern().IsMatch(value),
         ValueShape.Date => DatePattern().IsMatch(value),
         ValueShape.Lsn => LsnPattern().IsMatch(value),
@@ -47,6 +66,10 @@ public static partial class ValueShapes
         ValueShape.Lsn => "an LSN",
         ValueShape.Pid => "a pid",
         ValueShape.Interval => "an interval",
+        ValueShape.Xid => "a transaction id",
+        ValueShape.Tid => "a tuple id",
+        ValueShape.PidList => "a list of pids",
+        ValueShape.WalFile => "a WAL file name",
         _ => "a " + shape.ToString().ToLowerInvariant(),
     };
 
@@ -63,6 +86,10 @@ public static partial class ValueShapes
         var name = column.ToLowerInvariant();
         if ((name == "pid" || name.EndsWith("_pid", StringComparison.Ordinal) || name == "pg_backend_pid") && PidPattern().IsMatch(v)) return ValueShape.Pid;
         if (PreciseIntervalPattern().IsMatch(v)) return ValueShape.Interval;
+        // xmax 0 means "not deleted": data, not volatile. A non-zero one is whatever transaction the run had.
+        if (XidColumns.Contains(name) && XidPattern().IsMatch(v)) return ValueShape.Xid;
+        if (name == "ctid" && TidPattern().IsMatch(v)) return ValueShape.Tid;
+        if (WalFilePattern().IsMatch(v) && (name.Contains("wal", StringComparison.Ordinal) || name.Contains("file", StringComparison.Ordinal))) return ValueShape.WalFile;
         return null;
     }
 }

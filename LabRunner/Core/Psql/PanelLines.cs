@@ -18,7 +18,8 @@ internal static partial class PanelLines
     private static partial Regex RecordPattern();
 
     // (1 row), (2 rows), (1 fila), (3 lignes)
-    [GeneratedRegex(@"^\((?<n>\d+) [\p{L}]+\)$")]
+    // "(1 fila)", and as authors type it: "(1 fila )", "( 3 rows)".
+    [GeneratedRegex(@"^\(\s*(?<n>\d+)\s+[\p{L}]+\s*\)$")]
     private static partial Regex FooterPattern();
 
     [GeneratedRegex(@"^[A-Z]+(?: [A-Z]+)*(?: \d+){0,2}$")]

@@ -21,7 +21,11 @@ public static class JsonReport
         [property: JsonPropertyName("passed")] int Passed,
         [property: JsonPropertyName("failed")] int Failed,
         [property: JsonPropertyName("skipped")] int Skipped,
-        [property: JsonPropertyName("steps")] IReadOnlyList<StepEntry> Steps);
+        [property: JsonPropertyName("steps")] IReadOnlyList<StepEntry> Steps)
+    {
+        [JsonPropertyName("not_compared")] public int NotCompared { get; init; }
+        [JsonPropertyName("manual")] public int Manual { get; init; }
+    }
 
     public sealed record StepEntry(
         [property: JsonPropertyName("task")] string Task,
@@ -40,7 +44,7 @@ public static class JsonReport
     public static Document ToDocument(RunSummary s) => new(s.LabId, s.LabTitle, s.Passed, s.Failed, s.Skipped,
         s.Entries.Select(e => new StepEntry(e.Task, e.Step, e.Kind.ToString().ToLowerInvariant(), Catalogue.English.Status(e.Status),
             Catalogue.English.Say(e.Verdict), e.Actual, e.Expected, Math.Round(e.Duration.TotalSeconds, 3), Catalogue.English.Notes(e.Verdict),
-            e.Verdict.Diff)).ToList());
+            e.Verdict.Diff)).ToList()) { NotCompared = s.NotCompared, Manual = s.Manual };
 
     public static Document? Parse(string json) => JsonSerializer.Deserialize<Document>(json, Options);
 }

@@ -16,25 +16,29 @@ public static class SummaryTable
             Task: e.Task,
             Step: e.Kind == StepKind.Check ? $"{e.Step} (check)" : e.Step,
             Verdict: Words.Status(e.Status),
-            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun ? "-" : Words.Duration(e.Duration),
+            Time: e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun or VerdictStatus.Manual ? "-" : Words.Duration(e.Duration),
             Entry: e)).ToList();
         int wTask = Math.Max(4, rows.Select(r => r.Task.Length).DefaultIfEmpty().Max());
         int wStep = Math.Max(4, rows.Select(r => r.Step.Length).DefaultIfEmpty().Max());
-        int wVerdict = 7;
+        int wVerdict = Math.Max(7, rows.Select(r => r.Verdict.Length).DefaultIfEmpty().Max());
         await output.WriteLineAsync($"{"TASK".PadRight(wTask)}  {"STEP".PadRight(wStep)}  {"VERDICT".PadRight(wVerdict)}  TIME");
         foreach (var r in rows)
         {
             await output.WriteLineAsync($"{r.Task.PadRight(wTask)}  {r.Step.PadRight(wStep)}  {r.Verdict.PadRight(wVerdict)}  {r.Time}");
-            if (!details || r.Entry.Status == VerdictStatus.Passed) continue;
+            if (!details || r.Entry.Status is VerdictStatus.Passed or VerdictStatus.Manual) continue;
             await output.WriteLineAsync($"    {Words.Say(r.Entry.Verdict)}");
             foreach (var note in Words.Notes(r.Entry.Verdict)) await output.WriteLineAsync($"    note: {note}");
             if (r.Entry.Verdict.Diff is { } diff)
                 foreach (var line in diff.TrimEnd('\n').Split('\n')) await output.WriteLineAsync($"    {line}");
         }
-        await output.WriteLineAsync(CountLine(summary.Passed, summary.Failed, summary.Skipped));
+        await output.WriteLineAsync(CountLine(summary.Passed, summary.Failed, summary.Skipped, summary.NotCompared, summary.Manual));
     }
 
-    /// <summary>Exactly "N passed, N failed", plus ", N skipped" when any were skipped.</summary>
-    public static string CountLine(int passed, int failed, int skipped) =>
-        $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : "");
+    /// <summary>
+    /// Exactly "N passed, N failed", plus ", N not compared", ", N manual" and ", N skipped" when there are any: steps
+    /// whose expected result is words or a picture, and steps with nothing to run, are never counted as passed.
+    /// </summary>
+    public static string CountLine(int passed, int failed, int skipped, int notCompared = 0, int manual = 0) =>
+        $"{passed} passed, {failed} failed" + (notCompared > 0 ? $", {notCompared} not compared" : "") + (manual > 0 ? $", {manual} manual" : "")
+        + (skipped > 0 ? $", {skipped} skipped" : "");
 }

@@ -50,6 +50,7 @@ public sealed class LabRun
         {
             EditAction edit => edit with { File = LabVariables.Substitute(edit.File, _variables) },
             ServerAction { DataDirectory: { } data } server => server with { DataDirectory = LabVariables.Substitute(data, _variables) },
+            FileAction file => file with { Path = LabVariables.Substitute(file.Path, _variables) },
             _ => action,
         };
     }
@@ -73,11 +74,11 @@ public sealed class LabRun
     /// <paramref name="granted"/> what the student allowed for this step, beyond the run's <see cref="LabRunOptions.Consent"/>.
     /// </summary>
     public Task<StepResult> RunStepAsync(LabTask task, Step step, string? commandOverride, Consent granted, CancellationToken ct) =>
-        RunAsync(task, step, StepKind.Step, commandOverride, granted, onWaitingForLock: null, ct);
+        RunAsync(task, step, StepKind.Step, commandOverride, granted, onWaitingForLock: null, onRunning: null, ct);
 
     /// <summary>Runs one of a task's read-only checks.</summary>
     public Task<StepResult> RunCheckAsync(LabTask task, Step check, CancellationToken ct) =>
-        RunAsync(task, check, StepKind.Check, null, Consent.None, onWaitingForLock: null, ct);
+        RunAsync(task, check, StepKind.Check, null, Consent.None, onWaitingForLock: null, onRunning: null, ct);
 
     /// <summary>
     /// Every step of every task in order, each task's checks after its steps. A step blocked on another session's lock
@@ -133,10 +134,15 @@ public sealed class LabRun
         foreach (var (task, step, kind) in plan)
         {
             var blocked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var run = RunAsync(task, step, kind, null, Consent.None, () => blocked.TrySetResult(), ct);
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var run = RunAsync(task, step, kind, null, Consent.None, () => blocked.TrySetResult(),
+                step.Background ? () => started.TrySetResult() : null, ct);
             running.Add(run);
-            await Task.WhenAny(run, blocked.Task);
-            // Blocked on a lock: go on; a later step may be the one that releases it.
+            var next = await Task.WhenAny(run, blocked.Task, started.Task);
+            // Blocked on a lock: go on; a later step may be the one that releases it. Give the waiting statement the time
+            // a student takes to read the next step: its deadlock check runs first, as it does at a keyboard.
+            if (next == blocked.Task && !run.IsCompleted) await Task.WhenAny(run, Task.Delay(_options.PaceAfterLockWait, ct));
+            // A background step (a long query another session will cancel) runs on while the next steps go.
             // Interrupted: stop here rather than "run" every remaining step as cancelled.
             ct.ThrowIfCancellationRequested();
         }
@@ -144,27 +150,29 @@ public sealed class LabRun
     }
 
     private async Task<StepResult> RunAsync(LabTask task, Step step, StepKind kind, string? commandOverride, Consent granted,
-        Action? onWaitingForLock, CancellationToken ct)
+        Action? onWaitingForLock, Action? onRunning, CancellationToken ct)
     {
         var action = ActionFor(step, commandOverride);
         var consent = _options.Consent | granted;
         var clock = Stopwatch.StartNew();
         Raise(new StepStarted(task, step, kind, action));
         StepResult result;
-        if (ConsentRules.Missing(action, consent) is var missing and not Consent.None)
+        if (action is ManualAction)
+            result = new StepResult(task, step, kind, action, null, Verdict.Manual(), TimeSpan.Zero);
+        else if (ConsentRules.Missing(action, consent) is var missing and not Consent.None)
             result = new StepResult(task, step, kind, action, null, Verdict.Skip(new NotAllowed(missing)), TimeSpan.Zero);
         else if (action is ShellAction && LabVariables.Unknown(action.Command, _variables) is { Count: > 0 } unknown)
             // Never run a shell command with a hole in it (an unknown {{data_directory}} must not become `rsync / ...`).
             result = new StepResult(task, step, kind, action, null, Verdict.Fail(new UnknownVariables(unknown)), TimeSpan.Zero);
         else
-            result = await ExecuteAndCheckAsync(task, step, kind, action, consent, clock, onWaitingForLock, ct);
+            result = await ExecuteAndCheckAsync(task, step, kind, action, consent, clock, onWaitingForLock, onRunning, ct);
         lock (_gate) _results[(task.Id, step.Id, kind)] = result;
         Raise(new StepFinished(task, step, kind, result));
         return result;
     }
 
     private async Task<StepResult> ExecuteAndCheckAsync(LabTask task, Step step, StepKind kind, StepAction action, Consent consent,
-        Stopwatch clock, Action? onWaitingForLock, CancellationToken ct)
+        Stopwatch clock, Action? onWaitingForLock, Action? onRunning, CancellationToken ct)
     {
         var eventually = step.Expect?.Eventually;
         var attempt = 0;
@@ -172,7 +180,7 @@ public sealed class LabRun
         {
             attempt++;
             StepOutput output;
-            var progress = new ProgressRelay(this, task, step, kind, clock, eventually, attempt, onWaitingForLock);
+            var progress = new ProgressRelay(this, task, step, kind, clock, eventually, attempt, onWaitingForLock, onRunning);
             try
             {
                 output = await _executor.ExecuteAsync(action, consent, step.Timeout ?? _options.Execution.StatementTimeout, progress, ct);
@@ -228,7 +236,8 @@ public sealed class LabRun
     public System.Collections.Concurrent.ConcurrentBag<Exception> ObserverErrors { get; } = [];
 
     /// <summary>Turns the executor's progress into events, synchronously (Progress&lt;T&gt; would post to a UI context).</summary>
-    private sealed class ProgressRelay(LabRun run, LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually? eventually, int attempt, Action? onWaitingForLock)
+    private sealed class ProgressRelay(LabRun run, LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually? eventually, int attempt,
+        Action? onWaitingForLock, Action? onRunning)
         : IProgress<StepProgress>
     {
         private bool _detached;
@@ -236,6 +245,7 @@ public sealed class LabRun
         public void Report(StepProgress value)
         {
             run.Raise(new StepWaiting(task, step, kind, value.Activity, clock.Elapsed, eventually is null ? null : eventually.Within - clock.Elapsed, attempt));
+            onRunning?.Invoke(); // the statement reached the server and runs: a background step lets the lab go on
             if (_detached || onWaitingForLock is null || value.Activity is not LockWait wait) return;
             _detached = true;
             run.Raise(new StepDetached(task, step, kind, wait));

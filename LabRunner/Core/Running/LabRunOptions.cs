@@ -13,6 +13,12 @@ public sealed record LabRunOptions
     /// (<see cref="LabRun.RunStepAsync"/>: the TUI asks per step); a step needing what neither grants is skipped.
     /// </summary>
     public Consent Consent { get; init; } = Consent.None;
+    /// <summary>
+    /// After a step blocks on another session's lock, how long the run waits before the next step (or until the blocked
+    /// one ends): a student's pace. By then the waiting session has run its deadlock check (deadlock_timeout, 1 s by
+    /// default), so a deadlock the next step closes is detected in the session that closes it, as at a keyboard.
+    /// </summary>
+    public TimeSpan PaceAfterLockWait { get; init; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Which part of a lab to run: a task id and/or a step id (null = all).</summary>

@@ -22,6 +22,10 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
     /// <summary>Failures and errors alike: both make `check` exit 1.</summary>
     public int Failed => Entries.Count(e => e.Status is VerdictStatus.Failed or VerdictStatus.Error);
     public int Skipped => Entries.Count(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun);
+    /// <summary>Ran, with an expected result that is words or a picture: counted apart from passed.</summary>
+    public int NotCompared => Entries.Count(e => e.Status == VerdictStatus.NotCompared);
+    /// <summary>Nothing to run: the student's part.</summary>
+    public int Manual => Entries.Count(e => e.Status == VerdictStatus.Manual);
     public TimeSpan Duration => Entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Duration);
     /// <summary>The first step during which the server went away, if any.</summary>
     public RunSummaryEntry? ServerLostAt => Entries.FirstOrDefault(e => e.ServerLost);
@@ -43,6 +47,7 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
         if (e.Columns is { } columns)
             return string.Join(" | ", columns) + "\n" + string.Join("\n", (e.Rows ?? []).Select(r => string.Join(" | ", r.Select(c => c ?? "NULL"))));
         if (e.ErrorSqlState is { } state) return $"error {state}";
+        if (e.Prose is { } prose && e.ExitCode is null && e.OutputContains is null && e.OutputMatches is null) return prose;
         var parts = new List<string>();
         if (e.ExitCode is { } code) parts.Add($"exit code {code}");
         if (e.OutputContains is { } contains) parts.Add($"output contains \"{contains}\"");

@@ -54,6 +54,8 @@ public partial class Catalogue
     public virtual string Passed => "Passed";
     public virtual string Failed => "Failed";
     public virtual string Error => "Error";
+    public virtual string Done => "Done";
+    public virtual string NotComparedWord => "Not compared";
     public virtual string CancelledTitle => "Cancelled";
     public virtual string Ran(TimeSpan t) => $"ran in {Seconds(t)}";
     public virtual string Restarting => "restarting the lab…";

@@ -49,6 +49,10 @@ public partial class Catalogue
             + (r.Missing is { } m ? RowMissing(m.Row, Cells(m.Cells)) : r.Unexpected is { } u ? RowUnexpected(u.Row, Cells(u.Cells)) : ""),
         Checking.MatchedAfter r => MatchedAfter(Say(r.Matched), r.After),
         Checking.StillNotMatching r => StillNotMatching(r.After, r.Attempts, Say(r.Last)),
+        Checking.NotCompared r => NotCompared(r.Shown),
+        Checking.ManualStep _ => ManualStep,
+        Checking.MarkedDone _ => MarkedDone,
+        Checking.FileWritten r => FileWritten(r.Path),
         _ => reason.ToString(),
     };
 
@@ -72,6 +76,8 @@ public partial class Catalogue
         VerdictStatus.Failed => "failed",
         VerdictStatus.Error => "error",
         VerdictStatus.Skipped => "skipped",
+        VerdictStatus.NotCompared => "not compared",
+        VerdictStatus.Manual => "manual",
         _ => "not run",
     };
 
@@ -124,6 +130,16 @@ public partial class Catalogue
     public virtual string RanWithoutError => "ran without error";
     public virtual string NoExpectation => "ran without error; the step has no expected output to compare";
     public virtual string OutputMatches => "output matches";
+    public virtual string NotCompared(ProseKind shown) => "not compared: the expected result is " + shown switch
+    {
+        ProseKind.Image => "a picture",
+        ProseKind.Table => "a table of values, not psql output",
+        ProseKind.Meter => "a progress meter",
+        _ => "prose",
+    } + " (shown to the student)";
+    public virtual string ManualStep => "manual: nothing to run; the student does it and marks it done";
+    public virtual string MarkedDone => "marked done";
+    public virtual string FileWritten(string path) => $"wrote {path} in the lab's work folder";
     public virtual string FailedAsExpected(string sqlState) => $"failed with {sqlState}, as expected";
 
     protected static string Variables(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => "{{" + n + "}}"));

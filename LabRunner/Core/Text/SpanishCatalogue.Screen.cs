@@ -56,6 +56,8 @@ internal sealed partial class SpanishCatalogue
     public override string GivesUpIn(TimeSpan t) => $"se rinde en {Seconds(t)}";
     public override string Passed => "Correcto";
     public override string Failed => "Incorrecto";
+    public override string Done => "Hecho";
+    public override string NotComparedWord => "No comparado";
     public override string CancelledTitle => "Cancelado";
     public override string Ran(TimeSpan t) => $"ejecutado en {Seconds(t)}";
     public override string Restarting => "reiniciando la práctica…";

@@ -21,6 +21,8 @@ internal sealed partial class SpanishCatalogue : Catalogue
         Checking.VerdictStatus.Failed => "incorrecto",
         Checking.VerdictStatus.Error => "error",
         Checking.VerdictStatus.Skipped => "omitido",
+        Checking.VerdictStatus.NotCompared => "no comparado",
+        Checking.VerdictStatus.Manual => "manual",
         _ => "no ejecutado",
     };
 
@@ -39,6 +41,16 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string RanWithoutError => "se ejecutó sin errores";
     public override string NoExpectation => "se ejecutó sin errores; el paso no tiene una salida esperada con la que comparar";
     public override string OutputMatches => "la salida coincide";
+    public override string NotCompared(ProseKind shown) => "no comparado: el resultado esperado es " + shown switch
+    {
+        ProseKind.Image => "una imagen",
+        ProseKind.Table => "una tabla de valores, no una salida de psql",
+        ProseKind.Meter => "un indicador de progreso",
+        _ => "un texto",
+    } + " (se muestra al estudiante)";
+    public override string ManualStep => "manual: no hay nada que ejecutar; el estudiante lo hace y lo marca como hecho";
+    public override string MarkedDone => "marcado como hecho";
+    public override string FileWritten(string path) => $"se escribió {path} en la carpeta de trabajo de la práctica";
     public override string FailedAsExpected(string sqlState) => $"falló con {sqlState}, como se esperaba";
 
     public override string ExitCodeDiffers(int expected, int got) => $"código de salida: se esperaba {expected}, se obtuvo {got}";

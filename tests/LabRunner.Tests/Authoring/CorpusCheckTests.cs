@@ -18,14 +18,15 @@ public sealed class CorpusCheckTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>The steps whose Markdown shows an expected result (task/step), lab by lab: read off the Markdown by hand.</summary>
+    /// <summary>The steps whose Markdown shows an expected result (task/step), lab by lab: read off the Markdown by hand
+    /// (every Paso is a step, so step-N is Paso N; a Paso that only connects is a manual step and compares nothing).</summary>
     private static readonly Dictionary<string, string[]> Compared = new()
     {
-        ["bloqueos-alice-bob.md"] = ["task-1/step-1", "task-2/step-1", "task-2/step-2", "task-2/step-3", "task-2/step-4"],
+        ["bloqueos-alice-bob.md"] = ["task-1/step-3", "task-2/step-1", "task-2/step-2", "task-2/step-3", "task-2/step-4"],
         ["imagenes.md"] = [],
         ["indexes-english.md"] = ["task-1/step-2", "task-2/step-2"],
-        ["meta-comandos.md"] = ["task-1/step-1"],
-        ["numbered-list.md"] = ["task-1/step-3"],
+        ["meta-comandos.md"] = ["task-1/step-2"],
+        ["numbered-list.md"] = ["task-1/step-2"],
         ["numeracion-desordenada.md"] = [],
         ["respaldo-redhat.md"] = [],
         ["sin-resultado.md"] = [],
@@ -62,8 +63,9 @@ public sealed class CorpusCheckTests : IDisposable
 
         Assert.True(code == ExitCodes.Ok, $"exit {code}\n{stdout}\n{stderr}");
         var steps = JsonReport.Parse(await File.ReadAllTextAsync(report))!.Steps;
-        Assert.All(steps, s => Assert.Equal("passed", s.Status));
-        var compared = steps.Where(s => s.Expected is not null).Select(s => $"{s.Task}/{s.Step}").ToList();
+        // Pasos with nothing to run are manual; prose or picture results are shown, not compared: neither counts as passed.
+        Assert.All(steps, s => Assert.Contains(s.Status, new[] { "passed", "manual", "not compared" }));
+        var compared = steps.Where(s => s.Status == "passed" && s.Expected is not null).Select(s => $"{s.Task}/{s.Step}").ToList();
         Assert.Equal(Compared[name], compared);
         Assert.All(steps.Where(s => s.Expected is not null), s => Assert.DoesNotContain("no expected output", s.Message));
     }

@@ -33,11 +33,13 @@ public static partial class LabEquivalence
             foreach (var (se, sa) in te.Steps.Zip(ta.Steps))
             {
                 var at = $"{where} {se.Title}";
-                Same($"{at} title", se.Title, sa.Title);
+                // The Markdown import keeps the lab's numbering and adds the step's own words ("Paso 1." → "Paso 1. Iniciar...").
+                if (!sa.Title.StartsWith(se.Title, StringComparison.Ordinal)) d.Add($"{at} title: expected {se.Title}, got {sa.Title}");
                 Same($"{at} action", Action(expected, se.Action), Action(actual, sa.Action));
                 Same($"{at} variants", string.Join(" || ", se.Variants.Select(v => $"{v.Versions}: {Action(expected, v.Action)}")),
                     string.Join(" || ", sa.Variants.Select(v => $"{v.Versions}: {Action(actual, v.Action)}")));
                 Same($"{at} expect", Expect(se.Expect), Expect(sa.Expect));
+                Same($"{at} background", se.Background, sa.Background);
             }
         }
         return d;
@@ -49,6 +51,8 @@ public static partial class LabEquivalence
     {
         SqlAction sql => $"sql[{sql.Session}@{sql.Database ?? lab.Server.Database}] {Normal(LabVariables.Substitute(sql.Sql, lab.Variables))}",
         ShellAction shell => $"shell {Normal(LabVariables.Substitute(shell.Script, lab.Variables))}",
+        FileAction file => $"file {file.Path}: {Normal(file.Content)}",
+        ManualAction => "manual",
         _ => action.ToString(),
     };
 
@@ -65,6 +69,7 @@ public static partial class LabEquivalence
         x.ExitCode is null ? null : $"exit {x.ExitCode}",
         x.OutputContains is null ? null : $"contains {x.OutputContains}",
         x.OutputMatches is null ? null : $"matches {x.OutputMatches}",
+        x.Prose is null ? null : $"prose {Normal(x.Prose)}",
     }.Where(s => s is not null));
 
     public static string Normal(string text) => Spaces().Replace(text, " ").Trim();

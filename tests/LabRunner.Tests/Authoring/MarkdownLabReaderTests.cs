@@ -28,7 +28,7 @@ public class MarkdownLabReaderTests
         var step = OnlyStep(import);
         Assert.Equal("SELECT 1;", step.Action.Command);
         Assert.Equal("tienda", import.Lab.Server.Database);
-        Assert.Contains(import.Warnings, w => w.Line == 7 && w.Message.Contains("is not run"));
+        Assert.Contains(import.Warnings, w => w.Line == 7 && w.Message.Contains("opens psql on database tienda: not run"));
     }
 
     [Fact]
@@ -41,14 +41,15 @@ public class MarkdownLabReaderTests
     }
 
     [Fact]
-    public void Real_shell_commands_stay_shell_and_a_mixed_block_is_split()
+    public void Real_shell_commands_stay_shell_and_a_mixed_block_is_two_parts_of_its_step()
     {
         var import = Read(Lab($"Paso 1. Mirar:\n{Fence}shell\nls -l /tmp\npsql -d curso\nSELECT count(*) FROM pg_class;\n{Fence}\n"));
         var steps = import.Lab.Tasks[0].Steps;
         Assert.Equal(2, steps.Count);
         Assert.Equal(new ShellAction("ls -l /tmp"), steps[0].Action);
         Assert.Equal("SELECT count(*) FROM pg_class;", steps[1].Action.Command);
-        Assert.Contains(import.Warnings, w => w.Message.Contains("split into separate steps"));
+        Assert.Equal(["Paso 1. Mirar (1/2)", "Paso 1. Mirar (2/2)"], steps.Select(s => s.Title));
+        Assert.Contains(import.Map, e => e.Element == MapElement.Step && e.Kind == "mixed" && e.Line == 5);
     }
 
     [Fact]
@@ -66,12 +67,12 @@ public class MarkdownLabReaderTests
             $"Paso 2. Bloquear:\n{Fence}\nALICE> BEGIN;\nBEGIN\nALICE> UPDATE t SET x = 1;\nUPDATE 1\n{Fence}\n" +
             $"Paso 3. Otra:\n{Fence}\nBOB> SELECT x FROM t;\n x\n---\n 0\n(1 row)\n{Fence}\n"));
         var steps = import.Lab.Tasks[0].Steps;
-        Assert.Equal(2, steps.Count);
-        Assert.Equal(new SqlAction("BEGIN;\nUPDATE t SET x = 1;", "alice"), steps[0].Action);
-        Assert.Equal("BEGIN\nUPDATE 1", steps[0].Expect!.Panel);
-        Assert.Equal("bob", ((SqlAction)steps[1].Action).Session);
-        Assert.Equal(" x\n---\n 0\n(1 row)", steps[1].Expect!.Panel);
-        Assert.StartsWith("Paso 1. Sesión A:", steps[0].Text); // the step with nothing to run keeps its words with the next
+        Assert.Equal(3, steps.Count);
+        Assert.IsType<ManualAction>(steps[0].Action); // only opens psql and names a prompt: the student does it
+        Assert.Equal(new SqlAction("BEGIN;\nUPDATE t SET x = 1;", "alice"), steps[1].Action);
+        Assert.Equal("BEGIN\nUPDATE 1", steps[1].Expect!.Panel);
+        Assert.Equal("bob", ((SqlAction)steps[2].Action).Session);
+        Assert.Equal(" x\n---\n 0\n(1 row)", steps[2].Expect!.Panel);
     }
 
     [Fact]
@@ -108,13 +109,21 @@ public class MarkdownLabReaderTests
     }
 
     [Fact]
-    public void Expected_result_goes_to_the_last_step_of_its_task_when_it_echoes_no_query()
+    public void Expected_result_labelled_with_a_task_goes_to_the_step_of_that_task_whose_query_names_its_columns()
     {
         var import = Read(Lab($"Paso 1. A:\n{Fence}sql\nSELECT 1;\n{Fence}\nPaso 2. B:\n{Fence}sql\nSELECT 2 AS b;\n{Fence}\n") +
             $"### Tarea 2. Otra\nPaso 1. C:\n{Fence}sql\nSELECT 3;\n{Fence}\n### Resultado esperado\nTarea 1.\n{Fence}\n b\n---\n 2\n(1 row)\n{Fence}\n");
         Assert.NotNull(import.Lab.Tasks[0].Steps[1].Expect);
         Assert.Null(import.Lab.Tasks[1].Steps[0].Expect);
-        Assert.Contains(import.Warnings, w => w.Message.Contains("it shows no query"));
+    }
+
+    [Fact]
+    public void Expected_result_with_no_label_belongs_to_the_step_it_follows_never_to_a_later_task()
+    {
+        var import = Read(Lab($"Paso 1. A:\n{Fence}sql\nSELECT 1 AS a;\n{Fence}\n### Resultado esperado\n{Fence}\n a\n---\n 1\n(1 row)\n{Fence}\n") +
+            $"### Tarea 2. Otra\nPaso 1. C:\n{Fence}sql\nSELECT 3 AS a;\n{Fence}\n");
+        Assert.Equal(" a\n---\n 1\n(1 row)", import.Lab.Tasks[0].Steps[0].Expect?.Panel);
+        Assert.Null(import.Lab.Tasks[1].Steps[0].Expect);
     }
 
     [Fact]
@@ -123,7 +132,7 @@ public class MarkdownLabReaderTests
         var import = Read($"# Demo\n\n## Objectives\n- Learn.\n\n## Duration\n10 minutes.\n\n## Instructions\n### Task 1. Try\nStep 1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n\n## Expected result\n{Fence}\npostgres=# SELECT 1;\n ?column?\n----------\n        1\n(1 row)\n{Fence}\n");
         Assert.Equal(("en", "10 minutes", "Learn."), (import.Lab.Language, import.Lab.Duration, import.Lab.Objectives[0]));
         var step = OnlyStep(import);
-        Assert.Equal("Step 1.", step.Title);
+        Assert.Equal("Step 1. Run", step.Title);
         Assert.NotNull(step.Expect);
         Assert.DoesNotContain(import.Warnings, w => !w.IsInfo);
     }

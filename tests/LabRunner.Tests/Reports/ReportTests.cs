@@ -32,6 +32,10 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(line, SummaryTable.CountLine(passed, failed, skipped));
 
     [Fact]
+    public void Not_compared_and_manual_steps_are_counted_apart_from_passed() =>
+        Assert.Equal("4 passed, 0 failed, 2 not compared, 3 manual, 1 skipped", SummaryTable.CountLine(4, 0, 1, notCompared: 2, manual: 3));
+
+    [Fact]
     public async Task Summary_table_lists_every_step_explains_failures_and_ends_with_the_counts()
     {
         var output = new StringWriter();

@@ -2,21 +2,31 @@ namespace LabRunner.Authoring.Markdown;
 
 internal enum SegmentKind { Sql, Shell }
 
-/// <summary>A run of lines of one code block that becomes one step: SQL in one session and database, or shell; plus the output shown after it.</summary>
+/// <summary>
+/// A run of lines of one code block that runs as one piece: SQL in one session and database, or shell; plus the output the
+/// author pasted after it (a transcript), with its Markdown lines.
+/// </summary>
 internal sealed class CodeSegment(SegmentKind kind, string session, string? database, int line)
 {
     public SegmentKind Kind { get; } = kind;
     public string Session { get; } = session;
     public string? Database { get; } = database;
+    /// <summary>The server the segment's psql connection reaches, when the lab names one (`psql -p 5433`).</summary>
+    public string? Server { get; init; }
+    /// <summary>Shell: the directory the lab's terminal was in when the segment started (after an earlier `cd`), or null.</summary>
+    public string? Directory { get; init; }
     /// <summary>1-based Markdown line of the segment's first command.</summary>
     public int Line { get; } = line;
+    public int EndLine { get; set; } = line;
     public List<string> Commands { get; } = [];
-    public List<string> Output { get; } = [];
-    /// <summary>Statements echoed after a prompt (a transcript), as written.</summary>
+    public List<CodeLine> Output { get; } = [];
+    /// <summary>Commands echoed after a prompt (a transcript), as written.</summary>
     public bool FromTranscript { get; set; }
 
     public string Command => Dedent(Commands);
-    public string? OutputText => Output.Any(l => l.Trim().Length > 0) ? string.Join("\n", TrimBlankEnds(Output)) : null;
+    public string? OutputText => Output.Any(l => l.Text.Trim().Length > 0) ? string.Join("\n", TrimBlankEnds(Output.Select(l => l.Text).ToList())) : null;
+    public int? OutputLine => Output.FirstOrDefault(l => l.Text.Trim().Length > 0) is { Line: > 0 } first ? first.Line : null;
+    public int? OutputEndLine => Output.LastOrDefault(l => l.Text.Trim().Length > 0) is { Line: > 0 } last ? last.Line : null;
 
     internal static string Dedent(IReadOnlyList<string> lines)
     {

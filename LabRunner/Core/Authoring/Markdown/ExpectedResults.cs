@@ -5,35 +5,55 @@ using LabRunner.Psql;
 namespace LabRunner.Authoring.Markdown;
 
 /// <summary>
-/// "Resultado esperado" sections: panels are attached to the step whose SQL they echo (the last such step, preferring
-/// the task their "Tarea N." label names), else to the last step of that task; pictures and prose stay as text for the
-/// student and are reported as not checkable.
+/// "Resultado esperado" sections. A section belongs to the task (and step) it follows: its results go there, never to a
+/// later task. Labels inside it ("Tarea 2.", "Tarea 2 paso 2:", "Laboratorio 3.1, paso 6:", "Task 2, step 3:") point at
+/// another task or step. Within that scope a panel goes to the step whose query it echoes, else the labelled step, else
+/// the last step whose query names its columns, else the step the section follows. Pictures, prose and tables of
+/// values are shown to the student and reported as not compared.
 /// </summary>
-internal sealed class ExpectedResults(List<ImportWarning> warnings)
+internal sealed partial class ExpectedResults
 {
-    private abstract record Item(int Line, int? Task, int? Step);
-    private sealed record Panel(int Line, int? Task, int? Step, IReadOnlyList<CodeLine> Lines, string? Info, string Text) : Item(Line, Task, Step);
-    private sealed record Prose(int Line, int? Task, int? Step, string Text, bool Image) : Item(Line, Task, Step);
+    private abstract record Item(int Line, int EndLine, string? TaskLabel, int? Step, Section Section);
+    private sealed record Panel(int Line, int EndLine, string? TaskLabel, int? Step, Section Section, IReadOnlyList<CodeLine> Lines, string? Info, string Text)
+        : Item(Line, EndLine, TaskLabel, Step, Section);
+    private sealed record Words(int Line, int EndLine, string? TaskLabel, int? Step, Section Section, string Text)
+        : Item(Line, EndLine, TaskLabel, Step, Section);
+
+    private sealed record Section(int Line, int Level, TaskDraft? Task, StepDraft? After);
 
     private readonly List<Item> _items = [];
-    private int? _task;
+    private readonly List<Section> _sections = [];
+    private Section? _section;
+    private string? _task;
     private int? _step;
 
-    public void StartSection(int line)
+    public ReaderState State { get; set; } = null!;
+
+    public void StartSection(int line, int level, TaskDraft? task, StepDraft? after)
     {
+        _section = new Section(line, level, task, after);
+        _sections.Add(_section);
         _task = null;
         _step = null;
+        State.Record(new MapDraft(line, line, MapElement.Expected, "section", after is null
+            ? "result section: its results go to the steps its labels or queries name"
+            : "result section: its results belong to the task and step it follows, or to those its labels name") { Task = task, Step = after });
     }
+
+    public void EndSection() => _section = null;
 
     public void Add(Block block, string source)
     {
+        if (_section is null) return;
         var line = block.Line + 1;
         switch (block)
         {
             case ParagraphBlock p when Headings.ExpectedLabel(MarkdownSlices.Of(source, p)) is { } label:
                 if (label.Task is not null) { _task = label.Task; _step = label.Step; }
                 else _step = label.Step;
-                if (label.Rest.Trim('.', ':', ' ').Length > 0) AddProse(line, label.Rest, block);
+                var rest = label.Rest.Trim('.', ':', ' ');
+                State.Record(new MapDraft(line, line, MapElement.Expected, "label", $"label: {(label.Task is null ? "" : $"task {label.Task}")}{(label.Step is null ? "" : $" step {label.Step}")}".Trim()));
+                if (rest.Length > 0) _items.Add(new Words(line, line, _task, _step, _section, label.Rest));
                 break;
             case HeadingBlock h when Headings.ExpectedLabel(MarkdownWalker.InlineText(h.Inline)) is { } label:
                 if (label.Task is not null) { _task = label.Task; _step = label.Step; }
@@ -42,131 +62,162 @@ internal sealed class ExpectedResults(List<ImportWarning> warnings)
             case FencedCodeBlock or CodeBlock:
                 var code = (LeafBlock)block;
                 var lines = MarkdownSlices.CodeLines(code);
-                _items.Add(new Panel(line, _task, _step, lines, (code as FencedCodeBlock)?.Info, CodeSegment.Dedent(lines.Select(l => l.Text).ToList())));
+                var end = lines.Count == 0 ? line : lines[^1].Line + 1;
+                _items.Add(new Panel(line, end, _task, _step, _section, lines, (code as FencedCodeBlock)?.Info, CodeSegment.Dedent(lines.Select(l => l.Text).ToList())));
                 break;
             default:
-                AddProse(line, MarkdownSlices.Of(source, block), block);
+                var text = MarkdownSlices.Of(source, block);
+                _items.Add(new Words(line, line + text.Count(c => c == '\n'), _task, _step, _section, text));
                 break;
         }
     }
 
-    private void AddProse(int line, string text, Block block)
+    /// <summary>Puts what the sections hold on the steps of <paramref name="tasks"/>.</summary>
+    public void Attach(IReadOnlyList<TaskDraft> tasks)
     {
-        var image = MarkdownSlices.Images(block).Any();
-        _items.Add(new Prose(line, _task, _step, text, image));
-    }
-
-    /// <summary>Attaches what was collected to the steps of <paramref name="tasks"/> (real tasks only).</summary>
-    public void Attach(IReadOnlyList<TaskDraft> tasks, PsqlContext psql, bool waitsForAutovacuum, string autovacuumReason)
-    {
-        var allSteps = tasks.SelectMany(t => t.Steps.Select(s => (Task: t, Step: s))).ToList();
+        var filled = new HashSet<StepDraft>();
         foreach (var item in _items)
         {
-            var task = item.Task is { } n ? tasks.FirstOrDefault(t => t.Number == n) ?? (n >= 1 && n <= tasks.Count ? tasks[n - 1] : null) : null;
-            if (item.Task is not null && task is null)
-                warnings.Add(new(item.Line, $"no task numbered {item.Task}: using the steps of the whole lab"));
+            var scope = Scope(item, tasks);
             switch (item)
             {
                 case Panel panel:
-                    AttachPanel(panel, task, allSteps, psql, waitsForAutovacuum, autovacuumReason);
+                    if (panel.Text.Trim().Length == 0)
+                    {
+                        State.Warnings.Add(new(panel.Line, "empty code block in the expected results: ignored"));
+                        State.Record(new MapDraft(panel.Line, panel.EndLine, MapElement.Code, "empty", "empty code block: ignored"));
+                        break;
+                    }
+                    if (PlacePanel(panel, scope, tasks) is { } placed)
+                    {
+                        filled.Add(placed.Step);
+                        ResultTargets.Output(State, placed, panel.Text, panel.Line, panel.EndLine, completion: false,
+                            $"expected output, compared (from the result section at line {panel.Section.Line})");
+                    }
                     break;
-                case Prose prose:
-                    var target = Fallback(prose, task, allSteps);
-                    if (target is null) { warnings.Add(new(prose.Line, "expected result with no step to attach to: dropped")); break; }
-                    target.Text.Add(prose.Text);
-                    warnings.Add(new(prose.Line, prose.Image
-                        ? $"expected result is a picture: not checkable; shown to the student with \"{target.Title}\""
-                        : $"expected result is prose: not checkable; shown to the student with \"{target.Title}\""));
+                case Words words:
+                    var step = Labelled(words, scope) ?? After(words.Section, scope) ?? scope.LastOrDefault(s => !s.IsManual) ?? scope.LastOrDefault();
+                    if (step is null)
+                    {
+                        State.Warnings.Add(new(words.Line, "expected result with no step to attach to: kept in the introduction"));
+                        State.Record(new MapDraft(words.Line, words.EndLine, MapElement.Text, "prose", "no step to attach to"));
+                        break;
+                    }
+                    var part = step.Parts.LastOrDefault(p => p.Action is SqlAction or ShellAction) ?? step.Parts[^1];
+                    if (filled.Contains(step) || part.HasComparableExpectation || part.Action is ManualAction)
+                    {
+                        // Words after a panel explain it: shown with the step.
+                        part.Text.Add(words.Text);
+                        State.Record(new MapDraft(words.Line, words.EndLine, MapElement.Text, "prose", "words after the expected output: shown with the step")
+                        { Task = step.Task, Step = step, Part = part });
+                        break;
+                    }
+                    ResultTargets.Prose(State, part, words.Text, words.Line, words.EndLine);
                     break;
             }
         }
     }
 
-    private void AttachPanel(Panel panel, TaskDraft? task, List<(TaskDraft Task, StepDraft Step)> allSteps, PsqlContext psql,
-        bool waitsForAutovacuum, string autovacuumReason)
+    /// <summary>The steps a result may go to: the labelled task's, else the task the section follows, else all.</summary>
+    private List<StepDraft> Scope(Item item, IReadOnlyList<TaskDraft> tasks)
     {
-        if (panel.Text.Trim().Length == 0)
+        if (item.TaskLabel is { } label)
         {
-            warnings.Add(new(panel.Line, "empty code block in the expected results: ignored"));
-            return;
+            var task = tasks.FirstOrDefault(t => t.Label == label)
+                       ?? (int.TryParse(label, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= tasks.Count ? tasks[n - 1] : null);
+            if (task is not null) return task.Steps;
+            State.Warnings.Add(new(item.Line, $"no task numbered {label}: using the task the section follows"));
         }
-        var echoed = Echoed(panel, psql);
-        StepDraft? target = null;
-        if (echoed.Count > 0)
-        {
-            bool Echoes(StepDraft s) => s.Action is SqlAction sql && Contains(SqlText.NormalisedStatements(sql.Sql), echoed);
-            target = (task?.Steps ?? []).LastOrDefault(Echoes) ?? allSteps.Select(x => x.Step).LastOrDefault(Echoes);
-        }
-        if (target is null)
-        {
-            target = Fallback(panel, task, allSteps);
-            if (target is null) { warnings.Add(new(panel.Line, "expected result with no step to attach to: dropped")); return; }
-            var why = echoed.Count > 0 ? "no step runs the query it shows" : "it shows no query";
-            warnings.Add(new(panel.Line, $"expected result attached to \"{target.Title}\" of \"{TaskOf(target, allSteps)}\" ({why})"));
-        }
-        if (target.Expect is not null)
-            warnings.Add(new(panel.Line, $"\"{target.Title}\" already had an expected output: replaced by this panel"));
-        var expect = new Expectation { Panel = panel.Text };
-        if (waitsForAutovacuum && target.Action is SqlAction s && s.Sql.Contains("pg_stat", StringComparison.OrdinalIgnoreCase))
-        {
-            expect = expect with { Eventually = new Eventually(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(2)) };
-            warnings.Add(new(panel.Line, $"the lab waits for autovacuum ({autovacuumReason}): this panel is checked with \"eventually\" (retried every 2s for up to 3m)", IsInfo: true));
-        }
-        var matchers = VolatileColumns(panel.Text);
-        if (matchers.Count > 0)
-        {
-            expect = expect with { Matchers = matchers };
-            foreach (var (column, m) in matchers)
-                warnings.Add(new(panel.Line, $"column {column} shows {ValueShapes.Describe(((Matcher.Shape)m).Kind)} that differs on every run: matched by its shape", IsInfo: true));
-        }
-        if (target.Action is ShellAction)
-        {
-            var first = panel.Text.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0);
-            expect = new Expectation { OutputContains = first };
-            warnings.Add(new(panel.Line, $"expected output of a shell step: checked as \"output contains\" its first line", IsInfo: true));
-        }
-        target.Expect = expect;
-        target.ExpectFromResults = true;
+        if (item.Section.Task is { } own) return own.Steps;
+        return tasks.SelectMany(t => t.Steps).ToList();
     }
 
-    /// <summary>Columns whose pasted value cannot come out the same twice (the author's timestamp, an LSN): match by shape.</summary>
-    private static Dictionary<string, Matcher> VolatileColumns(string panel)
+    private PartDraft? PlacePanel(Panel panel, List<StepDraft> scope, IReadOnlyList<TaskDraft> tasks)
     {
-        var result = new Dictionary<string, Matcher>(StringComparer.Ordinal);
+        var echoed = Echoed(panel);
+        if (echoed.Count > 0)
+        {
+            bool Echoes(PartDraft p) => p.Action is SqlAction sql && Contains(SqlText.NormalisedStatements(sql.Sql), echoed);
+            var part = scope.SelectMany(s => s.Parts).LastOrDefault(Echoes) ?? tasks.SelectMany(t => t.Steps).SelectMany(s => s.Parts).LastOrDefault(Echoes);
+            if (part is not null) return part;
+        }
+        var columns = Columns(panel.Text);
+        StepDraft? step;
+        if (Labelled(panel, scope) is { } labelled) step = labelled;
+        else if (panel.TaskLabel is null && After(panel.Section, scope) is { } after && (columns.Count == 0 || Names(after, columns))) step = after;
+        else
+        {
+            var candidates = scope.Where(s => columns.Count > 0 && Names(s, columns)).ToList();
+            step = candidates.LastOrDefault(s => !s.Parts.Any(p => p.HasComparableExpectation)) ?? candidates.LastOrDefault();
+            if (step is not null && candidates.Count > 1)
+                State.Warnings.Add(new(panel.Line, $"expected result attached to \"{step.Title}\" of \"{step.Task.Title}\": the last step whose query names its columns ({string.Join(", ", columns)})", IsInfo: true));
+        }
+        if (step is null)
+        {
+            step = After(panel.Section, scope) ?? scope.LastOrDefault(s => !s.IsManual);
+            if (step is null)
+            {
+                State.Warnings.Add(new(panel.Line, "expected result with no step to attach to: dropped"));
+                State.Record(new MapDraft(panel.Line, panel.EndLine, MapElement.Text, "panel", "no step to attach to: dropped"));
+                return null;
+            }
+            var why = echoed.Count > 0 ? "no step runs the query it shows" : "it shows no query";
+            State.Warnings.Add(new(panel.Line, $"expected result attached to \"{step.Title}\" of \"{step.Task.Title}\" ({why})"));
+        }
+        var sqlParts = step.Parts.Where(p => p.Action is SqlAction).ToList();
+        return sqlParts.LastOrDefault(p => columns.Count > 0 && PartNames(p, columns) && !p.HasComparableExpectation)
+               ?? sqlParts.LastOrDefault()
+               ?? step.Parts.LastOrDefault(p => p.Action is ShellAction)
+               ?? step.Parts.LastOrDefault();
+    }
+
+    private static StepDraft? Labelled(Item item, List<StepDraft> scope) =>
+        item.Step is { } n ? scope.FirstOrDefault(s => s.Number == n) ?? (n >= 1 && n <= scope.Count ? scope[n - 1] : null) : null;
+
+    /// <summary>The step the section follows, when it is in scope and runs something.</summary>
+    private static StepDraft? After(Section section, List<StepDraft> scope) =>
+        section.After is { } after && scope.Contains(after) ? (after.IsManual ? scope.Take(scope.IndexOf(after) + 1).LastOrDefault(s => !s.IsManual) : after) : null;
+
+    /// <summary>The columns of the tables a panel shows.</summary>
+    private static List<string> Columns(string panel)
+    {
         try
         {
-            foreach (var table in ExpectedPanel.Parse(panel).Tables)
-                foreach (var row in table.Rows)
-                    for (var i = 0; i < table.Columns.Count && i < row.Count; i++)
-                        if (row[i] is { } value && ValueShapes.Volatile(table.Columns[i], value) is { } shape)
-                            result.TryAdd(table.Columns[i], new Matcher.Shape(shape));
+            return ExpectedPanel.Parse(panel).Tables.SelectMany(t => t.Columns).Distinct().ToList();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A panel the parser cannot read is still kept; the checker reports it when the step runs.
+            return [];
         }
-        return result;
     }
 
-    private static string TaskOf(StepDraft step, List<(TaskDraft Task, StepDraft Step)> all) =>
-        all.FirstOrDefault(x => x.Step == step).Task?.Title ?? "";
+    private static bool Names(StepDraft step, List<string> columns) => step.Parts.Any(p => PartNames(p, columns));
 
-    private static StepDraft? Fallback(Item item, TaskDraft? task, List<(TaskDraft Task, StepDraft Step)> allSteps)
+    /// <summary>Whether a part's SQL could print these columns: it names each (as a column, alias or function), or EXPLAINs for QUERY PLAN.</summary>
+    private static bool PartNames(PartDraft part, List<string> columns)
     {
-        var steps = task?.Steps ?? allSteps.Select(x => x.Step).ToList();
-        if (item.Step is { } n) return steps.FirstOrDefault(s => s.Number == n) ?? (n >= 1 && n <= steps.Count ? steps[n - 1] : steps.LastOrDefault());
-        return steps.LastOrDefault();
+        if (part.Action is not SqlAction sql) return false;
+        var text = sql.Sql.ToLowerInvariant();
+        if (SelectStar().IsMatch(text)) return true; // SELECT * (or t.*) prints whatever columns the table has
+        return columns.All(c =>
+        {
+            var name = c.ToLowerInvariant();
+            if (name == "query plan") return text.Contains("explain", StringComparison.Ordinal);
+            return System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}(?!\w)");
+        });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bselect\s+(?:distinct\s+)?\*|,\s*\*|\w\.\*")]
+    private static partial System.Text.RegularExpressions.Regex SelectStar();
 
     private static bool Contains(IReadOnlyList<string> statements, IReadOnlyList<string> echoed) =>
         echoed.All(e => statements.Contains(e)) || statements.Count > 0 && echoed.Count > 0 && string.Join(" ", statements) == string.Join(" ", echoed);
 
     /// <summary>The statements a pasted transcript echoes after its prompt(s).</summary>
-    private static IReadOnlyList<string> Echoed(Panel panel, PsqlContext psql)
+    private IReadOnlyList<string> Echoed(Panel panel)
     {
-        var scratch = new PsqlContext();
-        foreach (var (k, v) in psql.PromptSessions) scratch.PromptSessions[k] = v;
-        var analysis = new CodeBlockAnalyser(scratch, []).Analyse(panel.Lines, panel.Info);
+        var scratch = State.Psql.Copy();
+        var analysis = new CodeBlockAnalyser(scratch, []).Analyse(panel.Lines, panel.Info, new BlockHints(SqlAction.MainSession));
         return analysis.Segments.Where(s => s.Kind == SegmentKind.Sql && s.FromTranscript)
             .SelectMany(s => SqlText.NormalisedStatements(s.Command)).ToList();
     }

@@ -12,7 +12,7 @@ internal static partial class Headings
     public static SectionKind Classify(string heading)
     {
         var h = Plain(heading);
-        if (ExpectedHeading().IsMatch(h)) return SectionKind.Expected;
+        if (ExpectedHeading().IsMatch(NumberPrefix().Replace(h, ""))) return SectionKind.Expected;
         if (TaskHeading().IsMatch(heading.Trim())) return SectionKind.Task;
         if (h.StartsWith("objetivo visual", StringComparison.Ordinal) || h.StartsWith("visual objective", StringComparison.Ordinal) || h.StartsWith("visual goal", StringComparison.Ordinal)) return SectionKind.Introduction;
         if (h.StartsWith("objetivo", StringComparison.Ordinal) || h.StartsWith("objective", StringComparison.Ordinal) || h.StartsWith("learning objective", StringComparison.Ordinal) || h.StartsWith("goal", StringComparison.Ordinal) || h.StartsWith("metas", StringComparison.Ordinal)) return SectionKind.Objectives;
@@ -23,11 +23,11 @@ internal static partial class Headings
         return SectionKind.Other;
     }
 
-    /// <summary>"Tarea 2." → 2, for task headings and for labels in expected-result sections.</summary>
-    public static int? TaskNumber(string text)
+    /// <summary>"Tarea 2." → "2", "Laboratorio 3.1" → "3.1": a task's own number, for labels in result sections.</summary>
+    public static string? TaskLabel(string text)
     {
         var m = TaskHeading().Match(text.Trim().Trim('*', '_').Trim());
-        return m.Success && m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        return m.Success && m.Groups["n"].Success ? m.Groups["n"].Value : null;
     }
 
     public sealed record StepOpener(string Title, int? Number, string Rest);
@@ -42,15 +42,27 @@ internal static partial class Headings
         return new(title, number, markdown[m.Length..].Trim());
     }
 
-    public sealed record Label(int? Task, int? Step, string Rest);
+    public sealed record Label(string? Task, int? Step, string Rest);
 
-    /// <summary>"Tarea 2." / "Tarea 2, Paso 5:" / "Step 3" in an expected-results section.</summary>
+    /// <summary>"Tarea 2." / "Tarea 2, Paso 5:" / "Laboratorio 3.1, paso 6:" / "Step 3" in an expected-results section.</summary>
     public static Label? ExpectedLabel(string markdown)
     {
         var m = LabelPattern().Match(markdown.Trim());
         if (!m.Success || !m.Groups["t"].Success && !m.Groups["s"].Success) return null;
-        int? Num(string g) => m.Groups[g].Success ? int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : null;
-        return new(Num("t"), Num("s"), markdown.Trim()[m.Length..].Trim());
+        int? step = m.Groups["s"].Success ? int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture) : null;
+        return new(m.Groups["t"].Success ? m.Groups["t"].Value : null, step, markdown.Trim()[m.Length..].Trim());
+    }
+
+    /// <summary>A label that introduces an expected result inside a step: what follows it, and the words in its parentheses.</summary>
+    public sealed record ResultIntro(string Rest, string Aside);
+
+    /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`".</summary>
+    public static ResultIntro? ResultLabel(string markdown)
+    {
+        var text = markdown.Trim();
+        var m = ResultLabelPattern().Match(text);
+        if (!m.Success) return null;
+        return new(text[m.Length..].Trim(), m.Groups["aside"].Success ? m.Groups["aside"].Value : "");
     }
 
     /// <summary>Lower case, no accents, no trailing punctuation: what heading comparisons look at.</summary>
@@ -68,14 +80,20 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:resultados?\s+esperados?|salidas?\s+esperadas?|expected\s+(?:results?|outputs?)|results?\s+expected)")]
     private static partial Regex ExpectedHeading();
 
-    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part)\s*(?<n>\d+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*)(?!\.\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
 
-    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)?\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
 
-    [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise)\s*(?<t>\d+))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<t>\d+(?:\.\d+)*))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
+
+    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result)\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ResultLabelPattern();
+
+    [GeneratedRegex(@"^\d+[.)]\s*")]
+    private static partial Regex NumberPrefix();
 
     [GeneratedRegex(@"\b(?:Tarea|Paso|Instrucciones|Objetivos?|Duraci[oó]n|Resultados?\s+esperados?|Pr[aá]ctica)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpanishWords();

@@ -17,7 +17,25 @@ internal static partial class SqlText
     }
 
     /// <summary>A command tag psql prints after a statement ("UPDATE 1", "BEGIN", "CREATE TABLE").</summary>
-    public static bool IsCommandTag(string line) => CommandTag().IsMatch(line.Trim());
+    public static bool IsCommandTag(string line) => CommandTag().IsMatch(WithoutComment(line).Trim());
+
+    /// <summary>A tag that is never SQL: one with a row count ("UPDATE 1", "INSERT 0 1", "DELETE 3"), even with a `-- comment` after it.</summary>
+    public static bool IsCountTag(string line) => CountTag().IsMatch(WithoutComment(line).Trim());
+
+    /// <summary>A psql message line (ERROR:, DETALLE:, HINT: ...).</summary>
+    public static bool IsMessage(string line) => Message().IsMatch(line.Trim());
+
+    /// <summary>A line only psql's output has: a tag with a count, a table rule, a footer, a message.</summary>
+    public static bool IsSurelyOutput(string line) =>
+        IsCountTag(line) || IsTableFrame(line) || IsMessage(line) || ExpandedHeader().IsMatch(line.Trim());
+
+    private static string WithoutComment(string line)
+    {
+        var at = line.IndexOf("--", StringComparison.Ordinal);
+        return at > 0 ? line[..at] : line;
+    }
+
+    public static bool IsTableRule(string line) => TableRule().IsMatch(line.Trim());
 
     /// <summary>A line that only appears in a result table: the rule under the header or the row-count footer.</summary>
     public static bool IsTableFrame(string line) => TableRule().IsMatch(line.Trim()) || RowCount().IsMatch(line.Trim());
@@ -64,13 +82,19 @@ internal static partial class SqlText
     [GeneratedRegex(@"^(?:BEGIN|COMMIT|ROLLBACK|START TRANSACTION|PREPARE TRANSACTION|COMMIT PREPARED|ROLLBACK PREPARED|SAVEPOINT|RELEASE|CHECKPOINT|VACUUM|ANALYZE|TRUNCATE TABLE|LOCK TABLE|DO|SET|RESET|GRANT|REVOKE|LISTEN|NOTIFY|DISCARD ALL|(?:CREATE|DROP|ALTER) [A-Z ]+|INSERT \d+ \d+|(?:UPDATE|DELETE|SELECT|COPY|MOVE|FETCH|MERGE) \d+)$")]
     private static partial Regex CommandTag();
 
-    [GeneratedRegex(@"^\(\d+ (?:rows?|filas?|registros?)\)$")]
+    [GeneratedRegex(@"^\(\s*\d+\s+(?:rows?|filas?|registros?)\s*\)$")]
     private static partial Regex RowCount();
+
+    [GeneratedRegex(@"^(?:INSERT \d+ \d+|(?:UPDATE|DELETE|SELECT|COPY|MOVE|FETCH|MERGE) \d+)$")]
+    private static partial Regex CountTag();
+
+    [GeneratedRegex(@"^-\[ (?:RECORD|REGISTRO) \d+ \]-*")]
+    private static partial Regex ExpandedHeader();
 
     [GeneratedRegex(@"^-{3,}(?:\+-+)*$")]
     private static partial Regex TableRule();
 
-    [GeneratedRegex(@"^(?:ERROR|WARNING|NOTICE|DETAIL|HINT|INFO|LINE \d+|ERROR|ADVERTENCIA|NOTA|DETALLE|SUGERENCIA):")]
+    [GeneratedRegex(@"^(?:ERROR|FATAL|PANIC|WARNING|NOTICE|DETAIL|HINT|INFO|CONTEXT|LINE \d+|ADVERTENCIA|NOTA|DETALLE|SUGERENCIA|CONTEXTO|L[IÍ]NEA \d+|psql:[^:]*:\d+: (?:ERROR|ADVERTENCIA|WARNING|NOTICE|NOTA)):")]
     private static partial Regex Message();
 
     [GeneratedRegex(@"--[^\n]*")]

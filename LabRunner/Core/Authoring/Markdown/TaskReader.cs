@@ -1,19 +1,23 @@
 using Markdig.Syntax;
-using LabRunner.Labs;
 
 namespace LabRunner.Authoring.Markdown;
 
 /// <summary>
-/// Turns the blocks under one task heading into steps: "Paso N." paragraphs, numbered items and step headings open a
-/// step; code blocks give it its action (or an expectation, when they hold only output); a code block with no step
-/// before it is a step of its own; prose goes to the step (or task) it belongs to.
+/// Gathers the blocks under one task into its steps, as the lab numbers them: "Paso N." paragraphs and headings, bold
+/// "**Step N.**", numbered items that hold (or are followed by) code, bullets that hold code when the task has no Pasos.
+/// Everything up to the next opener belongs to the step, however many code blocks it has; a step's blocks are read
+/// (<see cref="StepInterpreter"/>) when the next step opens or the task ends.
 /// </summary>
-internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql, List<ImportWarning> warnings, bool spanish)
+internal sealed class TaskReader(TaskDraft task, string source, ReaderState state)
 {
     private readonly List<string> _pending = [];
     private StepDraft? _step;
-    private int? _lastNumber;
-    private List<string>? _carried;
+    private bool _pasoOpened;
+
+    public TaskDraft Task => task;
+    public StepDraft? CurrentStep => _step;
+    /// <summary>The last step read (the one a result section after it belongs to).</summary>
+    public StepDraft? LastStep => _step ?? task.Steps.LastOrDefault();
 
     public void Add(Block block)
     {
@@ -22,163 +26,144 @@ internal sealed class TaskReader(TaskDraft task, string source, PsqlContext psql
             case HeadingBlock heading:
                 {
                     var text = MarkdownWalker.InlineText(heading.Inline).Trim();
-                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
-                    else _pending.Add(Slice(block));
+                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block), paso: true);
+                    else Item(block);
                     break;
                 }
             case ParagraphBlock paragraph:
                 {
                     var text = Slice(paragraph);
-                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block));
-                    else _pending.Add(text);
+                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block), paso: true);
+                    else Item(block);
                     break;
                 }
             case FencedCodeBlock or CodeBlock:
-                Code((LeafBlock)block);
+                if (_step is null && !Runnable((LeafBlock)block))
+                {
+                    Preamble((LeafBlock)block);
+                    break;
+                }
+                if (_step is null)
+                {
+                    if (!task.Implicit || task.Steps.Count > 0) state.Warnings.Add(new(Line(block), "code block with no step (\"Paso N.\") before it: imported as a step of its own", IsInfo: true));
+                    Open(state.Spanish ? "Paso" : "Step", null, "", Line(block), paso: false);
+                }
+                Item(block);
+                break;
+            case ListBlock list when list.OfType<ListItemBlock>().Any(i => i.FirstOrDefault() is ParagraphBlock p && Headings.Step(Slice(p)) is not null):
+                // "- Paso 1. ..." bullets: each item is read like the blocks it holds.
+                foreach (var item in list.OfType<ListItemBlock>())
+                    foreach (var child in item) Add(child);
+                break;
+            case ListBlock list when _pasoOpened && _step is not null:
+                Contents(list);
                 break;
             case ListBlock { IsOrdered: true } list when list.Descendants<CodeBlock>().Any() || NextIsCode(list):
                 foreach (var item in list.OfType<ListItemBlock>())
                 {
-                    var number = item.Order;
-                    Open($"{StepWord} {number}.", number, "", Line(item));
-                    foreach (var child in item) Add(child);
+                    var first = item.FirstOrDefault() as ParagraphBlock;
+                    var description = first is null ? "" : Slice(first);
+                    Open($"{item.Order}{list.OrderedDelimiter}", item.Order, description, Line(item), paso: false);
+                    foreach (var child in item.Skip(first is null ? 0 : 1)) Add(child);
                 }
                 break;
-            case ListBlock list when list.OfType<ListItemBlock>().Any(i => i.FirstOrDefault() is ParagraphBlock p && Headings.Step(Slice(p)) is not null):
-                // "- Paso 1. ..." bullets: each item is read like the paragraphs it holds.
+            case ListBlock { IsOrdered: false } list when _step is null && list.Descendants<CodeBlock>().Any():
+                // Bullets that hold commands in a task without Pasos: each bullet is a step named by its words.
                 foreach (var item in list.OfType<ListItemBlock>())
-                    foreach (var child in item) Add(child);
+                {
+                    var first = item.FirstOrDefault() as ParagraphBlock;
+                    var words = first is null ? "" : StepTitles.Plain(Slice(first));
+                    Open(words, null, "", Line(item), paso: false, bullet: first is null ? "" : Slice(first));
+                    foreach (var child in item.Skip(first is null ? 0 : 1)) Add(child);
+                }
+                break;
+            case ListBlock list when _step is not null && list.Descendants<CodeBlock>().Any():
+                Contents(list);
                 break;
             default:
-                _pending.Add(Slice(block));
+                Item(block);
                 break;
         }
     }
 
     public void End()
     {
-        FlushPending();
-        CloseStep(last: true);
-        if (_carried is { Count: > 0 })
-        {
-            // Instructions with nothing to run after them: keep them with the last step, or the task.
-            (task.Steps.LastOrDefault()?.Text ?? task.Text).AddRange(_carried);
-            _carried = null;
-        }
-    }
-
-    private string StepWord => spanish ? "Paso" : "Step";
-
-    private void Open(string title, int? number, string rest, int line)
-    {
-        FlushPending();
-        CloseStep(last: false);
-        if (number is { } n)
-        {
-            var expected = (_lastNumber ?? 0) + 1;
-            if (_lastNumber is { } previous && n <= previous)
-                warnings.Add(new(line, $"\"{title}\" repeats or goes back from step {previous}: steps are numbered in the order they appear"));
-            else if (_lastNumber is null && n != 1)
-                warnings.Add(new(line, $"\"{title}\" is the first step of the task: steps are numbered in the order they appear"));
-            else if (n != expected)
-                warnings.Add(new(line, $"\"{title}\" skips from step {_lastNumber}: steps are numbered in the order they appear"));
-            _lastNumber = n;
-        }
-        _step = new StepDraft(title, line, number);
-        if (_carried is not null) { _step.Before.AddRange(_carried); _carried = null; }
-        if (rest.Length > 0) _step.Text.Add(rest);
-    }
-
-    private void Code(LeafBlock block)
-    {
-        var info = (block as FencedCodeBlock)?.Info;
-        var analysis = new CodeBlockAnalyser(psql, warnings).Analyse(MarkdownSlices.CodeLines(block), info);
-        var line = Line(block);
-        if (analysis.OutputOnly is { } output)
-        {
-            if (_step?.Action is not null)
-            {
-                FlushPending();
-                SetExpectation(_step, output, line);
-            }
-            else
-            {
-                warnings.Add(new(line, "a block of output with no command before it: kept as text"));
-                _pending.Add(Slice(block));
-            }
-            return;
-        }
-        if (analysis.Segments.Count == 0)
-        {
-            // Only a psql invocation (or \set PROMPT1): the step connects; what it says is kept with the next step.
-            if (_step is not null && _step.Action is null) { FlushPending(); }
-            return;
-        }
-        for (var i = 0; i < analysis.Segments.Count; i++)
-        {
-            var segment = analysis.Segments[i];
-            if (_step is null || _step.Action is not null)
-            {
-                if (_step is null && i == 0 && _pending.Count == 0 && task.Steps.Count == 0 && _carried is null)
-                    warnings.Add(new(line, "code block with no step (\"Paso N.\") before it: imported as a step of its own", IsInfo: true));
-                else if (i > 0)
-                    warnings.Add(new(segment.Line, $"code block mixes {Describe(analysis.Segments[i - 1])} and {Describe(segment)}: split into separate steps", IsInfo: true));
-                var title = _step is not null && i > 0 ? _step.Title : $"{StepWord} {task.Steps.Count + (_step is null ? 1 : 2)}.";
-                CloseStep(last: false);
-                _step = new StepDraft(title, segment.Line, null);
-                if (_carried is not null) { _step.Before.AddRange(_carried); _carried = null; }
-            }
-            FlushPending();
-            _step.Action = ToAction(segment);
-            if (BackupApiVariants.Applies(_step.Action.Command))
-            {
-                _step.Variants.Add(new StepVariant(BackupApiVariants.From15, _step.Action.WithCommand(BackupApiVariants.Rewrite(_step.Action.Command))));
-                warnings.Add(new(segment.Line, "pg_start_backup/pg_stop_backup do not exist on PostgreSQL 15+: added a variant for >=15 using pg_backup_start/pg_backup_stop", IsInfo: true));
-            }
-            if (segment.OutputText is { } shown) SetExpectation(_step, shown, segment.Line);
-        }
-    }
-
-    private void SetExpectation(StepDraft step, string panel, int line)
-    {
-        if (panel.Trim().Length == 0) return;
-        if (step.Action is ShellAction)
-        {
-            var firstLine = panel.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-            step.Expect = new Expectation { OutputContains = firstLine };
-            warnings.Add(new(line, "output shown after a shell command: checked as \"output contains\" its first line", IsInfo: true));
-            return;
-        }
-        step.Expect = new Expectation { Panel = panel };
-    }
-
-    private static StepAction ToAction(CodeSegment segment) => segment.Kind == SegmentKind.Sql
-        ? new SqlAction(segment.Command, segment.Session) { Database = segment.Database }
-        : new ShellAction(segment.Command);
-
-    private static string Describe(CodeSegment s) => s.Kind == SegmentKind.Shell ? "shell commands" : s.Session == SqlAction.MainSession ? "SQL" : $"SQL of session {s.Session}";
-
-    private void FlushPending()
-    {
-        if (_pending.Count == 0) return;
-        if (_step is not null) _step.Text.AddRange(_pending);
-        else task.Text.AddRange(_pending);
+        CloseStep();
+        task.Text.AddRange(_pending);
         _pending.Clear();
     }
 
-    private void CloseStep(bool last)
+    /// <summary>Reads the open step (its blocks are complete): before a result section or the next step.</summary>
+    public void CloseStep()
     {
         if (_step is null) return;
-        if (_step.Action is null)
-        {
-            var text = new List<string>(_step.Before) { _step.Title };
-            if (_step.Text.Count > 0) text[^1] = $"{_step.Title} {_step.Text[0]}";
-            text.AddRange(_step.Text.Skip(1));
-            warnings.Add(new(_step.Line, $"\"{_step.Title}\" has nothing to run: its text is shown with the {(last ? "previous" : "next")} step"));
-            _carried = [.. _carried ?? [], .. text];
-        }
-        else task.Steps.Add(_step);
+        StepInterpreter.Interpret(state, _step);
+        task.Steps.Add(_step);
         _step = null;
+    }
+
+    private void Open(string label, int? number, string rest, int line, bool paso, string? bullet = null)
+    {
+        CloseStep();
+        if (paso) _pasoOpened = true;
+        if (number is { } n)
+        {
+            var previous = task.Steps.LastOrDefault(s => s.Number is not null)?.Number;
+            if (previous is { } p && n <= p)
+                state.Warnings.Add(new(line, $"\"{label}\" repeats or goes back from step {p}: the step keeps the lab's number"));
+            else if (previous is { } p2 && n != p2 + 1)
+                state.Warnings.Add(new(line, $"\"{label}\" skips from step {p2}: the step keeps the lab's number"));
+            else if (previous is null && n != 1 && n != (state.LastStepNumber ?? 0) + 1)
+                state.Warnings.Add(new(line, $"\"{label}\" is the first step of the task: the step keeps the lab's number"));
+            state.LastStepNumber = n;
+        }
+        _step = new StepDraft(label, line, number, bullet is null ? rest : "") { Task = task };
+        if (bullet is not null && bullet.Length > 0) _step.Items.Add(new ProseItem(line, new ParagraphBlock(), bullet, StepTitles.Plain(bullet)));
+    }
+
+    private void Item(Block block)
+    {
+        if (_step is null)
+        {
+            _pending.Add(Slice(block));
+            InlineContext(block);
+            return;
+        }
+        _step.Items.Add(block is FencedCodeBlock or CodeBlock
+            ? new CodeItem(Line(block), block, MarkdownSlices.CodeLines((LeafBlock)block), (block as FencedCodeBlock)?.Info, Slice(block))
+            : new ProseItem(Line(block), block, Slice(block), block is HeadingBlock h ? MarkdownWalker.InlineText(h.Inline) : Slice(block)));
+    }
+
+    /// <summary>A list inside a step that holds code: its paragraphs and code blocks, in order, are the step's.</summary>
+    private void Contents(ListBlock list)
+    {
+        foreach (var item in list.OfType<ListItemBlock>())
+            foreach (var child in item)
+            {
+                if (child is ListBlock inner && inner.Descendants<CodeBlock>().Any()) Contents(inner);
+                else Item(child);
+            }
+    }
+
+    /// <summary>A block before the task's first step that runs nothing (`psql -d curso`): it sets the database, it is not a step.</summary>
+    private void Preamble(LeafBlock block)
+    {
+        var lines = MarkdownSlices.CodeLines(block);
+        var analysis = new CodeBlockAnalyser(state.Psql, state.Warnings).Analyse(lines, (block as FencedCodeBlock)?.Info, new BlockHints(state.Session));
+        foreach (var (line, note) in analysis.Notes) state.Warnings.Add(new(line, note, IsInfo: true));
+        _pending.Add(Slice(block));
+        var end = lines.Count == 0 ? Line(block) : lines[^1].Line + 1;
+        state.Record(new MapDraft(Line(block), end, MapElement.Code, analysis.Role == BlockRole.OpensOnly ? "opens psql" : analysis.Role.ToString().ToLowerInvariant(),
+            analysis.Notes.Count > 0 ? string.Join("; ", analysis.Notes.Select(n => n.Note)) : "shown with the task's text, not run") { Task = task });
+    }
+
+    private void InlineContext(Block block) => ProseConnections.Apply(state, Slice(block), Line(block));
+
+    /// <summary>Whether a block would run anything (read on a copy of the context: nothing is remembered).</summary>
+    private bool Runnable(LeafBlock block)
+    {
+        var analysis = new CodeBlockAnalyser(state.Psql.Copy(), []).Analyse(MarkdownSlices.CodeLines(block), (block as FencedCodeBlock)?.Info, new BlockHints(state.Session));
+        return analysis.Role is BlockRole.Commands or BlockRole.Config or BlockRole.Output;
     }
 
     private static bool NextIsCode(ListBlock list)

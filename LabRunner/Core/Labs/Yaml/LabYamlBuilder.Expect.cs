@@ -10,7 +10,7 @@ internal sealed partial class LabYamlBuilder
     private Expectation? Expect(YMapping map, bool shellStep)
     {
         var f = new Fields(map, LabKeys.Expect, "expect", d);
-        if (map.Entries.Count == 0) d.Error(map, "\"expect\" has nothing to check", "add panel:, rows:, error:, exit_code: ... or remove expect");
+        if (map.Entries.Count == 0) d.Error(map, "\"expect\" has nothing to check", "add panel:, rows:, error:, exit_code:, prose: ... or remove expect");
         var panel = f.Text("panel");
         var columns = Columns(f.List("columns"));
         var rows = Rows(f.List("rows"), columns);
@@ -30,6 +30,7 @@ internal sealed partial class LabYamlBuilder
         if (exitCode is not null && !shellStep) d.Error(f.KeyOf("exit_code")!, "\"exit_code\" applies to shell steps only", "for sql steps use error: with a SQLSTATE");
         var contains = f.Text("output_contains");
         var matches = f.Scalar("output_matches");
+        var prose = f.Text("prose");
         if (matches is not null) CheckRegex(matches);
         return new Expectation
         {
@@ -44,6 +45,7 @@ internal sealed partial class LabYamlBuilder
             ExitCode = exitCode,
             OutputContains = contains,
             OutputMatches = matches?.Value,
+            Prose = prose,
             Location = map.Location,
         };
     }
@@ -114,6 +116,10 @@ internal sealed partial class LabYamlBuilder
                 "pid" => new Matcher.Shape(ValueShape.Pid),
                 "uuid" => new Matcher.Shape(ValueShape.Uuid),
                 "interval" => new Matcher.Shape(ValueShape.Interval),
+                "xid" => new Matcher.Shape(ValueShape.Xid),
+                "tid" => new Matcher.Shape(ValueShape.Tid),
+                "pid_list" => new Matcher.Shape(ValueShape.PidList),
+                "wal_file" => new Matcher.Shape(ValueShape.WalFile),
                 _ => null,
             };
             if (named is not null) return named;

@@ -68,6 +68,7 @@ internal sealed partial class LabYamlBuilder
         var input = f.Scalar("input");
         var action = Action(f, what);
         var isShell = action is ShellAction;
+        var background = f.Bool("background");
         if (session is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("session")!, "\"session\" applies to sql steps only", "remove it: shell steps run in their own bash process");
         else if (session is not null && !SessionName().IsMatch(session.Value)) d.Error(session, $"bad session name \"{session.Value}\"", "use letters, digits, \"_\" and \"-\", e.g. main or second");
         if (database is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("database")!, "\"database\" applies to sql steps only", "remove it: shell steps get PGDATABASE set to the lab's database");
@@ -90,11 +91,12 @@ internal sealed partial class LabYamlBuilder
             Expect = expect,
             Hint = hint,
             Timeout = timeout,
+            Background = background ?? false,
             Location = map.Location,
         };
     }
 
-    /// <summary>Exactly one of sql / shell / edit / new_server / start_server / stop_server, not empty.</summary>
+    /// <summary>Exactly one of sql / shell / file (with content) / manual / edit / new_server / start_server / stop_server, not empty.</summary>
     private StepAction? Action(Fields f, string what)
     {
         var others = OtherActions.Where(f.Has).ToList();
@@ -110,17 +112,33 @@ internal sealed partial class LabYamlBuilder
         }
         var sql = f.Scalar("sql");
         var shell = f.Scalar("shell");
-        if (sql is not null && shell is not null)
+        var file = f.Scalar("file");
+        var content = f.Text("content");
+        var manual = f.Bool("manual");
+        var given = new[] { ("sql", sql is not null), ("shell", shell is not null), ("file", file is not null), ("manual", manual == true) }
+            .Where(x => x.Item2).Select(x => x.Item1).ToList();
+        if (content is not null && file is null)
+            d.Error(f.KeyOf("content")!, "\"content\" belongs to a file step", "add \"file: NAME\" (the file to write in the lab's work folder), or remove content");
+        if (given.Count > 1)
         {
-            d.Error(f.KeyOf("shell")!, $"a {what} has either sql or shell, not both", "keep one of them and move the other into a step of its own");
+            d.Error(f.KeyOf(given[1])!, $"a {what} has one of sql, shell, file or manual, not {given[0]} and {given[1]}", "keep one of them and move the other into a step of its own");
             return null;
+        }
+        if (manual == true) return ManualAction.Instance;
+        if (file is not null)
+        {
+            if (string.IsNullOrWhiteSpace(file.Value)) { d.Error(file, $"empty {what}: \"file\" names no file", "write the file's name, relative to the lab's work folder"); return null; }
+            if (content is null) { d.Error(f.KeyOf("file")!, "a file step needs \"content\"", "add \"content: |\" with the file's text"); return null; }
+            return new FileAction(file.Value.Trim(), content);
         }
         if (sql is null && shell is null)
         {
             if (f.Has("sql") || f.Has("shell"))
                 d.Error(f.KeyOf("sql") ?? f.KeyOf("shell")!, $"empty {what}: \"{(f.Has("sql") ? "sql" : "shell")}\" has nothing to run", "write the command to run, or remove the step");
+            else if (manual == false)
+                d.Error(f.KeyOf("manual")!, $"the {what} has nothing to run", "add \"sql:\" or \"shell:\", or write \"manual: true\" for a step the student does by hand");
             else
-                d.Error(f.Node, $"the {what} has nothing to run", "add \"sql:\" (SQL run as in psql) or \"shell:\" (a bash script)");
+                d.Error(f.Node, $"the {what} has nothing to run", "add \"sql:\" (SQL run as in psql) or \"shell:\" (a bash script), or \"manual: true\" for a step done by hand");
             return null;
         }
         var node = (sql ?? shell)!;
@@ -134,7 +152,7 @@ internal sealed partial class LabYamlBuilder
     }
 
     private static readonly string[] OtherActions = ["edit", "new_server", "start_server", "stop_server"];
-    private static readonly string[] CommandActions = ["sql", "shell"];
+    private static readonly string[] CommandActions = ["sql", "shell", "file", "manual"];
 
     private EditAction? EditOf(Fields step)
     {
@@ -222,6 +240,11 @@ internal sealed partial class LabYamlBuilder
             var versions = VersionRangeOf(f.Scalar("versions", required: true));
             var action = Action(f, "variant");
             if (action is null || versions is null || stepAction is null) continue;
+            if (stepAction is ManualAction or FileAction)
+            {
+                d.Error(map, "variants apply to sql and shell steps", "remove variants from this step");
+                continue;
+            }
             if (action.GetType() != stepAction.GetType())
             {
                 var kind = stepAction is SqlAction ? "sql" : "shell";

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using LabRunner.Labs;
+
+namespace LabRunner.Authoring.Markdown;
+
+/// <summary>
+/// Sessions named in prose: "sesión A", "session 2", "Terminal 1", "la segunda terminal", "sesiones A y B", and the pairs
+/// that say two names are the same terminal ("`Sesión A` (Terminal 1)", "Terminal 3 (sesión C)", "en la terminal 1 abre
+/// la sesión A"). A letter or number session is named by it ("A", "2"); a terminal without one is "terminal-N". Vague
+/// words ("otra terminal", "another terminal") name a session of their own that the reader warns about.
+/// </summary>
+internal sealed partial class SessionNames
+{
+    private readonly Dictionary<string, string> _terminalAlias = new(StringComparer.Ordinal);
+    private readonly List<string> _declared = [];
+
+    public sealed record Mention(string Session, int Index, bool Vague);
+
+    /// <summary>Sessions in the order the lab first names them; the first is where SQL runs before any is named.</summary>
+    public IReadOnlyList<string> Declared => _declared;
+    public string Default => _declared.Count > 0 ? _declared[0] : SqlAction.MainSession;
+
+    /// <summary>Reads the whole lab's prose once, in order, to learn names and which terminal is which session.</summary>
+    public void Learn(string prose)
+    {
+        var raw = RawMentions(prose);
+        // Pair a terminal with the session named right next to it (either order), when they are not both of one kind.
+        for (var i = 0; i + 1 < raw.Count; i++)
+        {
+            var (a, b) = (raw[i], raw[i + 1]);
+            if (a.Terminal == b.Terminal || b.Index - (a.Index + a.Length) > 24) continue;
+            var terminal = a.Terminal ? a : b;
+            var session = a.Terminal ? b : a;
+            _terminalAlias.TryAdd(terminal.Name, session.Name);
+            i++;
+        }
+        foreach (var m in raw)
+        {
+            if (m.Vague) continue;
+            var name = Resolve(m);
+            if (!_declared.Contains(name)) _declared.Add(name);
+        }
+    }
+
+    /// <summary>The sessions a piece of prose names, in order (each once).</summary>
+    public List<Mention> In(string prose)
+    {
+        var result = new List<Mention>();
+        foreach (var m in RawMentions(prose))
+        {
+            var name = m.Vague ? LabIds.Slug(m.Name, "other") : Resolve(m);
+            if (result.All(r => r.Session != name)) result.Add(new(name, m.Index, m.Vague));
+        }
+        return result;
+    }
+
+    /// <summary>The first session a piece of prose names, or null.</summary>
+    public string? First(string prose) => In(prose) is { Count: > 0 } found ? found[0].Session : null;
+
+    /// <summary>The prose asks for the same block in every session it names ("en cada una", "in session 1 and then in session 2", "both").</summary>
+    public static bool InEach(string prose) => Each().IsMatch(Headings.Plain(prose));
+
+    private string Resolve(RawMention m) =>
+        m.Terminal ? _terminalAlias.GetValueOrDefault(m.Name) ?? $"terminal-{m.Name}" : m.Name;
+
+    private sealed record RawMention(string Name, int Index, int Length, bool Terminal, bool Vague);
+
+    private static List<RawMention> RawMentions(string prose)
+    {
+        var text = prose.Replace("`", " ").Replace("*", " ");
+        var found = new List<RawMention>();
+        foreach (Match m in SessionWord().Matches(text))
+        {
+            found.Add(new(m.Groups["n"].Value, m.Index, m.Length, false, false));
+            if (m.Groups["m"].Success) found.Add(new(m.Groups["m"].Value, m.Groups["m"].Index, m.Groups["m"].Length, false, false));
+        }
+        foreach (Match m in TerminalWord().Matches(text))
+        {
+            found.Add(new(m.Groups["n"].Value, m.Index, m.Length, true, false));
+            if (m.Groups["m"].Success) found.Add(new(m.Groups["m"].Value, m.Groups["m"].Index, m.Groups["m"].Length, true, false));
+        }
+        foreach (Match m in OrdinalTerminal().Matches(text))
+            found.Add(new(Ordinal(m.Groups["o"].Value).ToString(System.Globalization.CultureInfo.InvariantCulture), m.Index, m.Length, true, false));
+        foreach (Match m in VagueTerminal().Matches(text))
+            found.Add(new(m.Value.Trim(), m.Index, m.Length, false, true));
+        return found.OrderBy(f => f.Index).ToList();
+    }
+
+    private static int Ordinal(string word) => Headings.Plain(word) switch
+    {
+        "primera" or "primer" or "first" => 1,
+        "segunda" or "segundo" or "second" => 2,
+        "tercera" or "tercer" or "third" => 3,
+        _ => 4,
+    };
+
+    // "sesión A", "Sesion B", "session 2", "sesiones A y B", "sessions 1 and 2" (a capital letter or a number).
+    [GeneratedRegex(@"\b(?i:sesi[oó]n(?:es)?|sessions?)\s+(?<n>[A-Z]|\d{1,2})\b(?:\s*(?i:y|and|e|,)\s*(?<m>[A-Z]|\d{1,2})\b)?")]
+    private static partial Regex SessionWord();
+
+    [GeneratedRegex(@"\b(?i:terminal(?:es)?)\s+(?<n>\d{1,2})\b(?:\s*(?i:y|and|,)\s*(?<m>\d{1,2})\b)?")]
+    private static partial Regex TerminalWord();
+
+    [GeneratedRegex(@"\b(?i:(?<o>primera|primer|segunda|segundo|tercera|tercer|first|second|third)\s+(?:terminal|sesi[oó]n|session))\b")]
+    private static partial Regex OrdinalTerminal();
+
+    [GeneratedRegex(@"\b(?i:otra\s+terminal|otra\s+sesi[oó]n|another\s+terminal|another\s+session|other\s+terminal)\b")]
+    private static partial Regex VagueTerminal();
+
+    [GeneratedRegex(@"\b(?:en cada una|en cada sesion|en ambas|en las dos|y luego en|y despues en|in each|in both|both sessions|and then in|each session|las dos sesiones)\b")]
+    private static partial Regex Each();
+}
