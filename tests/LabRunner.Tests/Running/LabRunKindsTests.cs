@@ -61,7 +61,7 @@ public sealed class LabRunKindsTests(SandboxFixture fx)
         Assert.Equal(VerdictStatus.Manual, verdicts["open"].Status);
         Assert.Equal(new FileWritten($"scripts/{db}.sql"), verdicts["save"].Reason);
         Assert.True(File.Exists(Path.Combine(target.WorkDirectory, "scripts", db + ".sql")));
-        Assert.True(verdicts["load"].Status == VerdictStatus.Passed, verdicts["load"].Said() + string.Join("\n", results.Select(r => r.Output.Text)));
+        Assert.True(verdicts["load"].Status == VerdictStatus.Passed, verdicts["load"].Said() + string.Join("\n", results.Select(r => r.Output?.Text)));
         Assert.True(verdicts["slow"].Status == VerdictStatus.Passed, verdicts["slow"].Said());
         Assert.True(verdicts["cancel"].Status == VerdictStatus.Passed, verdicts["cancel"].Said());
         Assert.Equal(1, run.Summary.Manual);
