@@ -27,14 +27,17 @@ internal static class SandboxLease
         catch (IOException) { return false; }
     }
 
-    public static bool IsAbandoned(string sandboxDirectory)
+    public static bool IsAbandoned(string sandboxDirectory) => IsAbandoned(sandboxDirectory, DateTime.UtcNow);
+
+    /// <summary><paramref name="now"/>: the clock, for tests of a half-made folder's age.</summary>
+    internal static bool IsAbandoned(string sandboxDirectory, DateTime now)
     {
         if (File.Exists(Path.Combine(sandboxDirectory, KeepFileName))) return false;
         var path = Path.Combine(sandboxDirectory, FileName);
         if (!File.Exists(path))
         {
             // Half-made (crash before the lease was written): abandoned once it is not brand new.
-            return Directory.GetCreationTimeUtc(sandboxDirectory) < DateTime.UtcNow.AddMinutes(-1);
+            return Directory.GetCreationTimeUtc(sandboxDirectory) < now.AddMinutes(-1);
         }
         var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length < 2 || !int.TryParse(parts[0], out var pid)) return true;
