@@ -43,6 +43,11 @@ public static class CheckCommand
             var shell = parse.GetValue(allowShell);
             var filter = new LabRunFilter(parse.GetValue(task), parse.GetValue(step));
             var tools = ToolsToCheck(loaded, shell, errors);
+            // The sandbox applies the lab's settings as it starts and the setup runs before any step: asked for up front.
+            if (!shell && ConsentRules.BeforeSteps(loaded) is { Count: > 0 } before)
+                throw new UserErrorException($"lab {loaded.Id} runs programs on the server before its first step ({string.Join("; ", before)}): " +
+                    "pass --allow-shell to allow it");
+            NoteProgramSteps(loaded, shell, errors);
 
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
             var options = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) },
@@ -55,7 +60,7 @@ public static class CheckCommand
                 throw new ShellNotConfinedException(target.Shell.NotConfinedReason ?? "they cannot be confined here");
             var execution = new ExecutionOptions();
             await using var executor = new StepExecutor(target, execution);
-            var consent = (shell ? Consent.Shell : Consent.None) | (unconfined ? Consent.Unconfined : Consent.None);
+            var consent = (shell ? ConsentRules.AllowShell : Consent.None) | (unconfined ? Consent.Unconfined : Consent.None);
             var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution, Consent = consent });
             run.Event += new RunProgress(errors).Observe;
             await run.RunAllAsync(filter, ct);
@@ -90,6 +95,17 @@ public static class CheckCommand
             return [];
         }
         return lab.Server.Tools;
+    }
+
+    /// <summary>SQL steps that make the server run programs are skipped like shell steps without --allow-shell: said once.</summary>
+    private static void NoteProgramSteps(Lab lab, bool allowShell, TextWriter errors)
+    {
+        if (allowShell) return;
+        var steps = lab.Tasks.SelectMany(t => t.Steps.Concat(t.Checks))
+            .Count(s => s.Variants.Select(v => v.Action).Prepend(s.Action).Any(a => ConsentRules.Needed(a).HasFlag(Consent.ServerProgram)));
+        if (steps > 0)
+            errors.WriteLine($"note: {steps} SQL step{(steps == 1 ? "" : "s")} that make{(steps == 1 ? "s" : "")} the server run programs " +
+                $"will be skipped; pass --allow-shell to run {(steps == 1 ? "it" : "them")}");
     }
 
     /// <summary>Long diffs go beside the first report; without one, into a new temporary folder (the summary names it).</summary>

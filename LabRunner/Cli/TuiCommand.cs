@@ -19,6 +19,11 @@ public static class TuiCommand
         Description = "Interface language: en or es (default: from LC_ALL / LANG). The lab's own text keeps its language.",
     };
 
+    public static readonly Option<bool> AllowSetup = new("--allow-shell")
+    {
+        Description = "Let the lab's server settings and setup SQL run programs on the sandbox's server (each step still asks).",
+    };
+
     public static void AddTo(RootCommand root, TextWriter output, TextWriter errors, HostSystem host)
     {
         root.Arguments.Add(Lab);
@@ -26,6 +31,7 @@ public static class TuiCommand
         root.Options.Add(LabOptions.Catalog);
         root.Options.Add(Lang);
         root.Options.Add(CommonOptions.UnconfinedShell);
+        root.Options.Add(AllowSetup);
         root.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
             var lang = parse.GetValue(Lang);
@@ -39,6 +45,7 @@ public static class TuiCommand
                 Host = host,
                 InstallMissing = parse.GetValue(CommonOptions.InstallMissing),
                 UnconfinedShell = parse.GetValue(CommonOptions.UnconfinedShell),
+                AllowSetupPrograms = parse.GetValue(AllowSetup),
             }, output, ct);
         }));
     }

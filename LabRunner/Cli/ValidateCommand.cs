@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Authoring;
 
@@ -22,37 +23,45 @@ public static class ValidateCommand
             var sources = LabSources.Open(parse.GetValue(LabOptions.Catalog));
             var targets = parse.GetValue(paths) ?? [];
             var diagnostics = new List<Diagnostic>();
+            var labs = new List<Lab>();
             var checkedLabs = 0;
-            if (targets.Length == 0)
+            async Task ReadAsync(LabSources from, string lab)
             {
-                diagnostics.AddRange(await sources.ValidateCatalogAsync(ct));
-                checkedLabs = sources.Catalog!.Entries.Count;
+                var read = await from.ReadAsync(lab, ct);
+                diagnostics.AddRange(read.Diagnostics);
+                if (read.Lab is { } loaded) labs.Add(loaded);
+                checkedLabs++;
             }
+            async Task ReadCatalogAsync(LabSources catalog)
+            {
+                diagnostics.AddRange(await catalog.ValidateCatalogAsync(ct));
+                foreach (var entry in catalog.Catalog!.Entries)
+                {
+                    if ((await catalog.ReadAsync(entry.FullPath, ct)).Lab is { } loaded) labs.Add(loaded);
+                    checkedLabs++;
+                }
+            }
+            if (targets.Length == 0) await ReadCatalogAsync(sources);
             foreach (var target in targets)
             {
                 if (IsCatalog(target))
                 {
-                    var catalog = new LabSources(LabCatalog.Load(target), sources.Readers);
-                    diagnostics.AddRange(await catalog.ValidateCatalogAsync(ct));
-                    checkedLabs += catalog.Catalog!.Entries.Count;
+                    await ReadCatalogAsync(new LabSources(LabCatalog.Load(target), sources.Readers));
                 }
                 else if (Directory.Exists(target) && !File.Exists(Path.Combine(target, "lab.yaml")))
                 {
                     // A folder of labs (e.g. Labs/): every lab.yaml below it.
                     foreach (var lab in Directory.EnumerateFiles(target, "lab.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                    {
-                        diagnostics.AddRange((await sources.ReadAsync(lab, ct)).Diagnostics);
-                        checkedLabs++;
-                    }
+                        await ReadAsync(sources, lab);
                 }
-                else
-                {
-                    diagnostics.AddRange((await sources.ReadAsync(target, ct)).Diagnostics);
-                    checkedLabs++;
-                }
+                else await ReadAsync(sources, target);
             }
             var cwd = Directory.GetCurrentDirectory();
             foreach (var d in diagnostics.Distinct()) await output.WriteLineAsync(d.ToString(cwd));
+            // Not problems, but what a user is asked before it runs: programs on the server, shell commands.
+            foreach (var lab in labs.DistinctBy(l => l.Id))
+                foreach (var need in ConsentRules.Everywhere(lab))
+                    await output.WriteLineAsync($"note: {lab.Id}: needs consent (--allow-shell): {need}");
             var errorCount = diagnostics.Distinct().Count(d => d.IsError);
             var warningCount = diagnostics.Distinct().Count(d => !d.IsError);
             await output.WriteLineAsync(

@@ -23,6 +23,10 @@ public sealed class Dialogs(Catalogue text)
     public Question ShellConsent(string command) => Make(QuestionKind.ShellConsent, text.ShellTitle, text.ShellQuestion(command),
         (Choice.AllowOnce, text.AllowOnce), (Choice.AllowAll, text.AllowAll), (Choice.Cancel, text.Cancel));
 
+    /// <summary>SQL that makes the server run a program: the same yes as a shell step (same answers), said for what it is.</summary>
+    public Question ProgramConsent(string command, string why) => Make(QuestionKind.ShellConsent, text.ProgramTitle, text.ProgramQuestion(command, why),
+        (Choice.AllowOnce, text.AllowOnce), (Choice.AllowAll, text.AllowAll), (Choice.Cancel, text.Cancel));
+
     public Question Resume(int passed, int total) => Make(QuestionKind.Resume, text.ResumeTitle, text.ResumeQuestion(passed, total),
         (Choice.Continue, text.Continue), (Choice.StartOver, text.StartOver));
 

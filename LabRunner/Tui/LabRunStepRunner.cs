@@ -77,7 +77,7 @@ public sealed class LabRunStepRunner : IStepRunner
         try
         {
             var result = await run.RunStepAsync(request.Task, request.Step, request.Action.Command,
-                request.AllowShell ? Consent.Shell : Consent.None, ct);
+                request.AllowShell ? ConsentRules.AllowShell : Consent.None, ct);
             // The step's whole time (all attempts of an eventually-check), not the last attempt's.
             var output = (result.Output ?? new StepOutput("", [], StepOutcome.Completed, result.Duration)) with { Duration = result.Duration };
             return new StepRunResult(output, result.Verdict);

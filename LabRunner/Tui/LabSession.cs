@@ -131,10 +131,12 @@ public sealed class LabSession
             SaveAndRaise();
             return;
         }
-        if (ConsentRules.Needed(action) != Consent.None && !ShellAllowedForLab)
+        if (ConsentRules.Needed(action) is var needed and not Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(Dialogs.ShellConsent(action.Command.Trim()));
+            Ask(needed.HasFlag(Consent.ServerProgram)
+                ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
+                : Dialogs.ShellConsent(action.Command.Trim()));
             return;
         }
         Start(step, action, allowShell: ShellAllowedForLab);

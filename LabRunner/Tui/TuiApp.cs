@@ -23,11 +23,18 @@ public static class TuiApp
         var labId = options.Lab ?? await PickAsync(sources, options.Text, ct);
         if (labId is null) return 0;
         var lab = await sources.LoadAsync(labId, ct);
+        if (!options.AllowSetupPrograms && ConsentRules.BeforeSteps(lab) is { Count: > 0 } before)
+            throw new UserErrorException($"lab {lab.Id} runs programs on the server before its first step ({string.Join("; ", before)}): " +
+                "open it with --allow-shell to allow it");
         // Said (or installed) before the screen opens, not as a step's error halfway through.
         var target = await EnsureSetupAsync(options, lab, output, ct);
         await using var runner = await LabRunStepRunner.StartAsync(lab,
             token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
-            new LabRunOptions { Consent = options.UnconfinedShell ? Consent.Unconfined : Consent.None }, ct);
+            new LabRunOptions
+            {
+                Consent = options.UnconfinedShell ? Consent.Unconfined : Consent.None,
+                SetupConsent = options.AllowSetupPrograms ? Consent.ServerProgram : Consent.None,
+            }, ct);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
         using (ct.Register(() => _ = WatchdogAsync()))

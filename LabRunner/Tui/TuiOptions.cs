@@ -17,6 +17,11 @@ public sealed record TuiOptions
     public string? CatalogPath { get; init; }
     /// <summary>--unconfined-shell: where shell steps cannot be confined, the student's yes to a step lets it run on this machine.</summary>
     public bool UnconfinedShell { get; init; }
+    /// <summary>
+    /// --allow-shell: the lab's settings and setup SQL may run programs on the server (they run before the screen can
+    /// ask); without it such a lab is refused in one line. Steps still ask one by one.
+    /// </summary>
+    public bool AllowSetupPrograms { get; init; }
     /// <summary>Where progress is saved; null = the user's data directory.</summary>
     public string? ProgressDirectory { get; init; }
 }

@@ -1,12 +1,12 @@
 using LabRunner.Labs;
+using LabRunner.Psql;
 
 namespace LabRunner.Execution;
 
 /// <summary>
 /// What a step may do beyond the database that needs the user's yes first, as flags: what a step needs
 /// (<see cref="ConsentRules.Needed"/>) and what the user granted (--allow-shell for a run, the TUI's question per step)
-/// are the same kind of value. A later kind (SQL that makes the server run a program) is one more flag here and one more
-/// rule in <see cref="ConsentRules"/>; LabRun and the executor check them alike.
+/// are the same kind of value. LabRun and the executor check them alike.
 /// </summary>
 [Flags]
 public enum Consent
@@ -19,17 +19,56 @@ public enum Consent
     /// start): --unconfined-shell. Never implied by <see cref="Shell"/>; the executor asks the step's server.
     /// </summary>
     Unconfined = 2,
+    /// <summary>
+    /// Let SQL reach past the database into the server's machine: run a program (COPY … PROGRAM, archive_command), write
+    /// a file there, load native code, or build SQL at run time that no filter can read. The sandbox's login is a
+    /// superuser, so the server would do it as its OS user: the same yes as a shell step (<see cref="ConsentRules.AllowShell"/>).
+    /// </summary>
+    ServerProgram = 4,
 }
 
-/// <summary>Which consents a step's action needs before it may run.</summary>
+/// <summary>Which consents a step's action (or a whole lab) needs before it may run.</summary>
 public static class ConsentRules
 {
+    /// <summary>What --allow-shell and the TUI's "allow" grant: shell steps and SQL that runs programs, one yes for both.</summary>
+    public const Consent AllowShell = Consent.Shell | Consent.ServerProgram;
+
     public static Consent Needed(StepAction action) => action switch
     {
         ShellAction => Consent.Shell,
+        SqlAction sql when ProgramsIn(sql.Sql).Count > 0 => Consent.ServerProgram,
         _ => Consent.None,
     };
 
     /// <summary>What the action needs and <paramref name="granted"/> does not give (None when it may run).</summary>
     public static Consent Missing(StepAction action, Consent granted) => Needed(action) & ~granted;
+
+    /// <summary>What in a script reaches past the database into the server's machine (empty: nothing needs consent).</summary>
+    public static IReadOnlyList<SqlEffect> ProgramsIn(string sql) => SqlEffects.Of(sql).Where(e => e.NeedsConsent).ToList();
+
+    /// <summary>
+    /// What runs before the first step and needs consent: the lab's server settings (archive_command...) and its setup
+    /// SQL. A sandbox applies the settings when it starts, so this is asked before the server is even opened.
+    /// </summary>
+    public static IReadOnlyList<string> BeforeSteps(Lab lab)
+    {
+        var needs = new List<string>();
+        foreach (var name in lab.Server.Settings.Keys.Order(StringComparer.Ordinal))
+            if (SqlEffects.OfSetting(name) is { NeedsConsent: true } effect) needs.Add("server setting " + effect.Reason);
+        if (lab.Server.Setup is { } setup && ProgramsIn(setup) is { Count: > 0 } effects)
+            needs.Add("setup SQL " + SqlEffects.Describe(effects));
+        return needs;
+    }
+
+    /// <summary>Every place where a lab's SQL or settings run programs on the server ("server setting …", "task/step: …"), for `validate`.</summary>
+    public static IReadOnlyList<string> Everywhere(Lab lab)
+    {
+        var needs = new List<string>(BeforeSteps(lab));
+        foreach (var task in lab.Tasks)
+            foreach (var step in task.Steps.Concat(task.Checks))
+                foreach (var action in step.Variants.Select(v => v.Action).Prepend(step.Action).Distinct())
+                    if (action is SqlAction sql && ProgramsIn(sql.Sql) is { Count: > 0 } effects)
+                        needs.Add($"{task.Id}/{step.Id}: {SqlEffects.Describe(effects)}");
+        return needs;
+    }
 }

@@ -3,6 +3,7 @@ using LabRunner.Checking;
 using LabRunner.Labs;
 using LabRunner.Postgres;
 using LabRunner.Execution;
+using LabRunner.Psql;
 
 namespace LabRunner.Running;
 
@@ -62,7 +63,12 @@ public sealed class LabRun
         _setupDone = true;
         if (!_options.RunSetup || string.IsNullOrWhiteSpace(Lab.Server.Setup)) return;
         var setup = new SqlAction(LabVariables.Substitute(Lab.Server.Setup, _variables));
-        var output = await _executor.ExecuteAsync(setup, Consent.None, _options.Execution.StatementTimeout, null, ct);
+        // Never before the user's yes: the setup runs before any step, where no step's question could be asked.
+        var consent = _options.Consent | _options.SetupConsent;
+        if (ConsentRules.Missing(setup, consent) != Consent.None)
+            throw new UserErrorException("the lab's setup SQL needs your consent, as shell steps do (--allow-shell): " +
+                SqlEffects.Describe(ConsentRules.ProgramsIn(setup.Sql)));
+        var output = await _executor.ExecuteAsync(setup, consent, _options.Execution.StatementTimeout, null, ct);
         if (output.FirstError is { } e)
             throw new UserErrorException($"the lab's setup SQL failed: {e.Severity} {e.SqlState}: {e.Message}");
         if (output.Outcome != StepOutcome.Completed)

@@ -13,6 +13,8 @@ public sealed record LabRunOptions
     /// (<see cref="LabRun.RunStepAsync"/>: the TUI asks per step); a step needing what neither grants is skipped.
     /// </summary>
     public Consent Consent { get; init; } = Consent.None;
+    /// <summary>What the lab's setup SQL may do beyond <see cref="Consent"/> (the TUI's --allow-shell: the setup runs before any question).</summary>
+    public Consent SetupConsent { get; init; } = Consent.None;
     /// <summary>
     /// After a step blocks on another session's lock, how long the run waits before the next step (or until the blocked
     /// one ends): a student's pace. By then the waiting session has run its deadlock check (deadlock_timeout, 1 s by

@@ -70,6 +70,9 @@ public partial class Catalogue
     // Questions.
     public virtual string ShellTitle => "Run a shell command?";
     public virtual string ShellQuestion(string command) => $"This step runs a command on your machine:\n\n{command}\n\nAllow it?";
+    public virtual string ProgramTitle => "Let the server run a program?";
+    public virtual string ProgramQuestion(string command, string why) =>
+        $"This step's SQL reaches past the database into the server's machine ({why}):\n\n{command}\n\nAllow it?";
     public virtual string AllowOnce => "Allow _once";
     public virtual string AllowAll => "Allow _all for this lab";
     public virtual string RestartTitle => "Restart the lab?";

@@ -121,7 +121,9 @@ public partial class Catalogue
     public virtual string ServerLost => "the server closed the connection unexpectedly";
     public virtual string ServerUnreachable(string why) => $"the server cannot be reached: {why}";
     public virtual string CouldNotRun(string reason) => $"could not run the step: {reason}";
-    public virtual string NotAllowed(Consent needed) => "shell step not run: pass --allow-shell to run the lab's shell commands";
+    public virtual string NotAllowed(Consent needed) => needed.HasFlag(Consent.ServerProgram)
+        ? "not run: this SQL makes the server run a program or write on its machine; pass --allow-shell to allow it"
+        : "shell step not run: pass --allow-shell to run the lab's shell commands";
     public virtual string UnknownVariables(IReadOnlyList<string> names) =>
         $"not run: the command uses {Variables(names)}, which has no value on this server " +
         "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)";

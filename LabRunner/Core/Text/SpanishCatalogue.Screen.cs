@@ -69,6 +69,9 @@ internal sealed partial class SpanishCatalogue
 
     public override string ShellTitle => "¿Ejecutar un comando de shell?";
     public override string ShellQuestion(string command) => $"Este paso ejecuta un comando en tu máquina:\n\n{command}\n\n¿Lo permites?";
+    public override string ProgramTitle => "¿Dejar que el servidor ejecute un programa?";
+    public override string ProgramQuestion(string command, string why) =>
+        $"El SQL de este paso va más allá de la base de datos, a la máquina del servidor ({why}):\n\n{command}\n\n¿Lo permites?";
     public override string AllowOnce => "Permitir _una vez";
     public override string AllowAll => "Permitir _todos en esta práctica";
     public override string RestartTitle => "¿Reiniciar la práctica?";

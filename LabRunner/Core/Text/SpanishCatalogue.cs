@@ -31,8 +31,9 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string ServerLost => "el servidor cerró la conexión inesperadamente";
     public override string ServerUnreachable(string why) => $"no se puede conectar con el servidor: {why}";
     public override string CouldNotRun(string reason) => $"no se pudo ejecutar el paso: {reason}";
-    public override string NotAllowed(Consent needed) =>
-        "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
+    public override string NotAllowed(Consent needed) => needed.HasFlag(Consent.ServerProgram)
+        ? "no ejecutado: este SQL hace que el servidor ejecute un programa o escriba en su máquina; usa --allow-shell para permitirlo"
+        : "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
     public override string UnknownVariables(IReadOnlyList<string> names) =>
         $"no ejecutado: el comando usa {Variables(names)}, que no tiene valor en este servidor " +
         "(data_directory solo se conoce si el rol puede leerlo, p. ej. un superusuario o un miembro de pg_read_all_settings)";

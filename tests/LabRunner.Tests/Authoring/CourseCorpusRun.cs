@@ -33,7 +33,7 @@ public static partial class CourseCorpusRun
         await using var target = await LabServers.OpenAsync(new TargetOptions { SandboxRoot = TestPaths.SandboxRoot, HonourPgEnvironment = false }, lab.Server, ct);
         var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromMinutes(2) };
         await using var executor = new StepExecutor(target, execution);
-        var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, Consent = Consent.Shell });
+        var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, Consent = ConsentRules.AllowShell });
         var events = new System.Collections.Concurrent.ConcurrentQueue<RunEvent>();
         run.Event += (_, e) => events.Enqueue(e);
         var results = await run.RunAllAsync(null, ct);

@@ -60,7 +60,7 @@ public sealed class ConfinementTests(SandboxFixture fx)
         await using var executor = Executor();
 
         var output = await executor.ExecuteAsync(new SqlAction(
-            $"COPY (SELECT 1) TO PROGRAM 'touch /etc/{name}';\nCOPY (SELECT 1) TO PROGRAM 'id -un > /tmp/{name}';"), Consent.None, null, null, CancellationToken.None);
+            $"COPY (SELECT 1) TO PROGRAM 'touch /etc/{name}';\nCOPY (SELECT 1) TO PROGRAM 'id -un > /tmp/{name}';"), Consent.ServerProgram, null, null, CancellationToken.None);
 
         Assert.Contains($"ERROR:  program \"touch /etc/{name}\" failed", output.Text); // touch: Read-only file system (in the server log)
         Assert.False(File.Exists($"/etc/{name}"));
