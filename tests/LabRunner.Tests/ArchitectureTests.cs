@@ -36,6 +36,15 @@ public sealed class ArchitectureTests
     };
 
     [Fact]
+    public void The_READMEs_architecture_section_names_every_floor()
+    {
+        var readme = File.ReadAllText(Path.Combine(LabRunner.Tests.Support.TestPaths.RepoRoot, "README.md"));
+        var section = readme[readme.IndexOf("## Architecture", StringComparison.Ordinal)..];
+        var missing = Allowed.Keys.Where(floor => !section.Contains($"  {floor}/ ", StringComparison.Ordinal) && !section.Contains($" {floor}/ (", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "README.md's architecture does not show: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void The_core_assembly_does_not_reference_Terminal_Gui()
     {
         Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name!.StartsWith("Terminal.Gui", StringComparison.Ordinal));

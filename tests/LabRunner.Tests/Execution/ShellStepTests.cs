@@ -47,11 +47,14 @@ public sealed class ShellStepTests(SandboxFixture fx)
     public async Task A_timeout_kills_the_whole_process_group()
     {
         await using var ex = NewExecutor();
-        var marker = Path.Combine(fx.Sandbox.WorkDirectory, $"late-{Guid.NewGuid():N}");
-        var output = await Shell(ex, $"(sleep 1.5; touch {marker}) & sleep 30", TimeSpan.FromMilliseconds(500));
+        // A background child with a command line of its own: the test finds it on the host (/proc) while it lives.
+        var seconds = $"30.{Random.Shared.Next(100000, 999999)}";
+        var started = $"started-{Guid.NewGuid():N}"; // in the step's working directory
+        var output = await Shell(ex, $"(touch {started}; exec sleep {seconds}) & sleep 30", TimeSpan.FromSeconds(3));
         Assert.Equal(StepOutcome.TimedOut, output.Outcome);
-        await Task.Delay(2500);
-        Assert.False(File.Exists(marker), "a child of the script survived the timeout");
+        Assert.True(File.Exists(fx.Sandbox.HostPath(Path.Combine(fx.Sandbox.StepWorkDirectory, started))), "the background child never started: this test would prove nothing");
+        Assert.True(await HostProcesses.EventuallyAsync(() => HostProcesses.Matching("sleep " + seconds).Count == 0, TimeSpan.FromSeconds(20)),
+            "a child of the script survived the timeout: " + string.Join("; ", HostProcesses.Matching("sleep " + seconds)));
     }
 
     [Fact]

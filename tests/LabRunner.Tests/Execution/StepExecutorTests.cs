@@ -72,7 +72,14 @@ public sealed class StepExecutorTests(SandboxFixture fx)
         await using var ex = NewExecutor();
         var clock = Stopwatch.StartNew();
         var slow = ex.SqlAsync("SELECT pg_sleep(0.8);", db, "s");
-        await Task.Delay(100);
+        // The second call is made while the first one is on the server (not after a guessed pause).
+        await using (var watch = await fx.OpenAsync(db))
+            await ExecutorHelpers.WaitUntilAsync(() =>
+            {
+                using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(0.8);' AND state = 'active'", watch);
+                return (long)cmd.ExecuteScalar()! == 1;
+            }, TimeSpan.FromSeconds(30));
+        Assert.False(slow.IsCompleted);
         var quick = await ex.SqlAsync("SELECT 1;", db, "s");
         Assert.True(slow.IsCompleted, "the second call finished before the first");
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(800));
@@ -132,6 +139,20 @@ public sealed class StepExecutorTests(SandboxFixture fx)
         Assert.Equal(other, ex.FindSession(SqlAction.MainSession)?.Database);
         var later = await ex.ExecuteAsync(new SqlAction("SELECT current_database() = '" + other + "' AS still;"), Consent.None, null, null, default);
         Assert.Contains(" t\n", later.Text);
+    }
+
+    [Fact]
+    public async Task Connect_to_a_missing_database_keeps_the_old_connection_as_psql_does()
+    {
+        var db = await fx.CreateDatabaseAsync();
+        await using var ex = NewExecutor();
+        await ex.SqlAsync("CREATE TEMP TABLE mine (a int);\nINSERT INTO mine VALUES (7);", db);
+
+        var output = await ex.SqlAsync("\\c no_such_database\nSELECT current_database() AS db, a FROM mine;", db);
+
+        Assert.Contains("FATAL:  database \"no_such_database\" does not exist\nPrevious connection kept\n", output.Text);
+        Assert.EndsWith($" {db} | 7\n(1 row)\n\n", output.Text);
+        Assert.Equal(db, ex.FindSession(SqlAction.MainSession)?.Database); // the same session: its temp table is still there
     }
 
     [Fact]

@@ -19,8 +19,10 @@ public sealed class Tmux : IDisposable
     {
         foreach (var key in keys)
         {
+            // Paced by the screen, not by a pause: every key these tests send changes it (a step, a dialog, a spinner).
+            var before = Capture();
             Run("tmux", "send-keys", "-t", Name, key);
-            Thread.Sleep(150);
+            WaitFor(s => s != before, TimeSpan.FromSeconds(30), $"the screen to change after {key}");
         }
     }
 
@@ -37,7 +39,7 @@ public sealed class Tmux : IDisposable
         {
             screen = Capture();
             if (condition(screen)) return screen;
-            Thread.Sleep(250);
+            Thread.Sleep(50); // polling interval
         }
         throw new TimeoutException($"Waited {timeout.TotalSeconds:F0} s for {what}. Screen:\n{screen}");
     }

@@ -19,7 +19,8 @@ public sealed class TmuxEndToEndTests : IDisposable
     public async Task Running_task_2_in_tmux_marks_steps_passed_shows_the_table_and_quits_without_leftovers()
     {
         var exitFile = Path.Combine(_temp, "exit-code");
-        var command = $"cd '{TestPaths.RepoRoot}' && env TMPDIR='{_temp}' XDG_DATA_HOME='{_temp}/data' LANG=C.UTF-8 LC_ALL= " +
+        var command = $"cd '{TestPaths.RepoRoot}' && env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PGPASSWORD TMPDIR='{_temp}' XDG_DATA_HOME='{_temp}/data' " +
+                      $"XDG_CACHE_HOME='{SuiteEnvironment.CacheHome}' LANG=C.UTF-8 LC_ALL= " + // a tmux server started elsewhere has its own environment
                       $"dotnet '{TestPaths.LabrunnerDll}' respaldo-autovacuum --lang en; echo $? > '{exitFile}'";
         using var tmux = new Tmux(command, 120, 40);
 
