@@ -39,7 +39,8 @@ internal static class ClusterTemplate
         return await EnsureOneAsync(cacheDirectory, dbKey, scratch, owner, ct: ct, build: async building =>
         {
             await CopyAsync(baseData, building, ct, replace: true);
-            var socket = building + ".sock";
+            // Short: a socket path longer than 107 bytes cannot be made (a long $TMPDIR or user name would break the cold build).
+            var socket = Path.Combine(Path.GetDirectoryName(building)!, $"t{Guid.NewGuid():N}"[..9]);
             await owner.CreateDirectoryAsync(socket, "0755", ct);
             var port = 20000 + Random.Shared.Next(30000);
             try

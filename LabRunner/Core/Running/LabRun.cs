@@ -66,7 +66,7 @@ public sealed class LabRun
         // Never before the user's yes: the setup runs before any step, where no step's question could be asked.
         var consent = _options.Consent | _options.SetupConsent;
         if (ConsentRules.Missing(setup, consent) != Consent.None)
-            throw new UserErrorException("the lab's setup SQL needs your consent, as shell steps do (--allow-shell): " +
+            throw new UserErrorException("the lab's setup SQL was not run: it needs the user's consent, as shell steps do: " +
                 SqlEffects.Describe(ConsentRules.ProgramsIn(setup.Sql)));
         var output = await _executor.ExecuteAsync(setup, consent, _options.Execution.StatementTimeout, null, ct);
         if (output.FirstError is { } e)

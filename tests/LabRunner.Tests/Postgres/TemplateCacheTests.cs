@@ -5,21 +5,25 @@ using Npgsql;
 namespace LabRunner.Tests.Postgres;
 
 /// <summary>
-/// The template cache from cold: sandboxes started at once on an empty cache each build what is missing, one copy wins
-/// (moved into place atomically), both work, nothing half-made stays, and the next sandbox reuses it without building.
+/// The template cache from cold (the suite's own cache is warm after its first run, so this is the test of the cold path):
+/// sandboxes started at once on an empty cache each build what is missing, one copy wins (moved into place atomically),
+/// both work, nothing half-made stays, and the next sandbox reuses it without building. Confined and plain alike.
 /// </summary>
 public sealed class TemplateCacheTests : IDisposable
 {
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "labrunner-cold-cache-" + Guid.NewGuid().ToString("N")[..8]);
+    // As deep as a long $TMPDIR or user name makes it: the cold build once made a socket path too long to create here.
+    private readonly string _root = Path.Combine(TestPaths.SandboxRoot, "cold-" + Guid.NewGuid().ToString("N")[..16]);
 
     public void Dispose()
     {
         if (Directory.Exists(_cache)) Directory.Delete(_cache, recursive: true);
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
-    private Task<Sandbox> StartAsync() => Sandbox.StartAsync(new SandboxOptions
+    private Task<Sandbox> StartAsync(bool confine) => Sandbox.StartAsync(new SandboxOptions
     {
-        Database = "curso", RootDirectory = TestPaths.SandboxRoot, CacheDirectory = _cache,
+        Database = "curso", RootDirectory = _root, CacheDirectory = _cache, Confine = confine,
     }, CancellationToken.None);
 
     private static async Task<string> DatabaseOfAsync(Sandbox sandbox)
@@ -30,14 +34,16 @@ public sealed class TemplateCacheTests : IDisposable
         return (string)(await cmd.ExecuteScalarAsync())!;
     }
 
-    [Fact]
-    public async Task Concurrent_sandboxes_on_a_cold_cache_build_it_once_and_the_next_one_reuses_it()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Concurrent_sandboxes_on_a_cold_cache_build_it_once_and_the_next_one_reuses_it(bool confine)
     {
         await TestSoftware.RequirePostgresAsync();
         Assert.False(Directory.Exists(_cache));
 
-        var first = StartAsync();
-        var second = StartAsync();
+        var first = StartAsync(confine);
+        var second = StartAsync(confine);
         await using (var a = await first)
         await using (var b = await second)
         {
@@ -51,7 +57,7 @@ public sealed class TemplateCacheTests : IDisposable
         Assert.DoesNotContain(templates, t => t!.StartsWith('.'));
         var built = Directory.GetDirectories(_cache).ToDictionary(d => d, Directory.GetLastWriteTimeUtc);
 
-        await using (var warm = await StartAsync()) Assert.Equal("curso", await DatabaseOfAsync(warm));
+        await using (var warm = await StartAsync(confine)) Assert.Equal("curso", await DatabaseOfAsync(warm));
 
         Assert.Equal(built, Directory.GetDirectories(_cache).ToDictionary(d => d, Directory.GetLastWriteTimeUtc));
     }

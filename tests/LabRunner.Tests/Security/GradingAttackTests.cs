@@ -98,7 +98,7 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
         Assert.Equal(aliceBefore, await DumpAsync(alice));
         Assert.Equal(bobBefore, await DumpAsync(bob));
         Assert.Equal(confBefore, await File.ReadAllBytesAsync(autoConf));
-        Assert.DoesNotContain(new[] { "copy-program", "do-execute", "query-to-xml", "lo-export" }, m => File.Exists(Path.Combine(hostMarkers, m)));
+        Assert.DoesNotContain(new[] { "copy-program", "do-execute", "query-to-xml", "lo-export", "auto-conf", "pg-dump.sql" }, m => File.Exists(Path.Combine(hostMarkers, m)));
         Assert.Contains("warning: alice: connected as the superuser \"postgres\"", report);
 
         var rows = (await File.ReadAllLinesAsync(csv)).Skip(1).Select(l => l.Split(',', 5)).ToDictionary(f => (f[0], f[1]), f => (Verdict: f[2], Message: f[4]));
@@ -119,10 +119,12 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
                 ("lo-export", "lo_export() writes"),
                 ("sequence", "nextval() advances a sequence"),
                 ("other-student", "\\c connects to another database"),
+                ("auto-conf", "/postgresql.auto.conf' writes a file on the database server"),
+                ("pg-dump", "a check must be SQL (grading runs no shell command)"),
             })
             {
                 Assert.True(rows[(student, task)].Verdict == "error", $"{student} {task}: {rows[(student, task)]}");
-                Assert.Contains("refused: grading only reads", rows[(student, task)].Message);
+                Assert.Contains(task == "pg-dump" ? "refused: " : "refused: grading only reads", rows[(student, task)].Message);
                 Assert.Contains(reason, rows[(student, task)].Message);
             }
             // Past the filter (a function that writes): the read-only transaction stops it.

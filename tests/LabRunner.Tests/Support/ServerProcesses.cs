@@ -48,9 +48,14 @@ internal static class ServerProcesses
         }
     }
 
+    /// <summary>SIGKILL; a process already gone is what was wanted (a backend may die with its postmaster first).</summary>
     public static void Kill(int pid)
     {
-        using var process = System.Diagnostics.Process.GetProcessById(pid);
-        process.Kill(); // SIGKILL
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException) { } // not running
     }
 }
