@@ -36,11 +36,11 @@ public static class Grader
             var server = await ExistingServer.ConnectAsync(student.Connection, null, ct);
             await using var target = new ReadOnlyTarget(server);
             observe?.Invoke(new GradingStarted(student, target.Description, target.Version, server.User, server.IsSuperuser));
-            // No shell consent: grading never runs a shell step. SQL that would run programs is let through to ReadOnlyChecks,
-            // which refuses it before it is sent and says why (a skip would hide the attempt).
+            // Every check goes to the read-only wall (ReadOnlyChecks), which refuses a shell check or SQL that runs programs
+            // before it is sent, says why, and grants its own executor nothing: a skip here would hide the attempt.
             var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60) };
             await using var checks = new ReadOnlyChecks(new StepExecutor(target, execution), [lab.Server.Database, target.Database]);
-            var run = new LabRun(lab, target, checks, new LabRunOptions { Execution = execution, RunSetup = false, Consent = Consent.ServerProgram });
+            var run = new LabRun(lab, target, checks, new LabRunOptions { Execution = execution, RunSetup = false, Consent = ConsentRules.AllowShell });
             await run.RunChecksAsync(filter, ct);
             summary = run.Summary;
         }
