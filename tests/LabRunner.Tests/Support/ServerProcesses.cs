@@ -48,7 +48,7 @@ internal static class ServerProcesses
         }
     }
 
-    /// <summary>SIGKILL; a process already gone is what was wanted (a backend may die with its postmaster first).</summary>
+    /// <summary>SIGKILL; a process that is already gone (a backend ends by itself once its postmaster is killed) is fine.</summary>
     public static void Kill(int pid)
     {
         try
@@ -56,6 +56,7 @@ internal static class ServerProcesses
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             process.Kill();
         }
-        catch (ArgumentException) { } // not running
+        catch (ArgumentException) { } // not running any more
+        catch (InvalidOperationException) { } // exited between the lookup and the kill
     }
 }
