@@ -100,7 +100,8 @@ internal sealed class SqlStepRunner(
             }
             var results = Completed(part.Text, command, rows);
             Flush(pending);
-            foreach (var r in results) Add(r, expanded);
+            if (part.Output is { } output) await QueryFile.WriteAsync(this, output, results, expanded);
+            else foreach (var r in results) Add(r, expanded);
         }
         catch (PostgresException pe)
         {

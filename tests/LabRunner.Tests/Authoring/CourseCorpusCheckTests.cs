@@ -25,6 +25,14 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
         [("roles-privilegios", 30)] = "\\du in a Spanish psql (Nombre de rol, Atributos: Superusuario...): the engine prints psql's English words",
         [("roles-privilegios", 48)] = "\\dp: not in the engine (invalid command)",
         [("wal-lsn", 45)] = "\\gset (and :'start_lsn'): not in the engine",
+        [("cluster-management", 74)] = "psql -h 127.0.0.1 -U alumno: LabRunner's sessions reach a server over its Unix socket as postgres, never over TCP as another role",
+        [("pg-hba-acceso", 41)] = "pg_hba_file_rules: the sandbox's pg_hba.conf has LabRunner's own rule (3 lines) above Debian's, so one more rule and line numbers 3 higher",
+        [("pg-hba-acceso", 82)] = "pg_hba_file_rules line numbers: LabRunner's 3 lines above Debian's rules",
+        [("pg-hba-acceso", 109)] = "pg_hba_file_rules line numbers: LabRunner's 3 lines above Debian's rules",
+        [("pitr-recovery-time", 98)] = "<TIME_FROM_TASK_3> is written as is (the engine does not capture Task 3's now() for it): the server refuses the recovery target",
+        [("pitr-recovery-time", 103)] = "the server did not start after the recovery step above",
+        [("replicacion-logica", 56)] = "\\dRp+: not in the engine (invalid command), and psql's own words in Spanish",
+        [("tablespaces", 37)] = "\\db: not in the engine (invalid command), and psql's own words in Spanish",
     };
 
     [Fact]

@@ -15,6 +15,32 @@ public class MarkdownLabReaderTests
     private static Step OnlyStep(MarkdownImport import) => Assert.Single(Assert.Single(import.Lab.Tasks).Steps);
 
     [Fact]
+    public void A_tcp_login_as_a_role_the_lab_gave_a_password_types_that_password()
+    {
+        var import = Read(Lab($"Paso 1. Rol:\n{Fence}sql\nCREATE ROLE replicador WITH REPLICATION LOGIN PASSWORD 'replica123';\n{Fence}\n" +
+            $"Paso 2. Copia:\n{Fence}shell\npg_basebackup -h localhost -p 5432 -U replicador -D /var/lib/postgresql/copia -R\n{Fence}\n" +
+            $"Paso 3. Por el socket:\n{Fence}shell\npg_dump -U replicador curso > x.sql\n{Fence}\n"));
+        var steps = import.Lab.Tasks[0].Steps;
+        Assert.Equal("replica123", ((ShellAction)steps[1].Action).Input);
+        Assert.Null(((ShellAction)steps[2].Action).Input); // no -h: the socket, no password prompt
+        Assert.Contains(import.Warnings, w => w.Message == "pg_basebackup asks for replicador's password: LabRunner types the one the lab set on line 7");
+    }
+
+    [Fact]
+    public void Reads_of_a_subscriber_and_of_replication_views_are_checked_eventually()
+    {
+        var panel = $"{Fence}\n id \n----\n  1\n(1 fila)\n{Fence}\n";
+        var import = Read(Lab($"Paso 1. Suscribir:\n{Fence}shell\nsudo pg_createcluster 15 sub --start\nsudo -u postgres psql -p 5433\n" +
+            $"CREATE SUBSCRIPTION s CONNECTION 'host=127.0.0.1 port=5432 dbname=postgres' PUBLICATION p;\n{Fence}\n" +
+            $"Paso 2. Leer:\n{Fence}sql\nSELECT id FROM t;\n{Fence}\n{panel}" +
+            $"Paso 3. En main:\n{Fence}shell\nsudo -u postgres psql -p 5432\nSELECT id FROM t;\n{Fence}\n{panel}"));
+        var steps = import.Lab.Tasks[0].Steps;
+        Assert.NotNull(steps[1].Action.Server); // the subscriber (port 5433)
+        Assert.NotNull(steps[1].Expect!.Eventually);
+        Assert.Null(steps[2].Expect!.Eventually); // the publisher's own table is there at once
+    }
+
+    [Fact]
     public void Shell_fence_holding_sql_is_an_sql_step()
     {
         var step = OnlyStep(Read(Lab($"Paso 1. Ver:\n{Fence}shell\nSHOW work_mem;\n{Fence}\n")));
