@@ -34,10 +34,26 @@ public class MarkdownLabReaderTests
             $"CREATE SUBSCRIPTION s CONNECTION 'host=127.0.0.1 port=5432 dbname=postgres' PUBLICATION p;\n{Fence}\n" +
             $"Paso 2. Leer:\n{Fence}sql\nSELECT id FROM t;\n{Fence}\n{panel}" +
             $"Paso 3. En main:\n{Fence}shell\nsudo -u postgres psql -p 5432\nSELECT id FROM t;\n{Fence}\n{panel}"));
-        var steps = import.Lab.Tasks[0].Steps;
-        Assert.NotNull(steps[1].Action.Server); // the subscriber (port 5433)
-        Assert.NotNull(steps[1].Expect!.Eventually);
-        Assert.Null(steps[2].Expect!.Eventually); // the publisher's own table is there at once
+        var reads = import.Lab.Tasks[0].Steps.Where(s => s.Action.Command == "SELECT id FROM t;").ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.NotNull(reads[0].Action.Server); // the subscriber (port 5433)
+        Assert.NotNull(reads[0].Expect!.Eventually);
+        Assert.Null(reads[1].Action.Server);
+        Assert.Null(reads[1].Expect!.Eventually); // the publisher's own table is there at once
+    }
+
+    [Fact]
+    public void A_placeholder_naming_an_earlier_task_is_the_value_that_task_printed()
+    {
+        var md = "# Demo\n\n### Task 1. Note the time\nStep 1. Write it down:\n" + $"{Fence}sql\nSELECT now();\n{Fence}\n{Fence}\n              now              \n-------------------------------\n 2026-12-02 10:42:42.145547+00\n(1 row)\n{Fence}\n" +
+                 "### Task 2. Use it\nStep 1. Edit:\n" + $"{Fence}shell\nsudo nano /etc/postgresql/15/main/postgresql.conf\n{Fence}\n{Fence}\nrecovery_target_time = '<TIME_FROM_TASK_1>'\n{Fence}\n";
+        var import = Read(md);
+        var noted = import.Lab.Tasks[0].Steps[0];
+        Assert.Equal(new Dictionary<string, string> { ["time_from_task_1"] = "now" }, noted.Captures);
+        Assert.Equal("recovery_target_time = '{{time_from_task_1}}'", ((EditAction)import.Lab.Tasks[1].Steps[0].Action).Lines.Trim());
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("replaces by hand", StringComparison.Ordinal));
+        // It survives the YAML round trip the loader makes.
+        Assert.Equal(noted.Captures, MarkdownLabReader.Validate(import, "/labs/demo.md").Lab!.Tasks[0].Steps[0].Captures);
     }
 
     [Fact]

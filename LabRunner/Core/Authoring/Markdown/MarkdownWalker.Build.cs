@@ -53,7 +53,8 @@ internal sealed partial class MarkdownWalker
             foreach (var step in task.Steps.Where(s => s.IsManual && s.Parts[0].Kind == "manual"))
                 _warnings.Add(new(step.Line, $"\"{step.Title}\" has nothing to run: a manual step the student marks done", IsInfo: true));
         var variables = AddressPlaceholders(parts);
-        Placeholders(variables);
+        var captured = CapturedPlaceholders(tasks, parts);
+        Placeholders(variables.Keys.Concat(captured).ToHashSet(StringComparer.Ordinal));
         Passwords(parts);
         var labTasks = tasks.Select(t => BuildTask(t, database)).ToList();
         _map = MapEntries(tasks, database);
@@ -177,6 +178,7 @@ internal sealed partial class MarkdownWalker
         Variants = part.Variants.Select(v => v with { Action = LabDatabase(v.Action, database) }).ToList(),
         Expect = Expectation(part),
         Background = part.Background,
+        Captures = part.Captures,
         Location = new SourceLocation(_path, step.Line, 1),
     };
 
@@ -273,14 +275,14 @@ internal sealed partial class MarkdownWalker
     }
 
     /// <summary>Placeholders the student replaces by hand (&lt;TIME_FROM_TASK_3&gt;): said where they are.</summary>
-    private void Placeholders(Dictionary<string, string> resolved)
+    private void Placeholders(HashSet<string> resolved)
     {
         var lines = _source.Split('\n');
         var seen = new HashSet<int>();
         foreach (var entry in _state.Map.Where(m => m.Element is MapElement.Code))
             for (var l = entry.Line; l <= Math.Min(entry.EndLine, lines.Length); l++)
                 foreach (var (placeholder, _) in BlockShapes.Placeholders(lines[l - 1]))
-                    if (!resolved.ContainsKey(Regex.Replace(placeholder.Trim('[', ']', '<', '>').ToLowerInvariant(), "[^a-z0-9_]", "_")) && seen.Add(l))
+                    if (!resolved.Contains(Regex.Replace(placeholder.Trim('[', ']', '<', '>').ToLowerInvariant(), "[^a-z0-9_]", "_")) && seen.Add(l))
                         _warnings.Add(new(l, $"{placeholder} is a placeholder the student replaces by hand: LabRunner runs the line as written"));
     }
 
