@@ -19,6 +19,8 @@ public sealed record Step
     /// later): the next steps do not wait for it; its result is checked when it ends.
     /// </summary>
     public bool Background { get; init; }
+    /// <summary>A check's weight in its task's points (`points:`; null = 1). Steps carry none.</summary>
+    public double? Points { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>The action to run on a server of the given major version.</summary>
