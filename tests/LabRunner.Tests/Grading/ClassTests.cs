@@ -137,6 +137,49 @@ public sealed class ClassTests(SandboxFixture fx) : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "connections.csv")));
     }
 
+    [Fact]
+    public async Task A_CREATEDB_CREATEROLE_instructor_provisions_too_and_says_what_it_could_not_do()
+    {
+        await using (var conn = await fx.OpenAsync("postgres"))
+        {
+            await using var cmd = new NpgsqlCommand("DROP ROLE IF EXISTS teacher", conn);
+            await cmd.ExecuteNonQueryAsync();
+            cmd.CommandText = "CREATE ROLE teacher LOGIN CREATEDB CREATEROLE";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var lab = Path.Combine(_dir, "lab.yaml");
+        await File.WriteAllTextAsync(lab, (await File.ReadAllTextAsync(TestLabs.Banco)).Replace("id: banco", "id: banco-b", StringComparison.Ordinal)
+            .Replace("work_mem: 8MB", "log_min_duration_statement: 0", StringComparison.Ordinal));
+        var roster = Path.Combine(_dir, "roster.csv");
+        await File.WriteAllTextAsync(roster, "student\nAna.García\nluis\n");
+        var folder = Path.Combine(_dir, "class");
+        await RequirePasswordsAsync("lr_banco_b_students");
+        await fx.AllowLocalLoginAsync("teacher"); // above the class's line: the teacher becomes a member of the students' roles
+        var teacher = new NpgsqlConnectionStringBuilder(Admin) { Username = "teacher" }.ConnectionString;
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var code = await CliApp.RunAsync(["class", "provision", lab, "--server", teacher, "--roster", roster, "--out", folder], stdout, stderr);
+
+        Assert.True(code == ExitCodes.Ok, stdout.ToString() + stderr);
+        Assert.Contains("note: \"teacher\" is not a superuser", stderr.ToString());
+        Assert.Contains("could not: the lab's setting log_min_duration_statement = 0 cannot be set per database (context: superuser)", stderr.ToString());
+        var connections = Connections(folder);
+        await ExecAsync(connections["Ana.García"], "UPDATE cuentas SET saldo = 650 WHERE id = 1");
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'lr_banco_b%' AND (rolsuper OR rolcreatedb OR rolcreaterole)"));
+
+        // The teacher grades with its own role: a member of each student's role, it reads their tables.
+        (stdout, stderr) = (new StringWriter(), new StringWriter());
+        code = await CliApp.RunAsync(["grade", lab, "--targets", Path.Combine(folder, "targets.csv")], stdout, stderr);
+        Assert.True(code == ExitCodes.ChecksFailed, stdout.ToString() + stderr);
+        Assert.Contains("Ana.García  total 3/5", stdout.ToString());
+        Assert.Contains("luis        total 0/5", stdout.ToString());
+
+        code = await CliApp.RunAsync(["class", "drop", "banco-b", "--server", teacher, "--out", folder], stdout, stderr);
+        Assert.True(code == ExitCodes.Ok, stdout.ToString() + stderr);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'lr_banco_b%'"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM pg_database WHERE datname LIKE 'lr_banco_b%'"));
+    }
+
     private static async Task<string> ShowAsync(string connection, string setting)
     {
         await using var conn = new NpgsqlConnection(LabRunner.Postgres.ConnectionStrings.Parse(connection).ConnectionString);
