@@ -62,6 +62,7 @@ public static class CliApp
         root.Subcommands.Add(NewCommand.Create(output, errors));
         root.Subcommands.Add(CheckCommand.Create(output, errors, host));
         root.Subcommands.Add(GradeCommand.Create(output, errors));
+        root.Subcommands.Add(ClassCommand.Create(output, errors));
         root.Subcommands.Add(ImportCommand.Create(output, errors));
         TuiCommand.AddTo(root, output, errors, host);
         return root;

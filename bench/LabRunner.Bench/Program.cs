@@ -11,6 +11,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["sandbox"] = SandboxBench.RunAsync,
     ["servers"] = ServersBench.RunAsync,
     ["flood-memory"] = ExecBench.FloodAsync,
+    ["class"] = ClassBench.RunAsync,
 };
 if (!benches.TryGetValue(which, out var bench))
 {

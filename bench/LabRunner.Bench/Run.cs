@@ -11,7 +11,8 @@ public static class Run
     public static string Lab(string name) => Path.Combine(RepoRoot, "bench", "labs", name);
 
     /// <summary>Elapsed milliseconds; throws when the program fails.</summary>
-    public static async Task<double> TimedAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string? cwd = null)
+    public static async Task<double> TimedAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string? cwd = null,
+        int[]? okExitCodes = null)
     {
         var psi = Start(file, args, env, cwd);
         var clock = Stopwatch.StartNew();
@@ -20,7 +21,7 @@ public static class Run
         var errors = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         var elapsed = clock.Elapsed.TotalMilliseconds;
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}:\n{await output}{await errors}");
+        if (!(okExitCodes ?? [0]).Contains(p.ExitCode)) throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}:\n{await output}{await errors}");
         return elapsed;
     }
 

@@ -41,6 +41,7 @@ public static partial class LabYamlWriter
             Server(w, lab.Server);
             if (lab.Variables.Count > 0)
                 w.Key("variables", () => w.Map(() => { foreach (var (k, v) in lab.Variables) w.Pair(k, v); }));
+            if (lab.Feedback != FeedbackLevel.Differences) w.Pair("feedback", lab.Feedback == FeedbackLevel.Summary ? "summary" : "expected-values");
             w.List("tasks", lab.Tasks, task => Task(w, task));
         });
         e.Emit(new DocumentEnd(true));
@@ -74,7 +75,7 @@ public static partial class LabYamlWriter
         w.Pair("id", task.Id);
         w.Pair("title", task.Title);
         w.Pair("text", task.Text);
-        if (task.Points != 1) w.Number("points", task.Points);
+        if (task.Points is { } points) w.Number("points", points);
         w.List("steps", task.Steps, step => Step(w, step));
         if (task.Checks.Count > 0) w.List("checks", task.Checks, step => Step(w, step));
     });
@@ -103,6 +104,7 @@ public static partial class LabYamlWriter
         if (step.Background) w.Bool("background", true);
         if (step.Captures.Count > 0)
             w.Key("capture", () => w.Map(() => { foreach (var (k, v) in step.Captures) w.Pair(k, v); }));
+        if (step.Points is { } points) w.Number("points", points);
         if (step.Expect is { } expect) w.Key("expect", () => Expect(w, expect));
     });
 

@@ -16,6 +16,8 @@ public sealed record Lab
     /// <summary>Author-defined variables, usable as {{name}} in commands (values may use built-in variables).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
     public required IReadOnlyList<LabTask> Tasks { get; init; }
+    /// <summary>What a student's grading feedback may reveal (`feedback:`).</summary>
+    public FeedbackLevel Feedback { get; init; } = FeedbackLevel.Differences;
     /// <summary>The file the lab was loaded from (YAML or Markdown).</summary>
     public string SourcePath { get; init; } = "";
 
@@ -28,3 +30,10 @@ public sealed record LabImage(string Path, string? Alt)
     /// <summary>The file lives elsewhere (e.g. the course's own repository): kept as a reference, not checked.</summary>
     public bool External { get; init; }
 }
+
+/// <summary>
+/// What a student's feedback file shows of each check: Summary = passed or not and the points; Differences = also where
+/// and what the student's result differs in (their values, never the expected ones); ExpectedValues = also the expected
+/// values and result.
+/// </summary>
+public enum FeedbackLevel { Summary, Differences, ExpectedValues }

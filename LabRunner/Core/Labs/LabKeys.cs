@@ -29,12 +29,12 @@ public static class LabKeys
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByKind { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "images", "server", "variables", "tasks"],
+        [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "images", "server", "variables", "feedback", "tasks"],
         [Image] = ["path", "alt", "external"],
         [Server] = ["versions", "database", "settings", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
-        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "capture", "expect"],
+        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "capture", "points", "expect"],
         [Edit] = ["file", "lines"],
         [ServerStep] = ["name", "port", "data_directory"],
         [Variant] = ["versions", "sql", "shell"],

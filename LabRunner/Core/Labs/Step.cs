@@ -24,6 +24,8 @@ public sealed record Step
     /// that says "write down the time, then put it in recovery_target_time" names it {{variable}} where it is used.
     /// </summary>
     public IReadOnlyDictionary<string, string> Captures { get; init; } = new Dictionary<string, string>();
+    /// <summary>A check's weight in its task's points (`points:`; null = 1). Steps carry none.</summary>
+    public double? Points { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>The action to run on a server of the given major version.</summary>

@@ -35,7 +35,7 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
             r.Task.Id, r.Step.Id, r.Step.Title, r.Kind, r.Verdict,
             r.Output?.Text, ExpectedText(r.Step.Expect), r.Duration)
         {
-            Points = r.Task.Points,
+            Points = r.Task.MaxPoints,
             ServerLost = r.Output?.Outcome == StepOutcome.ConnectionLost,
         }).ToList());
 

@@ -23,7 +23,9 @@ public class LabLoaderTests
         Assert.Equal("en", lab.Language);
         Assert.Equal("postgres", lab.Server.Database);
         Assert.Equal(VersionRange.Any, lab.Server.Versions);
-        Assert.Equal(1, lab.Tasks[0].Points);
+        Assert.Null(lab.Tasks[0].Points);
+        Assert.Equal(1, lab.Tasks[0].MaxPoints);
+        Assert.Equal(FeedbackLevel.Differences, lab.Feedback);
         var sql = Assert.IsType<SqlAction>(lab.Tasks[0].Steps[0].Action);
         Assert.Equal(("SELECT 1;", "main", null), (sql.Sql, sql.Session, sql.Database));
         Assert.Null(lab.Tasks[0].Steps[0].Expect);

@@ -84,19 +84,19 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
-    public void Grade_csv_has_the_header_and_quotes_what_needs_quoting()
+    public void Grade_csv_has_a_row_a_student_a_column_a_check_and_quotes_what_needs_quoting()
     {
-        var csv = GradeCsv.Render(
-        [
-            new TaskGrade("alice", "rows", VerdictStatus.Failed, 0, 1.5)
-            {
-                Checks = 1, WorstCheck = "count", WorstVerdict = Verdict.Fail(new CellDiffers(1, null, "count", new Matcher.Exact(), "3", false, "2")),
-            },
-            new TaskGrade("bob", "rows", VerdictStatus.Passed, 1.5, 1.5) { Checks = 2 },
-        ]);
+        var target = new GradeTarget("alice, jr", "x");
+        CheckGrade Check(string id, double points, double max) =>
+            new("rows", id, id, points > 0 ? Verdict.Pass() : Verdict.Fail(new RowsMatch(1)), points, max);
+        var alice = new StudentGrade(target, new RunSummary("demo", "Demo", []),
+            [new TaskGrade("alice, jr", "rows", VerdictStatus.Failed, 0.5, 1.5)], [Check("count", 0.5, 0.5), Check("sum", 0, 1)]);
+        var bob = new StudentGrade(new GradeTarget("bob", "y"), new RunSummary("demo", "Demo", []),
+            [new TaskGrade("bob", "rows", VerdictStatus.Error, 0, 1.5)], [Check("count", 0, 0.5), Check("sum", 0, 1)]) { Unreachable = "no route" };
 
-        var lines = csv.TrimEnd().Split("\r\n");
-        Assert.Equal(["student,task,verdict,points,message", "alice,rows,failed,0,\"count: row 1, count: expected 3, got 2\"", "bob,rows,passed,1.5,2 checks passed"], lines);
+        var lines = GradeCsv.Render([alice, bob]).TrimEnd().Split("\r\n");
+
+        Assert.Equal(["student,points,max_points,rows/count,rows/sum,error", "\"alice, jr\",0.5,1.5,0.5,0,", "bob,0,1.5,0,0,no route"], lines);
     }
 
     [Fact]

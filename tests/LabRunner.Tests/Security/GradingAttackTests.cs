@@ -88,10 +88,10 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
         var autoConf = fx.Sandbox.HostPath(Path.Combine(fx.Sandbox.DataDirectory!, "postgresql.auto.conf"));
         Assert.True(File.Exists(autoConf), autoConf);
         var (aliceBefore, bobBefore, confBefore) = (await DumpAsync(alice), await DumpAsync(bob), await File.ReadAllBytesAsync(autoConf));
-        var (csv, junit) = (Path.Combine(_dir, "grades.csv"), Path.Combine(_dir, "grades.xml"));
+        var (json, junit) = (Path.Combine(_dir, "grades.json"), Path.Combine(_dir, "grades.xml"));
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
-        var code = await CliApp.RunAsync(["grade", lab, "--targets", targets, "--csv", csv, "--report", $"junit:{junit}"], stdout, stderr);
+        var code = await CliApp.RunAsync(["grade", lab, "--targets", targets, "--report", $"json:{json}", "--report", $"junit:{junit}"], stdout, stderr);
 
         var report = stdout.ToString() + stderr;
         Assert.Equal(ExitCodes.ChecksFailed, code);
@@ -101,7 +101,15 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
         Assert.DoesNotContain(new[] { "copy-program", "do-execute", "query-to-xml", "lo-export", "auto-conf", "pg-dump.sql" }, m => File.Exists(Path.Combine(hostMarkers, m)));
         Assert.Contains("warning: alice: connected as the superuser \"postgres\"", report);
 
-        var rows = (await File.ReadAllLinesAsync(csv)).Skip(1).Select(l => l.Split(',', 5)).ToDictionary(f => (f[0], f[1]), f => (Verdict: f[2], Message: f[4]));
+        // Per student and task: the task's status and its checks' messages.
+        var rows = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement.GetProperty("students").EnumerateArray()
+            .SelectMany(s => s.GetProperty("tasks").EnumerateArray().Select(t => (
+                Key: (s.GetProperty("student").GetString()!, t.GetProperty("task").GetString()!),
+                Verdict: t.GetProperty("status").GetString()!,
+                Message: string.Join("; ", s.GetProperty("checks").EnumerateArray()
+                    .Where(c => c.GetProperty("task").GetString() == t.GetProperty("task").GetString())
+                    .Select(c => c.GetProperty("check").GetString() + ": " + c.GetProperty("message").GetString())))))
+            .ToDictionary(r => r.Key, r => (r.Verdict, r.Message));
         foreach (var student in new[] { "alice", "bob" })
         {
             Assert.Equal("passed", rows[(student, "honest")].Verdict);

@@ -70,17 +70,21 @@ public sealed partial class SecretsTests(SandboxFixture fx) : IDisposable
         var targets = Path.Combine(_dir, "students.yaml");
         await File.WriteAllTextAsync(targets, (await File.ReadAllTextAsync(Path.Combine(Corpus, "bad-targets.yaml")))
             .Replace("ALICE", fx.Sandbox.ConnectionString(alice).ConnectionString, StringComparison.Ordinal));
-        var (csv, junit) = (Path.Combine(_dir, "grades.csv"), Path.Combine(_dir, "grades.xml"));
+        var (csv, junit, json) = (Path.Combine(_dir, "grades.csv"), Path.Combine(_dir, "grades.xml"), Path.Combine(_dir, "grades.json"));
 
-        var (code, output, errors) = await RunAsync("grade", TestLabs.Grading, "--targets", targets, "--csv", csv, "--report", $"junit:{junit}", "--task", "rows");
+        var (code, output, errors) = await RunAsync("grade", TestLabs.Grading, "--targets", targets, "--csv", csv, "--report", $"junit:{junit}",
+            "--report", $"json:{json}", "--task", "rows");
 
         Assert.True(code == ExitCodes.ChecksFailed, output + errors);
-        var rows = (await File.ReadAllLinesAsync(csv)).Skip(1).Select(l => l.Split(',', 5)).ToDictionary(f => f[0], f => (Verdict: f[2], Message: f[4]));
+        var rows = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement.GetProperty("students").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("student").GetString()!, s => (
+                Verdict: s.GetProperty("tasks")[0].GetProperty("status").GetString()!,
+                Message: s.GetProperty("checks")[0].GetProperty("message").GetString()!));
         Assert.Equal(["alice", "bad-port", "huge-port", "unquoted-password", "half-quoted", "bad-uri"], rows.Keys);
         Assert.Equal("failed", rows["alice"].Verdict); // graded: her database has no test_autovacuum table
         Assert.Contains("port 99999 is out of range (1-65535)", rows["bad-port"].Message);
         Assert.All(rows.Where(r => r.Key != "alice"), r => Assert.Equal("error", r.Value.Verdict));
-        var written = output + errors + await File.ReadAllTextAsync(csv) + await File.ReadAllTextAsync(junit);
+        var written = output + errors + await File.ReadAllTextAsync(csv) + await File.ReadAllTextAsync(junit) + await File.ReadAllTextAsync(json);
         Assert.DoesNotContain("hun", written);
         Assert.DoesNotContain("ter2", written);
         Assert.Equal(6, ReportFiles.ValidJUnit(junit).Descendants("testcase").Count());

@@ -35,7 +35,7 @@ internal sealed partial class LabYamlBuilder
             Text = text,
             Steps = steps,
             Checks = checks,
-            Points = points ?? 1,
+            Points = points,
             Location = map.Location,
         };
     }
@@ -69,6 +69,8 @@ internal sealed partial class LabYamlBuilder
         var action = Action(f, what);
         var isShell = action is ShellAction;
         var background = f.Bool("background");
+        var points = f.Number("points");
+        if (points is not null && !check) d.Error(f.KeyOf("points")!, "\"points\" applies to checks", "give the task its points (points: under the task), or move this into checks:");
         if (session is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("session")!, "\"session\" applies to sql steps only", "remove it: shell steps run in their own bash process");
         else if (session is not null && !SessionName().IsMatch(session.Value)) d.Error(session, $"bad session name \"{session.Value}\"", "use letters, digits, \"_\" and \"-\", e.g. main or second");
         if (database is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("database")!, "\"database\" applies to sql steps only", "remove it: shell steps get PGDATABASE set to the lab's database");
@@ -94,6 +96,7 @@ internal sealed partial class LabYamlBuilder
             Timeout = timeout,
             Background = background ?? false,
             Captures = captures,
+            Points = check ? points : null,
             Location = map.Location,
         };
     }

@@ -33,6 +33,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
         var variables = Variables(f.Map("variables"));
         var server = Server(f.Map("server"));
         var tasks = Tasks(f.List("tasks", required: true));
+        var feedback = Feedback(f.Scalar("feedback"));
         if (d.HasErrors || id is null || title is null || tasks is null) return null;
         return new Lab
         {
@@ -46,8 +47,23 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             Server = server,
             Variables = variables,
             Tasks = tasks,
+            Feedback = feedback,
             SourcePath = Path.GetFullPath(source.File),
         };
+    }
+
+    private FeedbackLevel Feedback(YScalar? node)
+    {
+        switch (node?.Value)
+        {
+            case null: return FeedbackLevel.Differences;
+            case "summary": return FeedbackLevel.Summary;
+            case "differences": return FeedbackLevel.Differences;
+            case "expected-values": return FeedbackLevel.ExpectedValues;
+            default:
+                d.Error(node, $"bad feedback \"{node.Value}\"", "write summary (passed or not, points), differences (also what differs, without expected values) or expected-values (also the expected values)");
+                return FeedbackLevel.Differences;
+        }
     }
 
     private string? Id(Fields f, string what, Dictionary<string, YScalar>? seen = null)
