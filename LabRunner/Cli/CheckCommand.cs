@@ -25,6 +25,7 @@ public static class CheckCommand
         var task = new Option<string?>("--task") { Description = "Run only this task (its id)." };
         var step = new Option<string?>("--step") { Description = "Run only this step (its id)." };
         var allowShell = new Option<bool>("--allow-shell") { Description = "Run the lab's shell steps (otherwise they are skipped)." };
+        var versions = new Option<string?>("--versions") { Description = "Run the lab on a sandbox of each of these major versions (e.g. 14,15,17) and show which steps need a version variant." };
         var sandboxRoot = new Option<string?>("--sandbox-root") { Description = "Directory for sandboxes (default $TMPDIR/labrunner-USER).", Hidden = true };
         var command = new Command("check", "Run a lab's steps and check every expectation; exit 1 if any fails.");
         command.Arguments.Add(lab);
@@ -35,6 +36,7 @@ public static class CheckCommand
         command.Options.Add(step);
         command.Options.Add(allowShell);
         command.Options.Add(CommonOptions.UnconfinedShell);
+        command.Options.Add(versions);
         command.Options.Add(sandboxRoot);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
@@ -44,6 +46,13 @@ public static class CheckCommand
             var filter = new LabRunFilter(parse.GetValue(task), parse.GetValue(step));
             var tools = ToolsToCheck(loaded, shell, errors);
 
+            var consentAll = (shell ? Consent.Shell : Consent.None) | (parse.GetValue(CommonOptions.UnconfinedShell) ? Consent.Unconfined : Consent.None);
+            if (parse.GetValue(versions) is { } asked)
+            {
+                var majors = CheckVersions.Parse(asked);
+                var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
+                return await CheckVersions.RunAsync(loaded, majors, setup with { Binaries = null }, new LabRunOptions { Consent = consentAll }, output, errors, ct);
+            }
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
             var options = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) },
                 tools, host, errors, ct);
