@@ -72,7 +72,7 @@ internal sealed partial class ConfinedSandbox : Sandbox
             WriteSettings(sandbox._main.Cluster, options.Settings, identity);
             sandbox._holder = await BootAsync(layout, identity, shared, install, options.Keep, ct);
             sandbox._inside = new InsideCommand(identity, sandbox._holder.Pid);
-            await ClusterStart.StartAsync(sandbox.Inside, bins, sandbox._main.Cluster, StartTimeout, ct);
+            await ClusterStart.StartAsync(sandbox.Inside, sandbox._bins, sandbox._main.Cluster, StartTimeout, ct);
             foreach (var spec in options.Servers) await sandbox.CreateServerAsync(spec, ct);
             sandbox.StartupTime = clock.Elapsed;
             return sandbox;

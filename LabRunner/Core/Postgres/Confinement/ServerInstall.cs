@@ -16,8 +16,11 @@ internal sealed record ServerInstall(int Major, string? Prefix, string? ShareDir
     public static ServerInstall For(PgBinaries bins)
     {
         var inside = InsideBinDirectory(bins.MajorVersion);
-        if (Path.TrimEndingDirectorySeparator(bins.BinDirectory) == inside) return new(bins.MajorVersion, null, null);
-        var prefix = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(bins.BinDirectory))!;
+        // A folder of links to the programs (as a package manager may make) is the folder the links lead to.
+        var pgCtl = new FileInfo(bins.PgCtl);
+        var bin = pgCtl.LinkTarget is null ? bins.BinDirectory : Path.GetDirectoryName(pgCtl.ResolveLinkTarget(returnFinalTarget: true)!.FullName)!;
+        if (Path.TrimEndingDirectorySeparator(bin) == inside) return new(bins.MajorVersion, null, null);
+        var prefix = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(bin))!;
         // initdb reads its samples from the share folder: PREFIX/share/postgresql (a prefix without "postgres" in its
         // name, as the npm package's) or PREFIX/share.
         var share = new[] { Path.Combine(prefix, "share", "postgresql"), Path.Combine(prefix, "share") }
