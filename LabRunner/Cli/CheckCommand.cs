@@ -18,13 +18,19 @@ namespace LabRunner.Cli;
 /// </summary>
 public static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter errors, HostSystem host)
+    public static Command Create(TextWriter output, TextWriter errors, HostSystem host, TextReader? stdin = null)
     {
         var lab = new Argument<string>("LAB") { Description = "A catalog id, a lab YAML file or a Markdown lab file." };
         var reports = new Option<string[]>("--report") { Description = "Write a report: junit:PATH or json:PATH (may be repeated).", AllowMultipleArgumentsPerToken = false };
         var task = new Option<string?>("--task") { Description = "Run only this task (its id)." };
         var step = new Option<string?>("--step") { Description = "Run only this step (its id)." };
         var allowShell = new Option<bool>("--allow-shell") { Description = "Run the lab's shell steps (otherwise they are skipped)." };
+        var versions = new Option<string?>("--versions") { Description = "Run the lab on a sandbox of each of these major versions (e.g. 14,15,17) and show which steps need a version variant." };
+        var accept = new Option<string?>("--accept")
+        {
+            Description = "Review each step whose output differs from its expected panel and write the accepted ones into the lab file; --accept=all accepts every one.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var sandboxRoot = new Option<string?>("--sandbox-root") { Description = "Directory for sandboxes (default $TMPDIR/labrunner-USER).", Hidden = true };
         var command = new Command("check", "Run a lab's steps and check every expectation; exit 1 if any fails.");
         command.Arguments.Add(lab);
@@ -35,6 +41,8 @@ public static class CheckCommand
         command.Options.Add(step);
         command.Options.Add(allowShell);
         command.Options.Add(CommonOptions.UnconfinedShell);
+        command.Options.Add(versions);
+        command.Options.Add(accept);
         command.Options.Add(sandboxRoot);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
@@ -49,6 +57,19 @@ public static class CheckCommand
                     "pass --allow-shell to allow it");
             NoteProgramSteps(loaded, shell, errors);
 
+            var consentAll = (shell ? Consent.Shell : Consent.None) | (parse.GetValue(CommonOptions.UnconfinedShell) ? Consent.Unconfined : Consent.None);
+            if (parse.GetValue(versions) is { } asked)
+            {
+                var majors = CheckVersions.Parse(asked);
+                var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
+                return await CheckVersions.RunAsync(loaded, majors, setup with { Binaries = null }, new LabRunOptions { Consent = consentAll }, output, errors, ct);
+            }
+            if (parse.GetResult(accept) is not null)
+            {
+                var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
+                return await CheckAccept.RunAsync(loaded, parse.GetValue(accept) ?? "ask", setup with { KeepSandbox = false },
+                    new LabRunOptions { Consent = consentAll }, output, errors, stdin, ct);
+            }
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
             var options = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) },
                 tools, host, errors, ct);

@@ -14,12 +14,12 @@ public static class CliApp
     /// (a TUI whose terminal went away may never leave its loop), the process exits with 130. Null (tests) never exits.
     /// </param>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, HostSystem? host = null,
-        TimeSpan? exitAfterSignal = null)
+        TimeSpan? exitAfterSignal = null, TextReader? stdin = null)
     {
         // Everything the commands print goes through these: known secrets never reach the terminal or a log.
         using var output = new ScrubbingWriter(stdout ?? Console.Out);
         using var errors = new ScrubbingWriter(stderr ?? Console.Error);
-        var root = BuildRoot(output, errors, host ?? HostSystem.Current());
+        var root = BuildRoot(output, errors, host ?? HostSystem.Current(), stdin);
         var parse = root.Parse(args);
         // Ctrl+C, SIGTERM and SIGHUP become cancellation: commands unwind and dispose their sandbox (no orphaned postgres).
         using var shutdown = new CancellationTokenSource();
@@ -53,14 +53,15 @@ public static class CliApp
         Environment.Exit(ExitCodes.Interrupted);
     }
 
-    public static RootCommand BuildRoot(TextWriter output, TextWriter errors, HostSystem host)
+    /// <param name="stdin">Where `check --accept` reads its answers (tests); null = the terminal's keys.</param>
+    public static RootCommand BuildRoot(TextWriter output, TextWriter errors, HostSystem host, TextReader? stdin = null)
     {
         var root = new RootCommand("LabRunner: run and check PostgreSQL course labs.");
         root.Subcommands.Add(SandboxCommand.Create(output, errors, host));
         root.Subcommands.Add(ValidateCommand.Create(output, errors));
         root.Subcommands.Add(ListCommand.Create(output, errors));
         root.Subcommands.Add(NewCommand.Create(output, errors));
-        root.Subcommands.Add(CheckCommand.Create(output, errors, host));
+        root.Subcommands.Add(CheckCommand.Create(output, errors, host, stdin));
         root.Subcommands.Add(GradeCommand.Create(output, errors));
         root.Subcommands.Add(ClassCommand.Create(output, errors));
         root.Subcommands.Add(ImportCommand.Create(output, errors));

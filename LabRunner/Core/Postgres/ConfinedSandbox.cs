@@ -58,14 +58,16 @@ internal sealed partial class ConfinedSandbox : Sandbox
 
     public static async Task<Sandbox> StartAsync(SandboxOptions options, PgBinaries bins, string root, OsIdentity identity, CancellationToken ct)
     {
+        // Inside, the binaries are at Debian's place for their version, wherever they live on the host.
+        var install = ServerInstall.For(bins);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var shared = SharedFiles.Ensure(root, identity);
-        var templates = new DebianTemplates(bins, identity, shared, options.CacheDirectory ?? DefaultCacheDirectory(), root);
+        var templates = new DebianTemplates(bins, install, identity, shared, options.CacheDirectory ?? DefaultCacheDirectory(), root);
         var template = await templates.EnsureAsync(options.Database, ct);
         // A spare (a former sandbox's folder, brought back to the template) is much faster than copying ~1,000 files.
         var spare = ClaimSpare(root, template, identity);
         var layout = spare ?? SandboxFolder.Create(root, identity);
-        var sandbox = new ConfinedSandbox(bins, identity, templates, layout, options.Database, options.Keep) { _template = template };
+        var sandbox = new ConfinedSandbox(bins with { BinDirectory = install.BinDirectory }, identity, templates, layout, options.Database, options.Keep) { _template = template };
         try
         {
             if (spare is null)
@@ -74,9 +76,9 @@ internal sealed partial class ConfinedSandbox : Sandbox
                 await SandboxFolder.CopyAsync(template + "/.", layout.Root, ct);
             }
             WriteSettings(sandbox._main.Cluster, options.Settings, identity);
-            sandbox._holder = await BootAsync(layout, identity, shared, options.Keep, ct);
+            sandbox._holder = await BootAsync(layout, identity, shared, install, options.Keep, ct);
             sandbox._inside = new InsideCommand(identity, sandbox._holder.Pid);
-            await ClusterStart.StartAsync(sandbox.Inside, bins, sandbox._main.Cluster, StartTimeout, ct);
+            await ClusterStart.StartAsync(sandbox.Inside, sandbox._bins, sandbox._main.Cluster, StartTimeout, ct);
             foreach (var spec in options.Servers) await sandbox.CreateServerAsync(spec, ct);
             sandbox.StartupTime = clock.Elapsed;
             return sandbox;
@@ -127,9 +129,9 @@ internal sealed partial class ConfinedSandbox : Sandbox
     }
 
     /// <summary>Starts the namespace holder and records it (holder.json) for the janitor.</summary>
-    internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, bool detached, CancellationToken ct)
+    internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, ServerInstall install, bool detached, CancellationToken ct)
     {
-        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared), detached, ct);
+        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install), detached, ct);
         await File.WriteAllTextAsync(layout.HolderInfo, $"{{\"child-pid\": {holder.Pid}, \"net-namespace\": {holder.NetNamespace}}}\n", CancellationToken.None);
         return holder;
     }

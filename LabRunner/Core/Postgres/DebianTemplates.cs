@@ -10,12 +10,17 @@ namespace LabRunner.Postgres;
 /// /etc/postgresql/VERSION/main, so a new sandbox is one `cp -a` of a template. Built in a sandbox folder of its own,
 /// so a kill -9 while building leaves nothing running (its pid namespace dies) and the janitor removes the folder.
 /// </summary>
-internal sealed class DebianTemplates(PgBinaries bins, OsIdentity identity, SharedFiles shared, string cacheDirectory, string sandboxRoot)
+internal sealed class DebianTemplates(PgBinaries bins, ServerInstall install, OsIdentity identity, SharedFiles shared, string cacheDirectory, string sandboxRoot)
 {
     /// <summary>Bump when the layout, createcluster settings or shims change what a template holds.</summary>
     private const int FormatVersion = 1;
 
-    private string BaseKey => $"debian-pg{bins.Version}-v{FormatVersion}-{(identity.IsRoot ? "postgres" : "self")}";
+    private string BaseKey => $"debian-pg{bins.Version}-v{FormatVersion}-{(identity.IsRoot ? "postgres" : "self")}{PrefixKey}";
+
+    /// <summary>Binaries from elsewhere than Debian's folder (--pg-bin) get templates of their own.</summary>
+    private string PrefixKey => install.Prefix is { } prefix
+        ? "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(prefix)))[..12]
+        : "";
 
     public string BaseTemplate => Path.Combine(cacheDirectory, BaseKey);
 
@@ -55,7 +60,7 @@ internal sealed class DebianTemplates(PgBinaries bins, OsIdentity identity, Shar
     private async Task BuildBaseAsync(SandboxLayout layout, CancellationToken ct)
     {
         SandboxFolder.WriteSkeleton(layout, identity);
-        await using var holder = await ConfinedSandbox.BootAsync(layout, identity, shared, detached: false, ct);
+        await using var holder = await ConfinedSandbox.BootAsync(layout, identity, shared, install, detached: false, ct);
         var inside = new InsideCommand(identity, holder.Pid);
         var made = await inside.RunAsync(["pg_createcluster", bins.MajorVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), "main"], ct);
         if (!made.Succeeded) throw new PostgresUnavailableException($"pg_createcluster failed in the sandbox:\n{made.Output.Trim()}");
@@ -65,10 +70,11 @@ internal sealed class DebianTemplates(PgBinaries bins, OsIdentity identity, Shar
     private async Task BuildDatabaseAsync(string baseTemplate, string database, SandboxLayout layout, CancellationToken ct)
     {
         await SandboxFolder.CopyAsync(baseTemplate + "/.", layout.Root, ct);
-        await using var holder = await ConfinedSandbox.BootAsync(layout, identity, shared, detached: false, ct);
+        await using var holder = await ConfinedSandbox.BootAsync(layout, identity, shared, install, detached: false, ct);
         var inside = new InsideCommand(identity, holder.Pid);
         var main = new DebianCluster(bins.MajorVersion, IServerTarget.MainServer, layout);
-        await ClusterStart.StartAsync(inside, bins, main, TimeSpan.FromSeconds(60), ct);
+        var insideBins = bins with { BinDirectory = install.BinDirectory };
+        await ClusterStart.StartAsync(inside, insideBins, main, TimeSpan.FromSeconds(60), ct);
         var running = main.Running()!.Value;
         await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
         { Host = running.SocketDirectory, Port = running.Port, Username = "postgres", Database = "postgres", Pooling = false }.ConnectionString))
@@ -77,7 +83,7 @@ internal sealed class DebianTemplates(PgBinaries bins, OsIdentity identity, Shar
             await using var create = new NpgsqlCommand($"CREATE DATABASE {Sandbox.QuoteIdentifier(database)}", conn);
             await create.ExecuteNonQueryAsync(ct);
         }
-        if (!await ClusterStart.StopAsync(inside, bins, main, ct))
+        if (!await ClusterStart.StopAsync(inside, insideBins, main, ct))
             throw new PostgresUnavailableException($"could not stop the template server:\n{ClusterStart.LogTail(main.LogFile)}");
         TruncateLogs(layout);
     }

@@ -66,7 +66,12 @@ public sealed class MarkdownLabReader : ILabReader
         Tasks = loaded.Tasks.Zip(markdown.Tasks, (t, m) => t with
         {
             Location = m.Location,
-            Steps = t.Steps.Zip(m.Steps, (s, ms) => s with { Location = ms.Location }).ToList(),
+            // Where each expected result is in the Markdown: `check --accept` writes accepted panels back there.
+            Steps = t.Steps.Zip(m.Steps, (s, ms) => s with
+            {
+                Location = ms.Location,
+                Expect = s.Expect is { } e && ms.Expect is { } me ? e with { Location = me.Location } : s.Expect,
+            }).ToList(),
         }).ToList(),
     };
 }

@@ -5,8 +5,8 @@ namespace LabRunner.Postgres.Confinement;
 
 /// <summary>
 /// Whether a sandbox can be confined here, and if not, why (one line). Needs Linux with user namespaces, bubblewrap,
-/// nsenter and setpriv, Debian's postgresql-common (pg_createcluster) and server binaries under /usr/lib/postgresql,
-/// and a postgres OS user. bwrap is tried once per process (a few ms). LABRUNNER_BWRAP names another bwrap
+/// nsenter and setpriv, Debian's postgresql-common (pg_createcluster), server binaries the postgres OS user can read
+/// (Debian's, or any --pg-bin folder: <see cref="ServerInstall"/> puts them at Debian's place inside), and that user. bwrap is tried once per process (a few ms). LABRUNNER_BWRAP names another bwrap
 /// (e.g. a path that does not exist, to see LabRunner where bubblewrap is missing).
 /// </summary>
 internal sealed record Bubblewrap(OsIdentity? Identity, string? Problem)
@@ -27,10 +27,12 @@ internal sealed record Bubblewrap(OsIdentity? Identity, string? Problem)
             if (Which(tool) is null) return new(null, $"{tool} is not installed (`apt-get install -y util-linux`)");
         if (!File.Exists("/usr/bin/pg_createcluster") || !Directory.Exists("/etc/postgresql-common"))
             return new(null, "Debian's postgresql-common (pg_createcluster) is not installed (`apt-get install -y postgresql`)");
-        if (!bins.BinDirectory.StartsWith("/usr/lib/postgresql/", StringComparison.Ordinal))
-            return new(null, $"the server binaries in {bins.BinDirectory} are not Debian's (/usr/lib/postgresql/VERSION/bin)");
         if (OsIdentity.Detect() is not { } identity)
             return new(null, "there is no postgres OS user (Debian's postgresql package creates it)");
+        // Binaries from elsewhere (--pg-bin) are bound into the sandbox by its owner, who must be able to read them.
+        if (ServerInstall.For(bins).Prefix is { } prefix && identity.IsRoot
+            && Run(identity.AsOwner.Concat(["test", "-x", Path.Combine(bins.BinDirectory, "postgres"), "-a", "-r", prefix]).ToList()) is not null)
+            return new(null, $"the postgres user cannot read the server binaries in {prefix} (`chmod -R a+rX` them, and let it reach the folder)");
         var probe = Run(identity.AsOwner.Concat([Program, "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc",
             "--ro-bind", "/", "/", "--proc", "/proc", "true"]).ToList());
         return probe is null ? new(identity, null) : new(null, $"bubblewrap cannot make namespaces here ({probe})");

@@ -14,7 +14,7 @@ internal static class HolderArguments
     private static readonly string[] HostTrees = ["/usr", "/etc", "/var", "/opt", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
     private static readonly string[] Devices = ["null", "zero", "full", "random", "urandom", "tty"];
 
-    public static List<string> For(SandboxLayout layout, OsIdentity identity, string shimDirectory, SharedFiles shared)
+    public static List<string> For(SandboxLayout layout, OsIdentity identity, string shimDirectory, SharedFiles shared, ServerInstall install)
     {
         var a = new List<string>
         {
@@ -51,6 +51,7 @@ internal static class HolderArguments
         ]);
         foreach (var (version, sample) in shared.HbaSamples)
             a.AddRange(["--ro-bind", sample, $"/usr/share/postgresql/{version}/pg_hba.conf.sample"]);
+        a.AddRange(install.BindArguments(shared.HbaSampleFor(install, identity)));
         if (shared.SnakeoilKey is { } key)
             a.AddRange(["--ro-bind", key, "/etc/ssl/private/ssl-cert-snakeoil.key"]);
         a.AddRange([

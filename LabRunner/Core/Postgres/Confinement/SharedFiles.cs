@@ -51,11 +51,8 @@ internal sealed record SharedFiles(string ShimDirectory, IReadOnlyList<(string V
             {
                 var file = Path.Combine(sample, "pg_hba.conf.sample");
                 if (!File.Exists(file)) continue;
-                var text = File.ReadAllText(file);
-                var at = text.IndexOf("\n@authcomment@", StringComparison.Ordinal);
-                if (at < 0) continue;
-                File.WriteAllText(Path.Combine(staging, "pg_hba.conf.sample-" + Path.GetFileName(sample)),
-                    text[..(at + 1)] + LabRunnerHbaLine + "\n" + text[(at + 1)..]);
+                if (WithLabRunnerLine(File.ReadAllText(file)) is { } text)
+                    File.WriteAllText(Path.Combine(staging, "pg_hba.conf.sample-" + Path.GetFileName(sample)), text);
             }
             // Debian's createcluster.conf turns ssl on with the snakeoil pair; the key is root's, which the user namespace
             // shows as nobody, and the server refuses such a key. A postgres-owned copy bound over it keeps `ssl = on`.
@@ -69,6 +66,30 @@ internal sealed record SharedFiles(string ShimDirectory, IReadOnlyList<(string V
         }
         try { Directory.Move(staging, dir); }
         catch (IOException) when (Directory.Exists(dir)) { Directory.Delete(staging, recursive: true); }
+    }
+
+    /// <summary>
+    /// As root, LabRunner's copy of the pg_hba.conf.sample of a server install that is not Debian's (--pg-bin), written
+    /// once beside the shared files (named by its folder); null when not root or the install has no sample.
+    /// </summary>
+    public string? HbaSampleFor(ServerInstall install, OsIdentity identity)
+    {
+        if (!identity.IsRoot || install.ShareDirectory is not { } share) return null;
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(share)))[..16];
+        var path = Path.Combine(Path.GetDirectoryName(ShimDirectory)!, $"hba-sample-of-{install.Major}-{key}");
+        if (File.Exists(path)) return path;
+        if (WithLabRunnerLine(File.ReadAllText(Path.Combine(share, "pg_hba.conf.sample"))) is not { } text) return null;
+        var staging = path + $".{Guid.NewGuid():N}";
+        File.WriteAllText(staging, text);
+        File.SetUnixFileMode(staging, (UnixFileMode)0b110_100_100);
+        File.Move(staging, path, overwrite: true); // atomic: a concurrent sandbox reads the whole file or none
+        return path;
+    }
+
+    private static string? WithLabRunnerLine(string sample)
+    {
+        var at = sample.IndexOf("\n@authcomment@", StringComparison.Ordinal);
+        return at < 0 ? null : sample[..(at + 1)] + LabRunnerHbaLine + "\n" + sample[(at + 1)..];
     }
 
     private static string Resource(string name)
