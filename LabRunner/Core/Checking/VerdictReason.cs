@@ -15,6 +15,7 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(ServerLost), "serverLost")]
 [JsonDerivedType(typeof(ServerUnreachable), "serverUnreachable")]
 [JsonDerivedType(typeof(CouldNotRun), "couldNotRun")]
+[JsonDerivedType(typeof(ServerStepFailed), "serverStepFailed")]
 [JsonDerivedType(typeof(NotAllowed), "notAllowed")]
 [JsonDerivedType(typeof(UnknownVariables), "unknownVariables")]
 [JsonDerivedType(typeof(Unreachable), "unreachable")]
@@ -61,6 +62,8 @@ public sealed record ServerLost : VerdictReason;
 public sealed record ServerUnreachable(string Why) : VerdictReason;
 /// <summary>LabRunner could not run the step (the executor threw); <paramref name="Problem"/> is the exception's message.</summary>
 public sealed record CouldNotRun(string Problem) : VerdictReason;
+/// <summary>A server step (start on a directory, stop, make) or a config edit failed; <paramref name="Problem"/> says why (the server log's FATAL line).</summary>
+public sealed record ServerStepFailed(string Problem) : VerdictReason;
 /// <summary>Not run: the step needs a consent (e.g. to run a shell command) that was not given.</summary>
 public sealed record NotAllowed(Consent Needed) : VerdictReason;
 /// <summary>Not run: the command uses variables that have no value on this server (e.g. data_directory for a plain role).</summary>

@@ -18,6 +18,7 @@ public partial class Catalogue
         Checking.ServerLost _ => ServerLost,
         Checking.ServerUnreachable r => ServerUnreachable(r.Why),
         Checking.CouldNotRun r => CouldNotRun(r.Problem),
+        Checking.ServerStepFailed r => ServerStepFailed(r.Problem),
         Checking.NotAllowed r => NotAllowed(r.Needed),
         Checking.UnknownVariables r => UnknownVariables(r.Names),
         Checking.Unreachable r => Unreachable(r.Why),
@@ -121,6 +122,7 @@ public partial class Catalogue
     public virtual string ServerLost => "the server closed the connection unexpectedly";
     public virtual string ServerUnreachable(string why) => $"the server cannot be reached: {why}";
     public virtual string CouldNotRun(string reason) => $"could not run the step: {reason}";
+    public virtual string ServerStepFailed(string problem) => $"the step failed: {problem}";
     public virtual string NotAllowed(Consent needed) => "shell step not run: pass --allow-shell to run the lab's shell commands";
     public virtual string UnknownVariables(IReadOnlyList<string> names) =>
         $"not run: the command uses {Variables(names)}, which has no value on this server " +

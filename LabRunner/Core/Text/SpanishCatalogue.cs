@@ -31,6 +31,7 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string ServerLost => "el servidor cerró la conexión inesperadamente";
     public override string ServerUnreachable(string why) => $"no se puede conectar con el servidor: {why}";
     public override string CouldNotRun(string reason) => $"no se pudo ejecutar el paso: {reason}";
+    public override string ServerStepFailed(string problem) => $"el paso falló: {problem}";
     public override string NotAllowed(Consent needed) =>
         "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
     public override string UnknownVariables(IReadOnlyList<string> names) =>

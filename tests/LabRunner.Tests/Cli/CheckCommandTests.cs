@@ -27,18 +27,18 @@ public sealed class CheckCommandTests : IDisposable
         var (code, output, errors) = await Check(TestLabs.Seed, "--allow-shell", "--report", $"junit:{junit}", "--report", $"json:{json}");
 
         var report = ReportFiles.Json(json);
-        Assert.Equal(9, report.Steps.Count);
+        Assert.Equal(16, report.Steps.Count);
         Assert.True(code == ExitCodes.Ok, output + errors);
-        Assert.EndsWith("9 passed, 0 failed", output.TrimEnd());
+        Assert.EndsWith("16 passed, 0 failed", output.TrimEnd());
         Assert.All(report.Steps, s => Assert.Equal("passed", s.Status));
         var autovacuum = Assert.Single(report.Steps, s => s.Step == "table-stats-again");
         Assert.Contains("after", autovacuum.Message);
         Assert.Contains("test_autovacuum", autovacuum.Actual);
         Assert.Contains("666667", autovacuum.Expected);
         var doc = ReportFiles.ValidJUnit(junit);
-        Assert.Equal("9", doc.Root!.Attribute("tests")!.Value);
+        Assert.Equal("16", doc.Root!.Attribute("tests")!.Value);
         Assert.Equal("0", doc.Root!.Attribute("failures")!.Value);
-        Assert.Equal(["respaldo-autovacuum.backup", "respaldo-autovacuum.autovacuum"], doc.Root.Elements("testsuite").Select(s => s.Attribute("name")!.Value));
+        Assert.Equal(["respaldo-autovacuum.backup", "respaldo-autovacuum.autovacuum", "respaldo-autovacuum.verify-restore"], doc.Root.Elements("testsuite").Select(s => s.Attribute("name")!.Value));
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories));
     }
 
