@@ -46,6 +46,7 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(RowCountDiffers), "rowCountDiffers")]
 [JsonDerivedType(typeof(MatchedAfter), "matchedAfter")]
 [JsonDerivedType(typeof(StillNotMatching), "stillNotMatching")]
+[JsonDerivedType(typeof(NoLongerChanging), "noLongerChanging")]
 [JsonDerivedType(typeof(NotCompared), "notCompared")]
 [JsonDerivedType(typeof(ManualStep), "manualStep")]
 [JsonDerivedType(typeof(MarkedDone), "markedDone")]
@@ -146,3 +147,9 @@ public sealed record RowCountDiffers(long Expected, long Got, ShownRow? Missing,
 public sealed record MatchedAfter(VerdictReason Matched, TimeSpan After) : VerdictReason;
 /// <summary>An `eventually` expectation never matched within its time; <paramref name="Last"/> is the last mismatch.</summary>
 public sealed record StillNotMatching(VerdictReason Last, TimeSpan After, int Attempts) : VerdictReason;
+/// <summary>
+/// Gave up before the window's end: <paramref name="Marker"/> (a column matched by shape, e.g. last_autovacuum) changed
+/// <paramref name="MarkerMovedAt"/> into the step, so the awaited event happened, and the result has not changed for
+/// <paramref name="StableFor"/> since; it still differs as <paramref name="Last"/> says.
+/// </summary>
+public sealed record NoLongerChanging(VerdictReason Last, string Marker, TimeSpan MarkerMovedAt, TimeSpan StableFor, int Attempts) : VerdictReason;

@@ -175,6 +175,7 @@ public sealed class LabRun
         Stopwatch clock, Action? onWaitingForLock, Action? onRunning, CancellationToken ct)
     {
         var eventually = step.Expect?.Eventually;
+        var settling = eventually is null ? null : new Settling(step.Expect!);
         var attempt = 0;
         while (true)
         {
@@ -200,6 +201,11 @@ public sealed class LabRun
                     };
                 return new StepResult(task, step, kind, action, output, verdict, clock.Elapsed) { Attempts = attempt };
             }
+            if (settling!.Settled(output, clock.Elapsed))
+                return new StepResult(task, step, kind, action, output,
+                    verdict with { Reason = new NoLongerChanging(verdict.Reason, settling.MovedMarker!, settling.MovedAt, clock.Elapsed - settling.SameSince, attempt) },
+                    clock.Elapsed)
+                { Attempts = attempt };
             var remaining = eventually.Within - clock.Elapsed;
             if (remaining < eventually.Every)
                 return new StepResult(task, step, kind, action, output,

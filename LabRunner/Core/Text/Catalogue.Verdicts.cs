@@ -50,6 +50,7 @@ public partial class Catalogue
             + (r.Missing is { } m ? RowMissing(m.Row, Cells(m.Cells)) : r.Unexpected is { } u ? RowUnexpected(u.Row, Cells(u.Cells)) : ""),
         Checking.MatchedAfter r => MatchedAfter(Say(r.Matched), r.After),
         Checking.StillNotMatching r => StillNotMatching(r.After, r.Attempts, Say(r.Last)),
+        Checking.NoLongerChanging r => NoLongerChanging(r.Marker, r.MarkerMovedAt, r.StableFor, Say(r.Last)),
         Checking.NotCompared r => NotCompared(r.Shown),
         Checking.ManualStep _ => ManualStep,
         Checking.MarkedDone _ => MarkedDone,
@@ -213,4 +214,6 @@ public partial class Catalogue
     public virtual string MatchedAfterNote(TimeSpan d, int attempt) => $"matched after {Duration(d)}, attempt {attempt}";
     public virtual string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"still not matching after {Duration(d)} ({attempts} attempts): {message}";
+    public virtual string NoLongerChanging(string marker, TimeSpan movedAt, TimeSpan stableFor, string message) =>
+        $"will not match: {marker} changed after {Duration(movedAt)} (what the step waits for happened) and the result has not changed for {Duration(stableFor)} since: {message}";
 }

@@ -114,6 +114,8 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string MatchedAfterNote(TimeSpan d, int attempt) => $"coincidió tras {Duration(d)}, intento {attempt}";
     public override string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"sigue sin coincidir tras {Duration(d)} ({attempts} {(attempts == 1 ? "intento" : "intentos")}): {message}";
+    public override string NoLongerChanging(string marker, TimeSpan movedAt, TimeSpan stableFor, string message) =>
+        $"no va a coincidir: {marker} cambió a los {Duration(movedAt)} (ya ocurrió lo que el paso espera) y el resultado no ha cambiado en {Duration(stableFor)} desde entonces: {message}";
 
     /// <summary>The shape's noun, after "cualquier": "marca de tiempo", "LSN".</summary>
     private static string Shape(ValueShape shape) => shape switch
