@@ -66,6 +66,7 @@ public partial class Catalogue
         Checking.VolatileCell n => VolatileCell(n.Column, n.Cell, n.Shape),
         ColumnMatcher n => $"{n.Column}: {Matcher(n.Matcher)}",
         MatchedOnAttempt n => MatchedAfterNote(n.After, n.Attempt),
+        MarkerChanged n => MarkerChangedNote(n.Marker, n.After),
         _ => note.ToString(),
     };
 
@@ -211,6 +212,7 @@ public partial class Catalogue
     // ---- eventually ------------------------------------------------------------------------------------------------
 
     public virtual string MatchedAfter(string message, TimeSpan d) => $"{message} (after {Duration(d)})";
+    public virtual string MarkerChangedNote(string marker, TimeSpan d) => $"{marker} changed after {Duration(d)}";
     public virtual string MatchedAfterNote(TimeSpan d, int attempt) => $"matched after {Duration(d)}, attempt {attempt}";
     public virtual string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"still not matching after {Duration(d)} ({attempts} attempts): {message}";

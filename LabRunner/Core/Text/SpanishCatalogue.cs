@@ -111,6 +111,7 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string ToleranceOf(string expected) => $" de {expected}";
 
     public override string MatchedAfter(string message, TimeSpan d) => $"{message} (tras {Duration(d)})";
+    public override string MarkerChangedNote(string marker, TimeSpan d) => $"{marker} cambió tras {Duration(d)}";
     public override string MatchedAfterNote(TimeSpan d, int attempt) => $"coincidió tras {Duration(d)}, intento {attempt}";
     public override string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"sigue sin coincidir tras {Duration(d)} ({attempts} {(attempts == 1 ? "intento" : "intentos")}): {message}";

@@ -90,6 +90,9 @@ public class SeedLabTests
         Assert.Contains(" test_autovacuum |     666667 |          0 |             | 2024-10-06 19:00:44.756802-05\n(1 row)", expect.Panel);
         Assert.Equal(new Matcher.Shape(ValueShape.Timestamp), expect.Matchers["last_autovacuum"]);
         Assert.Equal(new Eventually(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(2)), expect.Eventually);
+        Assert.Equal(["n_live_tup", "n_dead_tup"], expect.Watch!.Series);
+        Assert.Equal("last_autovacuum", expect.Watch.Marker);
+        Assert.Contains("current_setting('autovacuum_vacuum_scale_factor')::float8 * reltuples", expect.Watch.Threshold);
         Assert.True(step.Location.Line > 0);
         Assert.True(expect.Location.Line > step.Location.Line);
     }

@@ -16,7 +16,7 @@ public sealed class SettlingTests(SandboxFixture fx)
 {
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(200);
 
-    private static Lab LabWith(string db, string expectedValue, TimeSpan within) => new()
+    private static Lab LabWith(string db, string expectedValue, TimeSpan within, Watch? watch = null) => new()
     {
         Id = "settling",
         Title = "Settling",
@@ -39,6 +39,7 @@ public sealed class SettlingTests(SandboxFixture fx)
                             Rows = [[expectedValue, "2024-10-06 19:00:44.756802-05"]],
                             Matchers = new Dictionary<string, Matcher> { ["hecho"] = new Matcher.Shape(ValueShape.Timestamp) },
                             Eventually = new Eventually(within, Every),
+                            Watch = watch,
                         },
                     },
                 ],
@@ -47,7 +48,7 @@ public sealed class SettlingTests(SandboxFixture fx)
     };
 
     /// <summary>Runs the step; on its second wait, another connection makes the event happen (v = 4, hecho = now()).</summary>
-    private async Task<StepResult> RunWithEventAsync(string expectedValue, TimeSpan within, bool happen)
+    private async Task<StepResult> RunWithEventAsync(string expectedValue, TimeSpan within, bool happen, Watch? watch = null, List<RunEvent>? seen = null)
     {
         var db = await fx.CreateDatabaseAsync("settling");
         await using (var setup = await fx.OpenAsync(db))
@@ -58,10 +59,11 @@ public sealed class SettlingTests(SandboxFixture fx)
             }
         await using var other = await fx.OpenAsync(db);
         await using var executor = new StepExecutor(fx.Sandbox);
-        var run = new LabRun(LabWith(db, expectedValue, within), fx.Sandbox, executor);
+        var run = new LabRun(LabWith(db, expectedValue, within, watch), fx.Sandbox, executor);
         var done = 0;
         run.Event += (_, e) =>
         {
+            if (seen is not null) lock (seen) seen.Add(e);
             if (!happen || e is not StepWaiting { Reason: EventuallyRetry { Attempt: 2 } } || Interlocked.Exchange(ref done, 1) == 1) return;
             using var cmd = new Npgsql.NpgsqlCommand("UPDATE evento SET v = 4, hecho = now();", other);
             cmd.ExecuteNonQuery();
@@ -103,5 +105,26 @@ public sealed class SettlingTests(SandboxFixture fx)
         Assert.Equal(VerdictStatus.Failed, result.Verdict.Status);
         Assert.IsType<StillNotMatching>(result.Verdict.Reason);
         Assert.True(result.Duration >= TimeSpan.FromSeconds(1.8), result.Duration.ToString());
+    }
+
+    [Fact]
+    public async Task A_watched_step_records_its_series_the_marker_change_and_the_threshold()
+    {
+        var seen = new List<RunEvent>();
+        var watch = new Watch(["v"], "hecho", "SELECT 2 + 0.5 * count(*) FROM evento");
+
+        var result = await RunWithEventAsync("4", within: TimeSpan.FromMinutes(3), happen: true, watch, seen);
+
+        Assert.Equal(VerdictStatus.Passed, result.Verdict.Status);
+        var series = Assert.IsType<WatchSeries>(result.Series);
+        Assert.Equal(2.5, series.Threshold);
+        Assert.Equal(result.Attempts, series.Samples.Count);
+        Assert.Equal([1.0], series.Samples[0].Values);
+        Assert.Equal([4.0], series.Samples[^1].Values);
+        Assert.Single(series.Samples, s => s.MarkerChanged);
+        Assert.True(series.Samples[^1].MarkerChanged, "the marker changed on the attempt that saw v = 4");
+        Assert.Equal(series.MarkerChangedAt, Assert.Single(result.Verdict.Notes.OfType<MarkerChanged>()).After);
+        Assert.Equal(result.Attempts, seen.OfType<StepSampled>().Count());
+        Assert.Equal("hecho cambió tras", new SpanishCatalogue().Say(result.Verdict.Notes.OfType<MarkerChanged>().Single())[..17]);
     }
 }

@@ -29,6 +29,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
         var duration = f.Text("duration");
         var objectives = TextList(f, "objectives");
         var introduction = Markdown(f.Text("introduction"));
+        var help = Markdown(f.Text("help"));
         var images = Images(f.List("images"));
         var variables = Variables(f.Map("variables"));
         var server = Server(f.Map("server"));
@@ -42,6 +43,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             Duration = duration,
             Objectives = objectives,
             Introduction = introduction,
+            Help = help,
             Images = images,
             Server = server,
             Variables = variables,
