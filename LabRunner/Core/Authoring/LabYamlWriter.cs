@@ -31,6 +31,7 @@ public static partial class LabYamlWriter
             w.Pair("duration", lab.Duration);
             if (lab.Objectives.Count > 0) w.List("objectives", lab.Objectives, w.Text);
             w.Pair("introduction", lab.Introduction);
+            w.Pair("help", lab.Help);
             if (lab.Images.Count > 0)
                 w.List("images", lab.Images, image => w.Map(() =>
                 {
@@ -147,6 +148,13 @@ public static partial class LabYamlWriter
         if (x.SubsetOfColumns) w.Bool("subset", true);
         if (x.Eventually is { } ev)
             w.Key("eventually", () => w.FlowMap(("within", Duration(ev.Within)), ("every", Duration(ev.Every))));
+        if (x.Watch is { } watch)
+            w.Key("watch", () => w.Map(() =>
+            {
+                w.List("series", watch.Series, w.Text);
+                w.Pair("marker", watch.Marker);
+                w.Pair("threshold", watch.Threshold);
+            }));
         w.Pair("error", x.ErrorSqlState);
         if (x.ExitCode is { } code) w.Number("exit_code", code);
         w.Pair("output_contains", x.OutputContains);

@@ -34,6 +34,9 @@ public static partial class ExpectationChecker
                 ? Verdict.Pass(new FileWritten(file.Path))
                 : Verdict.Error(new CouldNotRun(output.Text.Trim())),
             ShellAction => CheckShell(expectation, output),
+            // A server that did not start (or stop) fails its step even with nothing expected; the output keeps the log.
+            ServerAction or EditAction when output.Outcome != StepOutcome.Completed =>
+                Verdict.Fail(new ServerStepFailed(output.Text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "")),
             _ => CheckSql(action, expectation, output),
         };
     }

@@ -11,6 +11,7 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(VolatileCell), "volatileCell")]
 [JsonDerivedType(typeof(ColumnMatcher), "columnMatcher")]
 [JsonDerivedType(typeof(MatchedOnAttempt), "matchedOnAttempt")]
+[JsonDerivedType(typeof(MarkerChanged), "markerChanged")]
 public abstract record VerdictNote;
 
 /// <summary>The step produced more results than the expectation shows: the last ones were compared.</summary>
@@ -25,3 +26,5 @@ public sealed record VolatileCell(string Column, string Cell, ValueShape Shape) 
 public sealed record ColumnMatcher(string Column, Matcher Matcher) : VerdictNote;
 /// <summary>An `eventually` expectation matched on this attempt after this long.</summary>
 public sealed record MatchedOnAttempt(TimeSpan After, int Attempt) : VerdictNote;
+/// <summary>A watched step's marker column (last_autovacuum) changed this long after the step started: how long autovacuum took.</summary>
+public sealed record MarkerChanged(string Marker, TimeSpan After) : VerdictNote;

@@ -15,6 +15,7 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(ServerLost), "serverLost")]
 [JsonDerivedType(typeof(ServerUnreachable), "serverUnreachable")]
 [JsonDerivedType(typeof(CouldNotRun), "couldNotRun")]
+[JsonDerivedType(typeof(ServerStepFailed), "serverStepFailed")]
 [JsonDerivedType(typeof(NotAllowed), "notAllowed")]
 [JsonDerivedType(typeof(UnknownVariables), "unknownVariables")]
 [JsonDerivedType(typeof(Unreachable), "unreachable")]
@@ -45,6 +46,7 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(RowCountDiffers), "rowCountDiffers")]
 [JsonDerivedType(typeof(MatchedAfter), "matchedAfter")]
 [JsonDerivedType(typeof(StillNotMatching), "stillNotMatching")]
+[JsonDerivedType(typeof(NoLongerChanging), "noLongerChanging")]
 [JsonDerivedType(typeof(NotCompared), "notCompared")]
 [JsonDerivedType(typeof(ManualStep), "manualStep")]
 [JsonDerivedType(typeof(MarkedDone), "markedDone")]
@@ -61,6 +63,8 @@ public sealed record ServerLost : VerdictReason;
 public sealed record ServerUnreachable(string Why) : VerdictReason;
 /// <summary>LabRunner could not run the step (the executor threw); <paramref name="Problem"/> is the exception's message.</summary>
 public sealed record CouldNotRun(string Problem) : VerdictReason;
+/// <summary>A server step (start on a directory, stop, make) or a config edit failed; <paramref name="Problem"/> says why (the server log's FATAL line).</summary>
+public sealed record ServerStepFailed(string Problem) : VerdictReason;
 /// <summary>Not run: the step needs a consent (e.g. to run a shell command) that was not given.</summary>
 public sealed record NotAllowed(Consent Needed) : VerdictReason;
 /// <summary>Not run: the command uses variables that have no value on this server (e.g. data_directory for a plain role).</summary>
@@ -143,3 +147,9 @@ public sealed record RowCountDiffers(long Expected, long Got, ShownRow? Missing,
 public sealed record MatchedAfter(VerdictReason Matched, TimeSpan After) : VerdictReason;
 /// <summary>An `eventually` expectation never matched within its time; <paramref name="Last"/> is the last mismatch.</summary>
 public sealed record StillNotMatching(VerdictReason Last, TimeSpan After, int Attempts) : VerdictReason;
+/// <summary>
+/// Gave up before the window's end: <paramref name="Marker"/> (a column matched by shape, e.g. last_autovacuum) changed
+/// <paramref name="MarkerMovedAt"/> into the step, so the awaited event happened, and the result has not changed for
+/// <paramref name="StableFor"/> since; it still differs as <paramref name="Last"/> says.
+/// </summary>
+public sealed record NoLongerChanging(VerdictReason Last, string Marker, TimeSpan MarkerMovedAt, TimeSpan StableFor, int Attempts) : VerdictReason;

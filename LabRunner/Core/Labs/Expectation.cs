@@ -16,6 +16,8 @@ public sealed record Expectation
     public bool SubsetOfColumns { get; init; }
     /// <summary>Re-run the step until it matches (autovacuum runs when it runs).</summary>
     public Eventually? Eventually { get; init; }
+    /// <summary>Series to record (and plot) while the step re-runs; needs <see cref="Eventually"/>.</summary>
+    public Watch? Watch { get; init; }
     /// <summary>The step should fail with this SQLSTATE (e.g. 42883).</summary>
     public string? ErrorSqlState { get; init; }
     /// <summary>Shell steps: expected exit code (default 0) and output checks.</summary>
@@ -31,3 +33,10 @@ public sealed record Expectation
 }
 
 public sealed record Eventually(TimeSpan Within, TimeSpan Every);
+
+/// <summary>
+/// What an `eventually` step records while it re-runs: the numeric <paramref name="Series"/> columns (n_live_tup,
+/// n_dead_tup) at every attempt, the moments the <paramref name="Marker"/> column changes (last_autovacuum), and once,
+/// before the first attempt, the <paramref name="Threshold"/> query's single value, drawn as a line (the trigger point).
+/// </summary>
+public sealed record Watch(IReadOnlyList<string> Series, string? Marker, string? Threshold);

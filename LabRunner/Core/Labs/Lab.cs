@@ -11,6 +11,8 @@ public sealed record Lab
     public IReadOnlyList<string> Objectives { get; init; } = [];
     /// <summary>Markdown shown before the first task.</summary>
     public string? Introduction { get; init; }
+    /// <summary>The lab's help table ("Tabla de ayuda": credentials, paths, versions), Markdown, shown on the overview.</summary>
+    public string? Help { get; init; }
     public IReadOnlyList<LabImage> Images { get; init; } = [];
     public ServerRequirements Server { get; init; } = new();
     /// <summary>Author-defined variables, usable as {{name}} in commands (values may use built-in variables).</summary>

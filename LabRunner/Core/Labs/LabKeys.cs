@@ -22,6 +22,7 @@ public static class LabKeys
     public const string ServerStep = "server_step";
     public const string Expect = "expect";
     public const string Eventually = "eventually";
+    public const string Watch = "watch";
     /// <summary>A matcher written as a mapping: { tolerance: 1% } or { regex: "..." }.</summary>
     public const string Matcher = "matcher";
     public const string Catalog = "catalog";
@@ -29,7 +30,7 @@ public static class LabKeys
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByKind { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "images", "server", "variables", "feedback", "tasks"],
+        [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "help", "images", "server", "variables", "feedback", "tasks"],
         [Image] = ["path", "alt", "external"],
         [Server] = ["versions", "database", "settings", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
@@ -38,8 +39,9 @@ public static class LabKeys
         [Edit] = ["file", "lines"],
         [ServerStep] = ["name", "port", "data_directory"],
         [Variant] = ["versions", "sql", "shell"],
-        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "error", "exit_code", "output_contains", "output_matches", "prose"],
+        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "watch", "error", "exit_code", "output_contains", "output_matches", "prose"],
         [Eventually] = ["within", "every"],
+        [Watch] = ["series", "marker", "threshold"],
         [Matcher] = ["tolerance", "regex"],
         [Catalog] = ["labs"],
         [CatalogEntry] = ["id", "path"],

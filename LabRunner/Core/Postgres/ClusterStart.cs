@@ -40,6 +40,18 @@ internal static class ClusterStart
         catch (IOException) { return false; }
     }
 
+    /// <summary>The log's last FATAL or PANIC message ("FATAL:  could not locate required checkpoint record"): the reason a person needs first.</summary>
+    private static string? FatalLine(string logFile)
+    {
+        try
+        {
+            if (!File.Exists(logFile)) return null;
+            var line = File.ReadLines(logFile).LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal));
+            return line?[line.IndexOf(line.Contains("FATAL:", StringComparison.Ordinal) ? "FATAL:" : "PANIC:", StringComparison.Ordinal)..];
+        }
+        catch (IOException) { return null; }
+    }
+
     public static string LogTail(string logFile, int lines = 20)
     {
         try { return File.Exists(logFile) ? string.Join('\n', File.ReadAllText(logFile).TrimEnd().Split('\n').TakeLast(lines)) : "(no log)"; }
@@ -47,5 +59,7 @@ internal static class ClusterStart
     }
 
     private static PostgresUnavailableException Failure(DebianCluster cluster, string why) =>
-        new($"The sandbox PostgreSQL server {cluster.Name} did not start: {why.Trim()}\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}");
+        FatalLine(cluster.LogFile) is { } fatal
+            ? new($"The sandbox PostgreSQL server {cluster.Name} did not start: {fatal}\n({why.Trim()})\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}")
+            : new($"The sandbox PostgreSQL server {cluster.Name} did not start: {why.Trim()}\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}");
 }

@@ -142,8 +142,7 @@ internal sealed partial class ConfinedSandbox : Sandbox
         if (settings.Count == 0) return;
         var confD = System.IO.Directory.CreateDirectory(Path.Combine(cluster.ConfigDirectory, "conf.d")).FullName;
         var file = Path.Combine(confD, "labrunner-lab.conf");
-        File.WriteAllText(file, "# the lab's server settings (LabRunner)\n" +
-            string.Concat(settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''", StringComparison.Ordinal)}'\n")));
+        File.WriteAllText(file, "# the lab's server settings (LabRunner)\n" + SandboxSettings.Lines(settings, HolderArguments.InsideHome));
         if (identity.IsRoot) Posix.Chown(file, identity.PostgresUid, identity.PostgresGid);
     }
 

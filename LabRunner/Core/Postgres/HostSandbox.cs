@@ -87,8 +87,7 @@ internal sealed class HostSandbox : Sandbox
             await ClusterTemplate.CopyAsync(template, DataDirectory!, ct);
         if (settings.Count > 0)
         {
-            var lines = settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''")}'");
-            await File.AppendAllTextAsync(Path.Combine(DataDirectory!, "postgresql.conf"), "\n# lab settings\n" + string.Join('\n', lines) + "\n", ct);
+            await File.AppendAllTextAsync(Path.Combine(DataDirectory!, "postgresql.conf"), "\n# lab settings\n" + SandboxSettings.Lines(settings, WorkDirectory), ct);
         }
         // While the server starts (this process only waits), Npgsql's own start-up work is done on the side.
         var warmUp = Task.Run(WarmUpNpgsql, CancellationToken.None);

@@ -203,6 +203,10 @@ public sealed class LabRun
         Stopwatch clock, Action? onWaitingForLock, Action? onRunning, CancellationToken ct)
     {
         var eventually = step.Expect?.Eventually;
+        var settling = eventually is null ? null : new Settling(step.Expect!);
+        var recorder = eventually is not null && step.Expect!.Watch is { } watch
+            ? new WatchRecorder(watch, watch.Threshold is { } threshold ? await ThresholdAsync(action, threshold, consent, ct) : null)
+            : null;
         var attempt = 0;
         while (true)
         {
@@ -218,6 +222,8 @@ public sealed class LabRun
                 return new StepResult(task, step, kind, action, null, Verdict.Error(new CouldNotRun(e.Message)), clock.Elapsed) { Attempts = attempt };
             }
             var verdict = ExpectationChecker.Check(action, step.Expect, output);
+            var series = recorder?.Add(output, clock.Elapsed);
+            if (series is not null) Raise(new StepSampled(task, step, kind, series));
             if (eventually is null || verdict.Status != VerdictStatus.Failed)
             {
                 if (eventually is not null && verdict.Status == VerdictStatus.Passed)
@@ -226,16 +232,34 @@ public sealed class LabRun
                         Reason = new MatchedAfter(verdict.Reason, clock.Elapsed),
                         Notes = [.. verdict.Notes, new MatchedOnAttempt(clock.Elapsed, attempt)],
                     };
-                return new StepResult(task, step, kind, action, output, verdict, clock.Elapsed) { Attempts = attempt };
+                return Result(verdict);
             }
+            if (settling!.Settled(output, clock.Elapsed))
+                return Result(verdict with { Reason = new NoLongerChanging(verdict.Reason, settling.MovedMarker!, settling.MovedAt, clock.Elapsed - settling.SameSince, attempt) });
             var remaining = eventually.Within - clock.Elapsed;
             if (remaining < eventually.Every)
-                return new StepResult(task, step, kind, action, output,
-                    verdict with { Reason = new StillNotMatching(verdict.Reason, clock.Elapsed, attempt) },
-                    clock.Elapsed)
-                { Attempts = attempt };
+                return Result(verdict with { Reason = new StillNotMatching(verdict.Reason, clock.Elapsed, attempt) });
             await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Reason, ct);
+
+            StepResult Result(Verdict v)
+            {
+                if (series is { Marker: { } marker, MarkerChangedAt: { } at }) v = v with { Notes = [.. v.Notes, new MarkerChanged(marker, at)] };
+                return new StepResult(task, step, kind, action, output, v, clock.Elapsed) { Attempts = attempt, Series = series };
+            }
         }
+    }
+
+    /// <summary>A watch's threshold: its query's first value, run once in the step's session (null when it gives no number).</summary>
+    private async Task<double?> ThresholdAsync(StepAction action, string sql, Consent consent, CancellationToken ct)
+    {
+        var query = new SqlAction(LabVariables.Substitute(sql, _variables))
+        {
+            Server = action.Server,
+            Session = (action as SqlAction)?.Session ?? SqlAction.MainSession,
+            Database = (action as SqlAction)?.Database,
+        };
+        var output = await _executor.ExecuteAsync(query, consent, _options.Execution.StatementTimeout, null, ct);
+        return WatchRecorder.FirstNumber(output);
     }
 
     /// <summary>Sleeps until the next attempt, raising a countdown every ProgressInterval.</summary>

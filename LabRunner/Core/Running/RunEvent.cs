@@ -36,5 +36,8 @@ public sealed record EventuallyRetry(int Attempt, TimeSpan NextIn, VerdictReason
 /// </summary>
 public sealed record StepDetached(LabTask Task, Step Step, StepKind Kind, LockWait Lock) : RunEvent(Task, Step, Kind);
 
+/// <summary>A watched step recorded one more sample: the whole series so far (for a plot).</summary>
+public sealed record StepSampled(LabTask Task, Step Step, StepKind Kind, WatchSeries Series) : RunEvent(Task, Step, Kind);
+
 /// <summary>The step ran (or was skipped) and was checked.</summary>
 public sealed record StepFinished(LabTask Task, Step Step, StepKind Kind, StepResult Result) : RunEvent(Task, Step, Kind);

@@ -13,6 +13,8 @@ public sealed record RunSummaryEntry(
     public double Points { get; init; }
     /// <summary>The server went away during this step (an environment problem: `check` exits 2).</summary>
     public bool ServerLost { get; init; }
+    /// <summary>A watched step's recorded series.</summary>
+    public WatchSeries? Series { get; init; }
 }
 
 /// <summary>What a run did, step by step, for the summary table and the JUnit/JSON/CSV reports.</summary>
@@ -37,6 +39,7 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
         {
             Points = r.Task.MaxPoints,
             ServerLost = r.Output?.Outcome == StepOutcome.ConnectionLost,
+            Series = r.Series,
         }).ToList());
 
     /// <summary>The expectation as an author wrote it: the panel, or the structured rows, or the error/exit code asked for.</summary>

@@ -9,4 +9,6 @@ public sealed record StepResult(LabTask Task, Step Step, StepKind Kind, StepActi
 {
     /// <summary>Executions it took (more than one for `eventually`).</summary>
     public int Attempts { get; init; } = 1;
+    /// <summary>A watched step's recorded series (null for other steps).</summary>
+    public WatchSeries? Series { get; init; }
 }

@@ -18,6 +18,7 @@ public partial class Catalogue
         Checking.ServerLost _ => ServerLost,
         Checking.ServerUnreachable r => ServerUnreachable(r.Why),
         Checking.CouldNotRun r => CouldNotRun(r.Problem),
+        Checking.ServerStepFailed r => ServerStepFailed(r.Problem),
         Checking.NotAllowed r => NotAllowed(r.Needed),
         Checking.UnknownVariables r => UnknownVariables(r.Names),
         Checking.Unreachable r => Unreachable(r.Why),
@@ -49,6 +50,7 @@ public partial class Catalogue
             + (r.Missing is { } m ? RowMissing(m.Row, Cells(m.Cells)) : r.Unexpected is { } u ? RowUnexpected(u.Row, Cells(u.Cells)) : ""),
         Checking.MatchedAfter r => MatchedAfter(Say(r.Matched), r.After),
         Checking.StillNotMatching r => StillNotMatching(r.After, r.Attempts, Say(r.Last)),
+        Checking.NoLongerChanging r => NoLongerChanging(r.Marker, r.MarkerMovedAt, r.StableFor, Say(r.Last)),
         Checking.NotCompared r => NotCompared(r.Shown),
         Checking.ManualStep _ => ManualStep,
         Checking.MarkedDone _ => MarkedDone,
@@ -64,6 +66,7 @@ public partial class Catalogue
         Checking.VolatileCell n => VolatileCell(n.Column, n.Cell, n.Shape),
         ColumnMatcher n => $"{n.Column}: {Matcher(n.Matcher)}",
         MatchedOnAttempt n => MatchedAfterNote(n.After, n.Attempt),
+        MarkerChanged n => MarkerChangedNote(n.Marker, n.After),
         _ => note.ToString(),
     };
 
@@ -121,6 +124,7 @@ public partial class Catalogue
     public virtual string ServerLost => "the server closed the connection unexpectedly";
     public virtual string ServerUnreachable(string why) => $"the server cannot be reached: {why}";
     public virtual string CouldNotRun(string reason) => $"could not run the step: {reason}";
+    public virtual string ServerStepFailed(string problem) => $"the step failed: {problem}";
     public virtual string NotAllowed(Consent needed) => needed.HasFlag(Consent.ServerProgram)
         ? "not run: this SQL makes the server run a program or write on its machine; pass --allow-shell to allow it"
         : "shell step not run: pass --allow-shell to run the lab's shell commands";
@@ -210,7 +214,10 @@ public partial class Catalogue
     // ---- eventually ------------------------------------------------------------------------------------------------
 
     public virtual string MatchedAfter(string message, TimeSpan d) => $"{message} (after {Duration(d)})";
+    public virtual string MarkerChangedNote(string marker, TimeSpan d) => $"{marker} changed after {Duration(d)}";
     public virtual string MatchedAfterNote(TimeSpan d, int attempt) => $"matched after {Duration(d)}, attempt {attempt}";
     public virtual string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"still not matching after {Duration(d)} ({attempts} attempts): {message}";
+    public virtual string NoLongerChanging(string marker, TimeSpan movedAt, TimeSpan stableFor, string message) =>
+        $"will not match: {marker} changed after {Duration(movedAt)} (what the step waits for happened) and the result has not changed for {Duration(stableFor)} since: {message}";
 }

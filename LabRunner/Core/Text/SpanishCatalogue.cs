@@ -31,6 +31,7 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string ServerLost => "el servidor cerró la conexión inesperadamente";
     public override string ServerUnreachable(string why) => $"no se puede conectar con el servidor: {why}";
     public override string CouldNotRun(string reason) => $"no se pudo ejecutar el paso: {reason}";
+    public override string ServerStepFailed(string problem) => $"el paso falló: {problem}";
     public override string NotAllowed(Consent needed) => needed.HasFlag(Consent.ServerProgram)
         ? "no ejecutado: este SQL hace que el servidor ejecute un programa o escriba en su máquina; usa --allow-shell para permitirlo"
         : "paso de shell no ejecutado: usa --allow-shell para ejecutar los comandos de shell de la práctica";
@@ -111,9 +112,12 @@ internal sealed partial class SpanishCatalogue : Catalogue
     public override string ToleranceOf(string expected) => $" de {expected}";
 
     public override string MatchedAfter(string message, TimeSpan d) => $"{message} (tras {Duration(d)})";
+    public override string MarkerChangedNote(string marker, TimeSpan d) => $"{marker} cambió tras {Duration(d)}";
     public override string MatchedAfterNote(TimeSpan d, int attempt) => $"coincidió tras {Duration(d)}, intento {attempt}";
     public override string StillNotMatching(TimeSpan d, int attempts, string message) =>
         $"sigue sin coincidir tras {Duration(d)} ({attempts} {(attempts == 1 ? "intento" : "intentos")}): {message}";
+    public override string NoLongerChanging(string marker, TimeSpan movedAt, TimeSpan stableFor, string message) =>
+        $"no va a coincidir: {marker} cambió a los {Duration(movedAt)} (ya ocurrió lo que el paso espera) y el resultado no ha cambiado en {Duration(stableFor)} desde entonces: {message}";
 
     /// <summary>The shape's noun, after "cualquier": "marca de tiempo", "LSN".</summary>
     private static string Shape(ValueShape shape) => shape switch

@@ -30,12 +30,20 @@ public class SeedImportTests
     public void Seed_markdown_imports_to_a_lab_equivalent_to_the_bundled_one()
     {
         var differences = LabEquivalence.Differences(Bundled(), ImportedThroughYaml());
-        // What the bundled lab adds that the Markdown does not say (so no import can infer it):
-        // the output of Tarea 2 Paso 1 (PostgreSQL's default settings) and a grader check of Tarea 2.
+        // What the bundled lab adds that the Markdown does not say (so no import can infer it): the output of Tarea 2
+        // Paso 1 (PostgreSQL's default settings), a grader check of Tarea 2, and a backup that provably restores (#15):
+        // a WAL archive, a non-exclusive start on 14, the label file kept and written as backup_label (Tarea 1 Paso 3
+        // and 4), and Tarea 3, which restores the copy on a second server.
         var known = new[]
         {
             "Tarea 2 checks: expected 1, got 0",
             "Tarea 2 Paso 1. expect:",
+            "server.settings: expected archive_command=",
+            "task count: expected 3, got 2",
+            "Tarea 1 step count: expected 4, got 3",
+            "Tarea 1 Paso 1. action: expected sql[main@curso] SELECT pg_start_backup('backup1', false, false);",
+            "Tarea 1 Paso 3. action: expected sql[main@curso] CREATE TEMP TABLE fin_backup AS SELECT * FROM pg_stop_backup(false);",
+            "Tarea 1 Paso 3. variants: expected >=15: sql[main@curso] CREATE TEMP TABLE fin_backup AS SELECT * FROM pg_backup_stop();",
         };
         var unexplained = differences.Where(d => !known.Any(k => d.StartsWith(k, StringComparison.Ordinal))).ToList();
         Assert.True(unexplained.Count == 0, string.Join("\n", unexplained));

@@ -345,4 +345,17 @@ public class ExpectationCheckerTests
 
         Assert.Equal(VerdictStatus.Passed, Check(expectation, Of(Table(["x", "y", "z"], ["a\nbc", "1", "foo\nb"]))).Status);
     }
+
+    [Fact]
+    public void A_server_step_that_failed_fails_even_with_nothing_expected_and_says_the_first_line()
+    {
+        var start = new ServerAction(ServerOperation.StartOn, "restaurado") { DataDirectory = "/var/lib/postgresql/backup1" };
+        var failed = Shell(1, "The sandbox PostgreSQL server restaurado did not start: FATAL:  could not locate required checkpoint record\n(pg_ctl: could not start server)\n--- log ---\n...\n");
+
+        var verdict = ExpectationChecker.Check(start, null, failed);
+
+        Assert.Equal(VerdictStatus.Failed, verdict.Status);
+        Assert.Equal("The sandbox PostgreSQL server restaurado did not start: FATAL:  could not locate required checkpoint record", Assert.IsType<ServerStepFailed>(verdict.Reason).Problem);
+        Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(start, null, Shell(0, "server restaurado started\n")).Status);
+    }
 }

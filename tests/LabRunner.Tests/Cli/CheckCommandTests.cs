@@ -1,4 +1,5 @@
 using LabRunner.Cli;
+using LabRunner.Reports;
 using LabRunner.Tests.Support;
 
 namespace LabRunner.Tests.Cli;
@@ -27,18 +28,29 @@ public sealed class CheckCommandTests : IDisposable
         var (code, output, errors) = await Check(TestLabs.Seed, "--allow-shell", "--report", $"junit:{junit}", "--report", $"json:{json}");
 
         var report = ReportFiles.Json(json);
-        Assert.Equal(9, report.Steps.Count);
+        Assert.Equal(16, report.Steps.Count);
         Assert.True(code == ExitCodes.Ok, output + errors);
-        Assert.EndsWith("9 passed, 0 failed", output.TrimEnd());
+        Assert.EndsWith("16 passed, 0 failed", output.TrimEnd());
         Assert.All(report.Steps, s => Assert.Equal("passed", s.Status));
         var autovacuum = Assert.Single(report.Steps, s => s.Step == "table-stats-again");
         Assert.Contains("after", autovacuum.Message);
         Assert.Contains("test_autovacuum", autovacuum.Actual);
         Assert.Contains("666667", autovacuum.Expected);
+        // The watched step keeps its series: dead tuples above the trigger line, then 0 once autovacuum ran.
+        var series = Assert.IsType<JsonReport.SeriesEntry>(autovacuum.Series);
+        Assert.Equal(["n_live_tup", "n_dead_tup"], series.Columns);
+        Assert.InRange(series.Threshold!.Value, 49, 200050.5); // 50 + 0.2 × reltuples (-1 before the first analyze)
+        Assert.Equal(0, series.Samples[^1].Values[1]);
+        // Not matched on the first look: autovacuum ran while the step watched, and the report says after how long.
+        if (series.Samples.Count > 1)
+        {
+            Assert.NotNull(series.MarkerChangedAt);
+            Assert.Contains(autovacuum.Notes, n => n.StartsWith("last_autovacuum changed after ", StringComparison.Ordinal));
+        }
         var doc = ReportFiles.ValidJUnit(junit);
-        Assert.Equal("9", doc.Root!.Attribute("tests")!.Value);
+        Assert.Equal("16", doc.Root!.Attribute("tests")!.Value);
         Assert.Equal("0", doc.Root!.Attribute("failures")!.Value);
-        Assert.Equal(["respaldo-autovacuum.backup", "respaldo-autovacuum.autovacuum"], doc.Root.Elements("testsuite").Select(s => s.Attribute("name")!.Value));
+        Assert.Equal(["respaldo-autovacuum.backup", "respaldo-autovacuum.autovacuum", "respaldo-autovacuum.verify-restore"], doc.Root.Elements("testsuite").Select(s => s.Attribute("name")!.Value));
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories));
     }
 

@@ -94,7 +94,7 @@ public sealed class LabCommandsTests : IDisposable
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^ID\s+TITLE\s+LANGUAGE\s+TASKS\s+DURATION$", lines[0]);
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
-            @"^respaldo-autovacuum\s+Respaldo con API de bajo nivel y Autovacuum\s+es\s+2\s+30 minutos$"));
+            @"^respaldo-autovacuum\s+Respaldo con API de bajo nivel y Autovacuum\s+es\s+3\s+30 minutos$"));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class SchemaTests
         [LabKeys.ServerStep] = ("lab", "definitions/serverStep"),
         [LabKeys.Expect] = ("lab", "definitions/expect"),
         [LabKeys.Eventually] = ("lab", "definitions/eventually"),
+        [LabKeys.Watch] = ("lab", "definitions/watch"),
         [LabKeys.Matcher] = ("lab", "definitions/matcherObject"),
         [LabKeys.Catalog] = ("catalog", ""),
         [LabKeys.CatalogEntry] = ("catalog", "definitions/entry"),
@@ -40,7 +41,7 @@ public class SchemaTests
 
     [Theory]
     [InlineData("lab"), InlineData("image"), InlineData("server"), InlineData("task"), InlineData("step"), InlineData("variant"),
-     InlineData("expect"), InlineData("eventually"), InlineData("matcher"), InlineData("catalog"), InlineData("catalog_entry")]
+     InlineData("expect"), InlineData("eventually"), InlineData("watch"), InlineData("matcher"), InlineData("catalog"), InlineData("catalog_entry")]
     public void Schema_lists_exactly_the_keys_the_loader_accepts(string kind)
     {
         var (schema, pointer) = Places[kind];

@@ -35,16 +35,19 @@ public class SeedLabTests
         Assert.Equal(new VersionRange(14, null), server.Versions);
         Assert.Equal("1s", server.Settings["autovacuum_naptime"]);
         Assert.Equal(["rsync"], server.Tools);
+        Assert.Equal("on", server.Settings["archive_mode"]);
+        Assert.Contains("cp %p {{workdir}}/archivo_wal/%f", server.Settings["archive_command"]);
+        Assert.Contains("CREATE TABLE alumnos", server.Setup);
     }
 
     [Fact]
     public void Seed_lab_has_the_authors_tasks_and_steps()
     {
         var lab = LoadSeed();
-        Assert.Equal(["backup", "autovacuum"], lab.Tasks.Select(t => t.Id));
+        Assert.Equal(["backup", "autovacuum", "verify-restore"], lab.Tasks.Select(t => t.Id));
         Assert.Equal("Tarea 1. Realizar un backup de la base de datos usando la API de bajo nivel de Postgresql", lab.Tasks[0].Title);
         Assert.Equal("Tarea 2. Observar el funcionamiento de autovacuum en la base de datos", lab.Tasks[1].Title);
-        Assert.Equal(3, lab.Tasks[0].Steps.Count);
+        Assert.Equal(4, lab.Tasks[0].Steps.Count); // the author's three, and the backup_label the backup needs
         Assert.Equal(5, lab.Tasks[1].Steps.Count);
         Assert.Equal(["Paso 1.", "Paso 2.", "Paso 3.", "Paso 4.", "Paso 5."], lab.Tasks[1].Steps.Select(s => s.Title));
         Assert.Equal("Iniciar una sesión psql y ejecutar el comando de inicio de backup:", lab.Tasks[0].Steps[0].Text);
@@ -57,12 +60,13 @@ public class SeedLabTests
         var steps = LoadSeed().Tasks[0].Steps;
         var start = steps[0];
         var stop = steps[2];
-        Assert.Equal("SELECT pg_start_backup('backup1', false);", start.ActionFor(14).Command);
+        Assert.Equal("SELECT pg_start_backup('backup1', false, false);", start.ActionFor(14).Command); // non-exclusive
         Assert.Equal("SELECT pg_backup_start('backup1', false);", start.ActionFor(15).Command);
         Assert.Equal("SELECT pg_backup_start('backup1', false);", start.ActionFor(17).Command);
-        Assert.StartsWith("SELECT * FROM pg_stop_backup();", stop.ActionFor(14).Command);
-        Assert.StartsWith("SELECT * FROM pg_backup_stop();", stop.ActionFor(16).Command);
-        Assert.All(new[] { start.ActionFor(15), stop.ActionFor(15), start.ActionFor(14), stop.ActionFor(14) },
+        Assert.StartsWith("CREATE TEMP TABLE fin_backup AS SELECT * FROM pg_stop_backup(false);", stop.ActionFor(14).Command);
+        Assert.StartsWith("CREATE TEMP TABLE fin_backup AS SELECT * FROM pg_backup_stop();", stop.ActionFor(16).Command);
+        Assert.Contains("FROM fin_backup) TO '{{backup_dir}}/backup_label'", steps[3].Action.Command);
+        Assert.All(new[] { start.ActionFor(15), stop.ActionFor(15), start.ActionFor(14), stop.ActionFor(14), steps[3].Action },
             a => Assert.Equal(SqlAction.MainSession, Assert.IsType<SqlAction>(a).Session));
     }
 
@@ -86,6 +90,9 @@ public class SeedLabTests
         Assert.Contains(" test_autovacuum |     666667 |          0 |             | 2024-10-06 19:00:44.756802-05\n(1 row)", expect.Panel);
         Assert.Equal(new Matcher.Shape(ValueShape.Timestamp), expect.Matchers["last_autovacuum"]);
         Assert.Equal(new Eventually(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(2)), expect.Eventually);
+        Assert.Equal(["n_live_tup", "n_dead_tup"], expect.Watch!.Series);
+        Assert.Equal("last_autovacuum", expect.Watch.Marker);
+        Assert.Contains("current_setting('autovacuum_vacuum_scale_factor')::float8 * reltuples", expect.Watch.Threshold);
         Assert.True(step.Location.Line > 0);
         Assert.True(expect.Location.Line > step.Location.Line);
     }
@@ -103,5 +110,19 @@ public class SeedLabTests
         var check = Assert.Single(LoadSeed().Tasks[1].Checks);
         Assert.Equal(["count"], check.Expect!.Columns!);
         Assert.Equal("666667", check.Expect.Rows![0][0]);
+    }
+
+    [Fact]
+    public void Task_3_verifies_the_backup_on_a_second_server_and_removes_it()
+    {
+        var task = LoadSeed().Tasks[2];
+        Assert.Equal("Tarea 3. Comprobar que el backup se puede restaurar", task.Title);
+        Assert.Equal(["check-copy", "prepare-recovery", "start-copy", "check-data", "stop-copy", "drop-copy"], task.Steps.Select(s => s.Id));
+        var start = Assert.IsType<ServerAction>(task.Steps[2].Action);
+        Assert.Equal((ServerOperation.StartOn, "restaurado", "{{backup_dir}}"), (start.Operation, start.Name, start.DataDirectory));
+        Assert.Equal("restaurado", task.Steps[3].Action.Server);
+        var stop = Assert.IsType<ServerAction>(task.Steps[4].Action);
+        Assert.Equal((ServerOperation.Stop, "restaurado"), (stop.Operation, stop.Name));
+        Assert.Equal("pg_dropcluster {{pg_major}} restaurado", task.Steps[5].Action.Command.Trim());
     }
 }

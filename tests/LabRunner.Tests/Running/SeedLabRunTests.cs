@@ -24,10 +24,11 @@ public class SeedLabRunTests
 
         var results = await run.RunAllAsync(null, ct);
 
-        Assert.Equal(9, results.Count);
+        Assert.Equal(16, results.Count);
         Assert.All(results, r => Assert.True(r.Verdict.Status == VerdictStatus.Passed,
             $"{r.Task.Id}/{r.Step.Id}: {r.Verdict.Status} {r.Verdict.Said()}\n{r.Verdict.Diff}"));
         Assert.Equal("SELECT pg_backup_start('backup1', false);", results[0].Action.Command);
-        Assert.True(File.Exists(Path.Combine(target.WorkDirectory, "backup1", "PG_VERSION")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(target.WorkDirectory, "archivo_wal"), "*.backup"));
+        Assert.False(Directory.Exists(Path.Combine(target.WorkDirectory, "backup1")), "Tarea 3 removes the restored copy with its server");
     }
 }

@@ -25,7 +25,7 @@ public sealed class TmuxEndToEndTests : IDisposable
         using var tmux = new Tmux(command, 120, 40);
 
         tmux.WaitFor("Tarea 1.", Long);
-        tmux.Send("F8", "F8", "F8"); // task 2, step 1: SHOW autovacuum ...
+        tmux.Send("F8", "F8", "F8", "F8"); // task 2, step 1 (after Tarea 1's four steps): SHOW autovacuum ...
         tmux.WaitFor(s => s.Contains("Revisar la configuración actual de autovacuum"), Long, "task 2 step 1");
         tmux.Send("F5");
         var screen = tmux.WaitFor(s => s.Contains("✓ Passed"), Long, "step 1 passed");

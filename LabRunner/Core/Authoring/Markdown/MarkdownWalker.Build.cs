@@ -66,6 +66,7 @@ internal sealed partial class MarkdownWalker
             Duration = _duration,
             Objectives = _objectives,
             Introduction = Joined(_introduction),
+            Help = Joined(_help),
             Images = _images,
             Server = new ServerRequirements
             {

@@ -22,6 +22,8 @@ internal sealed partial class MarkdownWalker
     private ReaderState _state = null!;
     private readonly List<TaskDraft> _tasks = [];
     private readonly List<string> _introduction = [];
+    /// <summary>The "Tabla de ayuda" section's blocks, kept as the lab's help.</summary>
+    private readonly List<string> _help = [];
     private readonly List<string> _objectives = [];
     private readonly List<LabImage> _images = [];
     private readonly ExpectedResults _expected;
@@ -103,6 +105,9 @@ internal sealed partial class MarkdownWalker
                 break;
             case SectionKind.Duration:
                 _duration ??= Duration(block);
+                break;
+            case SectionKind.Help:
+                _help.Add(Slice(block));
                 break;
             case SectionKind.Instructions:
                 if (block is FencedCodeBlock or CodeBlock && !Runnable((LeafBlock)block))

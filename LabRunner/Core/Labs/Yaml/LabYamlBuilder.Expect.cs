@@ -19,6 +19,9 @@ internal sealed partial class LabYamlBuilder
         var ordered = f.Bool("ordered");
         var subset = f.Bool("subset");
         var eventually = f.Map("eventually") is { } ev ? Eventually(ev) : null;
+        var watch = f.Map("watch") is { } w ? Watch(w) : null;
+        if (watch is not null && f.Get("eventually") is null)
+            d.Error(f.KeyOf("watch")!, "\"watch\" needs \"eventually\"", "add e.g. \"eventually: { within: 3m, every: 2s }\": how long and how often to re-run");
         var error = f.Scalar("error");
         if (error is not null)
         {
@@ -41,6 +44,7 @@ internal sealed partial class LabYamlBuilder
             Ordered = ordered,
             SubsetOfColumns = subset ?? false,
             Eventually = eventually,
+            Watch = watch,
             ErrorSqlState = error?.Value,
             ExitCode = exitCode,
             OutputContains = contains,
@@ -176,6 +180,14 @@ internal sealed partial class LabYamlBuilder
             return null;
         }
         return new Eventually(within.Value, every);
+    }
+
+    private Watch? Watch(YMapping map)
+    {
+        var f = new Fields(map, LabKeys.Watch, "watch", d);
+        var series = TextList(f, "series");
+        if (series.Count == 0) d.Error(f.KeyOf("series") ?? (YNode)map, "\"watch\" needs \"series\"", "name the numeric columns to record, e.g. series: [n_live_tup, n_dead_tup]");
+        return new Watch(series, f.Text("marker"), f.Text("threshold"));
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -29,6 +29,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
         var duration = f.Text("duration");
         var objectives = TextList(f, "objectives");
         var introduction = Markdown(f.Text("introduction"));
+        var help = Markdown(f.Text("help"));
         var images = Images(f.List("images"));
         var variables = Variables(f.Map("variables"));
         var server = Server(f.Map("server"));
@@ -43,6 +44,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             Duration = duration,
             Objectives = objectives,
             Introduction = introduction,
+            Help = help,
             Images = images,
             Server = server,
             Variables = variables,
@@ -145,7 +147,11 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             {
                 if (!SettingName().IsMatch(key.Value)) d.Error(key, $"bad setting name \"{key.Value}\"", "write a postgresql.conf parameter such as autovacuum_naptime");
                 else if (value is not YScalar { IsNull: false } v) d.Error(value, $"setting \"{key.Value}\" should have a value", $"write e.g. \"{key.Value}: 1s\"");
-                else settings[key.Value] = v.Value;
+                else
+                {
+                    CheckSettingVariables(v);
+                    settings[key.Value] = v.Value;
+                }
             }
         var tools = TextList(f, "tools");
         var servers = LabServers(f.List("servers"));
@@ -197,6 +203,16 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             d.Error(at, $"unknown variable \"{{{{{name}}}}}\"",
                 suggestion is not null ? $"did you mean \"{{{{{suggestion}}}}}\"?" : $"define it under \"variables:\" or use a built-in: {BuiltInList}");
         }
+    }
+
+    /// <summary>A setting is written before the server starts: of the variables, only {{workdir}} is known then.</summary>
+    private void CheckSettingVariables(YScalar node)
+    {
+        var raw = source.Text[node.StartIndex..Math.Max(node.StartIndex, node.EndIndex)];
+        foreach (Match m in LabVariables.Reference().Matches(raw))
+            if (m.Groups["name"].Value != "workdir")
+                d.Error(source.At(node.StartIndex + m.Index), $"a setting may use only {{{{workdir}}}}, not \"{m.Value}\"",
+                    "settings are written before the server starts; write the value out");
     }
 
     private static string BuiltInList => string.Join(", ", LabVariables.BuiltIn.Select(n => "{{" + n + "}}"));

@@ -1,0 +1,64 @@
+using LabRunner.Running;
+using LabRunner.Tui;
+using Terminal.Gui.App;
+using Terminal.Gui.Time;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace LabRunner.Tests.Tui;
+
+/// <summary>The watch plot: points of each series, the trigger threshold line and the autovacuum marker, headless.</summary>
+public class WatchPlotTests
+{
+    /// <summary>Dead tuples above the threshold, then 0 after autovacuum ran at 6 s; live tuples steady.</summary>
+    private static WatchSeries Autovacuum() => new(["n_live_tup", "n_dead_tup"], "last_autovacuum", 200050,
+    [
+        new WatchSample(TimeSpan.FromSeconds(0), [808687, 500000], false),
+        new WatchSample(TimeSpan.FromSeconds(2), [808687, 500000], false),
+        new WatchSample(TimeSpan.FromSeconds(4), [808687, 500000], false),
+        new WatchSample(TimeSpan.FromSeconds(6), [666667, 0], true),
+    ]);
+
+    [Fact]
+    public void Layout_puts_each_sample_the_threshold_and_the_marker_where_they_belong()
+    {
+        var cells = PlotLayout.Render(Autovacuum(), 40, 12);
+        string Row(int r) => new(Enumerable.Range(0, 40).Select(c => cells[r, c].Glyph).ToArray());
+
+        // y from 0 (row 9, above the axis and the time labels) to 808687 (row 0); x from 0 s (column 7) to 6 s (column 39).
+        Assert.Equal('●', cells[0, 7].Glyph);    // n_live_tup 808687 at 0 s: the top
+        Assert.Equal('◆', cells[3, 7].Glyph);    // n_dead_tup 500000 ≈ 0.62 of the top: row 9 - round(0.618 × 9) = 3
+        Assert.Equal('◆', cells[3, 18].Glyph);   // ... again at 2 s: column 7 + round(2/6 × 32)
+        Assert.Equal('●', cells[2, 39].Glyph);   // n_live_tup 666667 at 6 s: row 9 - round(0.824 × 9) = 2
+        Assert.Equal('◆', cells[9, 39].Glyph);   // n_dead_tup 0 at 6 s, on the marker's column
+        Assert.Equal(1, cells[9, 39].Series);
+        Assert.Equal(PlotLayout.MarkerGlyph, cells[5, 39].Glyph);
+        Assert.Equal(PlotCell.Marker, cells[5, 39].Series);
+        Assert.Contains(new string(PlotLayout.ThresholdGlyph, 10), Row(7)); // 200050 ≈ 0.25 of the top: row 9 - round(2.2) = 7
+        Assert.StartsWith("808687│●", Row(0));
+        Assert.StartsWith("      └─", Row(10));
+        Assert.EndsWith("6 s", Row(11));
+    }
+
+    [Fact]
+    public void The_view_draws_the_points_the_marker_and_the_legend_on_a_headless_screen()
+    {
+        using var app = Application.Create(new VirtualTimeProvider());
+        app.Init();
+        app.Driver!.SetScreenSize(100, 16);
+        using var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
+        var plot = new WatchPlot("umbral", (marker, at) => $"{marker} cambió tras {at.TotalSeconds:0} s") { Width = Dim.Fill(), Height = Dim.Fill() };
+        window.Add(plot);
+        var token = app.Begin(window);
+        plot.Series = Autovacuum();
+        app.LayoutAndDraw(true);
+        var screen = app.Driver.ToString();
+
+        Assert.Contains("● n_live_tup   ◆ n_dead_tup   ┄ umbral 200050   ┆ last_autovacuum cambió tras 6 s", screen);
+        var lines = screen.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("808687│●", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.Contains('◆') && !l.Contains("n_dead_tup"))); // 500000 three times on one row, 0 on another
+        Assert.True(lines.Count(l => l.Contains(PlotLayout.MarkerGlyph)) >= 10, "the marker is a vertical line");
+        app.End(token!);
+    }
+}
