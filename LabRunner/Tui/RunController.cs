@@ -71,6 +71,10 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
             {
                 cts.Dispose();
                 if (_cts == cts) _cts = null;
+                // Cancelled during an eventually-wait: what the last check printed stays on screen, not a blank pane.
+                if ((result.Output.Outcome == StepOutcome.Cancelled || result.Verdict.Reason is Cancelled) && result.Output.Text.Length == 0
+                    && Activity?.Activity is Running.EventuallyRetry { LastOutput: { } last })
+                    result = result with { Output = last with { Outcome = StepOutcome.Cancelled, Duration = result.Output.Duration } };
                 if (!_noServer) Server = runner.Server; // a step may have started or stopped one of the lab's servers
                 RunningStep = null;
                 Activity = null;

@@ -138,7 +138,7 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
             h.WaitUntil(() => !h.Session.IsBusy);
             Assert.Contains("already exists", h.Text); // same database: the table is there
 
-            h.Press(Key.R.WithCtrl, Key.Enter);
+            h.Press(Key.R.WithCtrl, Key.Y); // Enter would answer No: the default for throwing work away
             h.WaitUntil(() => !h.Session.IsBusy);
             Assert.False(Directory.Exists(first), "the old sandbox should be removed");
             h.Press(Key.F5);
