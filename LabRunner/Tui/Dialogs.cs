@@ -44,6 +44,13 @@ public sealed class Dialogs(Catalogue text)
     public Question ResetStep(string step) => Make(QuestionKind.ResetStep, text.ResetTitle, text.ResetQuestion(step), (Choice.Yes, text.Yes), (Choice.No, text.No))
         with { Default = Choice.No };
 
+    /// <summary>All steps done: the summary, and (when the lab has grading checks) the offer to run them before submitting.</summary>
+    public Question Completed(string summary, bool hasChecks) => hasChecks
+        ? Make(QuestionKind.Completed, text.Completed, summary + "\n\n" + text.CheckMyWorkExplained, (Choice.CheckMyWork, text.CheckMyWorkButton), (Choice.Close, text.Close))
+        : Make(QuestionKind.Completed, text.Completed, summary, (Choice.Close, text.Close));
+
+    public Question CheckResults(string results) => Make(QuestionKind.CheckResults, text.CheckMyWork, results, (Choice.Close, text.Close));
+
     public Question Help(string keys) => Make(QuestionKind.Help, text.HelpTitle, keys, (Choice.Close, text.Close));
 
     private static Question Make(QuestionKind kind, string title, string message, params (Choice Choice, string Label)[] choices) =>

@@ -44,6 +44,7 @@ public sealed class LabSession
     public StepRef? Selected => Model.Selected;
     public StepRef? RunningStep => Runs.RunningStep;
     public bool Restarting => Runs.Restarting;
+    public bool Checking => Runs.Checking;
     public bool IsBusy => Runs.IsBusy;
     public RunActivity? Activity => Runs.Activity;
     public TimeSpan Elapsed => Runs.Elapsed;
@@ -187,6 +188,7 @@ public sealed class LabSession
 
     private void Start(StepRef step, StepAction action, bool allowShell)
     {
+        var wasComplete = PassedCount == Steps.Count;
         Notice = null;
         Model.Started(step);
         Runs.Run(step, new StepRunRequest(step.Task, step.Step, action, allowShell), result =>
@@ -195,7 +197,11 @@ public sealed class LabSession
             Model.Finished(step, result);
             Save();
             if (_quitWhenIdle) { QuitRequested?.Invoke(); return; }
-            if (_replay is null) return;
+            if (_replay is null)
+            {
+                if (!wasComplete && PassedCount == Steps.Count) Ask(Dialogs.Completed(CompletionSummary(), Lab.Tasks.Any(t => t.Checks.Count > 0)));
+                return;
+            }
             if (StepStatuses.IsDone(Model.VerdictOf(step))) ReplayNext();
             else StopReplay(step);
         });
@@ -269,6 +275,9 @@ public sealed class LabSession
                 _replayTotal = replay.Count;
                 ReplayNext();
                 return;
+            case (QuestionKind.Completed, Choice.CheckMyWork):
+                CheckMyWork();
+                return;
             case (QuestionKind.ResetStep, Choice.Yes) when Selected is { } selected && RunningStep != selected:
                 Model.Reset(selected);
                 Save();
@@ -278,6 +287,26 @@ public sealed class LabSession
                 break;
         }
         Raise();
+    }
+
+    /// <summary>"All 8 steps done. 2 hints used." (the words the completion screen starts with).</summary>
+    public string CompletionSummary()
+    {
+        var hints = Steps.Count(Model.HintShown);
+        return Text.AllDone(PassedCount, Steps.Count) + (hints > 0 ? " " + Text.HintsUsed(hints) : "");
+    }
+
+    /// <summary>Runs the lab's grading checks read-only and shows each one's verdict.</summary>
+    public void CheckMyWork()
+    {
+        if (IsBusy) { Notice = Text.Busy; Raise(); return; }
+        Runs.Check((outcomes, failure) =>
+        {
+            if (outcomes is null) { Notice = Text.ChecksFailed(failure ?? ""); return; }
+            var lines = outcomes.Select(o => $"{ScreenText.Mark(StepStatuses.Of(o.Verdict.Status))} {o.Task} · {o.Check}: {Text.Say(o.Verdict)}");
+            var passed = outcomes.Count(o => o.Verdict.Status == VerdictStatus.Passed);
+            Dialogs.Ask(Dialogs.CheckResults(Text.ChecksPassed(passed, outcomes.Count) + "\n\n" + string.Join("\n", lines)));
+        });
     }
 
     /// <summary>The saved steps that ran and were done (passed, or compared by eye), in the lab's order: what a replay runs.

@@ -1,8 +1,8 @@
 namespace LabRunner.Tui;
 
-public enum QuestionKind { ShellConsent, Restart, Quit, Resume, Help, ResetStep }
+public enum QuestionKind { ShellConsent, Restart, Quit, Resume, Help, ResetStep, Completed, CheckResults }
 
-public enum Choice { AllowOnce, AllowAll, Cancel, Yes, No, Continue, StartOver, Close, Replay }
+public enum Choice { AllowOnce, AllowAll, Cancel, Yes, No, Continue, StartOver, Close, Replay, CheckMyWork }
 
 /// <summary>A question the screen must put to the student before going on; the presenter decides what each answer does.</summary>
 public sealed record Question(QuestionKind Kind, string Title, string Message, IReadOnlyList<QuestionChoice> Choices)

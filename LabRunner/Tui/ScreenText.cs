@@ -184,7 +184,7 @@ public static partial class ScreenText
     public static string ActivityLine(LabSession s, int frame)
     {
         if (!s.IsBusy) return "";
-        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
+        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Checking ? s.Text.CheckingWork : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
         if (s.Activity is { } a && !s.Restarting)
         {

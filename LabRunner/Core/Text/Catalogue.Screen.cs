@@ -123,6 +123,12 @@ public partial class Catalogue
     public virtual string AllDone(int done, int total) => $"All {total} steps done.";
     public virtual string Completed => "Lab complete";
     public virtual string CheckMyWork => "Check my work";
+    public virtual string CheckMyWorkButton => "C_heck my work";
+    public virtual string CheckMyWorkExplained => "Check my work runs the lab's grading checks on your database, read-only, as the grader will.";
+    public virtual string CheckingWork => "checking your work…";
+    public virtual string HintsUsed(int n) => n == 1 ? "1 hint used." : $"{n} hints used.";
+    public virtual string ChecksPassed(int passed, int total) => $"{passed} of {total} checks passed.";
+    public virtual string ChecksFailed(string why) => $"The checks could not run: {why}";
 
     // The lab picker.
     public virtual string PickLab => "Choose a lab (Enter opens it, Ctrl+Q quits)";

@@ -119,6 +119,12 @@ internal sealed partial class SpanishCatalogue
     public override string AllDone(int done, int total) => $"Los {total} pasos hechos.";
     public override string Completed => "Práctica terminada";
     public override string CheckMyWork => "Comprobar mi trabajo";
+    public override string CheckMyWorkButton => "C_omprobar mi trabajo";
+    public override string CheckMyWorkExplained => "Comprobar mi trabajo ejecuta las comprobaciones de la práctica en tu base de datos, solo lectura, como lo hará quien corrige.";
+    public override string CheckingWork => "comprobando tu trabajo…";
+    public override string HintsUsed(int n) => n == 1 ? "1 pista usada." : $"{n} pistas usadas.";
+    public override string ChecksPassed(int passed, int total) => $"{passed} de {total} comprobaciones correctas.";
+    public override string ChecksFailed(string why) => $"No se pudieron ejecutar las comprobaciones: {why}";
 
     public override string PickLab => "Elige una práctica (Enter la abre, Ctrl+Q sale)";
     public override string NoLabs => "No se encontraron prácticas.";

@@ -133,6 +133,8 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         {
             h.Press(Key.F5);
             h.WaitUntil(() => !h.Session.IsBusy);
+            Assert.Equal(QuestionKind.Completed, h.Session.Pending?.Kind); // the only step: the lab is done
+            h.Press(Key.Esc);
             Assert.Contains("CREATE TABLE", h.Text);
             h.Press(Key.F5);
             h.WaitUntil(() => !h.Session.IsBusy);

@@ -51,5 +51,15 @@ public sealed class ScriptedRunner : IStepRunner
         if (_restartGate is { } gate) await gate.Task.WaitAsync(ct);
     }
 
+    /// <summary>What "Check my work" answers (none by default: a lab without checks).</summary>
+    public List<CheckOutcome> Checks { get; } = [];
+    public int CheckRuns { get; private set; }
+
+    public Task<IReadOnlyList<CheckOutcome>> CheckAsync(CancellationToken ct)
+    {
+        CheckRuns++;
+        return Task.FromResult<IReadOnlyList<CheckOutcome>>(Checks.ToList());
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
