@@ -96,7 +96,7 @@ public sealed class LabRunStepRunner : IStepRunner
     public async Task<IReadOnlyList<CheckOutcome>> CheckAsync(CancellationToken ct)
     {
         var target = Current.Target;
-        var grades = await Grader.GradeAsync(_lab, [new GradeTarget("student", target.ConnectionString().ConnectionString)], LabRunFilter.All, 1, null, ct);
+        var grades = await Grader.GradeAsync(_lab, [new GradeTarget("student", target.ConnectionString().ConnectionString)], new GradeOptions { Filter = LabRunFilter.All, Parallel = 1 }, null, ct);
         return grades[0].Summary.Entries
             .Select(e => new CheckOutcome(_lab.Tasks.FirstOrDefault(t => t.Id == e.Task)?.Title ?? e.Task, e.Title, e.Verdict)).ToList();
     }
