@@ -38,7 +38,7 @@ public static class Grader
             observe?.Invoke(new GradingStarted(student, target.Description, target.Version, server.User, server.IsSuperuser));
             // Every check goes to the read-only wall (ReadOnlyChecks), which refuses a shell check or SQL that runs programs
             // before it is sent, says why, and grants its own executor nothing: a skip here would hide the attempt.
-            var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60) };
+            var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60), PsqlLanguage = PsqlLanguage.Of(lab) };
             await using var checks = new ReadOnlyChecks(new StepExecutor(target, execution), [lab.Server.Database, target.Database]);
             var run = new LabRun(lab, target, checks, new LabRunOptions { Execution = execution, RunSetup = false, Consent = ConsentRules.AllowShell });
             await run.RunChecksAsync(filter, ct);
