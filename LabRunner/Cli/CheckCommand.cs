@@ -31,6 +31,8 @@ public static class CheckCommand
             Description = "Review each step whose output differs from its expected panel and write the accepted ones into the lab file; --accept=all accepts every one.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var repeat = new Option<int?>("--repeat") { Description = "Run the lab N times on fresh sandboxes and report steps whose verdict differs between runs (flaky)." };
+        var prove = new Option<bool>("--prove") { Description = "Prove the checks check: each task's checks must fail before its steps and pass after them; name panels an empty result meets." };
         var sandboxRoot = new Option<string?>("--sandbox-root") { Description = "Directory for sandboxes (default $TMPDIR/labrunner-USER).", Hidden = true };
         var command = new Command("check", "Run a lab's steps and check every expectation; exit 1 if any fails.");
         command.Arguments.Add(lab);
@@ -43,6 +45,8 @@ public static class CheckCommand
         command.Options.Add(CommonOptions.UnconfinedShell);
         command.Options.Add(versions);
         command.Options.Add(accept);
+        command.Options.Add(repeat);
+        command.Options.Add(prove);
         command.Options.Add(sandboxRoot);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
@@ -69,6 +73,16 @@ public static class CheckCommand
                 var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
                 return await CheckAccept.RunAsync(loaded, parse.GetValue(accept) ?? "ask", setup with { KeepSandbox = false },
                     new LabRunOptions { Consent = consentAll }, output, errors, stdin, ct);
+            }
+            if (parse.GetValue(prove))
+            {
+                var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
+                return await CheckProve.RunAsync(loaded, setup, new LabRunOptions { Consent = consentAll }, output, errors, ct);
+            }
+            if (parse.GetValue(repeat) is { } times)
+            {
+                var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
+                return await CheckRepeat.RunAsync(loaded, times, setup, new LabRunOptions { Consent = consentAll }, output, errors, ct);
             }
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
             var options = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) },
