@@ -13,13 +13,7 @@ internal static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> args, CancellationToken ct, string? runAsUser = null)
     {
-        var psi = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var psi = new ProcessStartInfo();
         if (runAsUser is null)
         {
             psi.FileName = file;
@@ -34,17 +28,28 @@ internal static class ProcessRunner
         psi.Environment["LC_ALL"] = "C.UTF-8";
         psi.Environment["LANG"] = "C.UTF-8";
 
-        using var process = new Process { StartInfo = psi };
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        var code = await RunAsync(psi, line => { lock (output) output.AppendLine(line); }, ct);
+        lock (output) return new ProcessResult(code, output.ToString());
+    }
+
+    /// <summary>Runs a program with no input, handing each line of its stdout and stderr to <paramref name="onLine"/>;
+    /// 127 when it cannot start (the shell's code for "not found"); cancelling kills its whole tree.</summary>
+    public static async Task<int> RunAsync(ProcessStartInfo psi, Action<string> onLine, CancellationToken ct)
+    {
+        psi.RedirectStandardOutput = psi.RedirectStandardError = psi.RedirectStandardInput = true;
+        psi.UseShellExecute = false;
+        using var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
         try
         {
             process.Start();
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return new ProcessResult(127, $"{psi.FileName}: {e.Message}");
+            onLine($"{psi.FileName}: {e.Message}");
+            return 127;
         }
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -59,6 +64,6 @@ internal static class ProcessRunner
             throw;
         }
         process.WaitForExit(); // flush the async readers
-        lock (output) return new ProcessResult(process.ExitCode, output.ToString());
+        return process.ExitCode;
     }
 }

@@ -17,23 +17,29 @@ internal static class SpareClusters
     public static string KeyOf(string templateData) => Path.GetFileName(Path.GetDirectoryName(templateData)!);
 
     /// <summary>Moves a spare of <paramref name="templateData"/> to <paramref name="dataDirectory"/> and resets it; false when none could be had.</summary>
-    public static bool TryClaim(string root, string templateData, string dataDirectory, ClusterOwner owner)
+    public static bool TryClaim(string root, string templateData, string dataDirectory, ClusterOwner owner) =>
+        TryClaim(root, KeyOf(templateData), templateData, dataDirectory, owner);
+
+    /// <summary>The same for any template folder, its spares named by <paramref name="key"/>.</summary>
+    public static bool TryClaim(string root, string key, string template, string target, ClusterOwner owner)
     {
-        foreach (var spare in Spares(root, KeyOf(templateData)))
+        foreach (var spare in Spares(root, key))
         {
             try
             {
-                Directory.Move(spare, dataDirectory); // atomic: of two claimants, one wins
+                Directory.Move(spare, target); // atomic: of two claimants, one wins
             }
             catch (IOException) { continue; }
             try
             {
-                Reset(templateData, dataDirectory, owner);
+                Reset(template, target, owner);
                 return true;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Directory.Delete(dataDirectory, recursive: true); // the caller copies the template afresh
+                // The caller copies the template afresh (a lab may have left what we cannot reset, or even delete).
+                try { Directory.Delete(target, recursive: true); }
+                catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
                 return false;
             }
         }
@@ -41,14 +47,17 @@ internal static class SpareClusters
     }
 
     /// <summary>Keeps a stopped sandbox's data directory as a spare; false when it should be deleted instead.</summary>
-    public static bool TryKeep(string root, string templateData, string dataDirectory)
+    public static bool TryKeep(string root, string templateData, string dataDirectory) =>
+        TryKeep(root, KeyOf(templateData), templateData, dataDirectory);
+
+    /// <summary>The same for any template folder, its spares named by <paramref name="key"/>.</summary>
+    public static bool TryKeep(string root, string key, string template, string directory)
     {
-        var key = KeyOf(templateData);
-        if (!Directory.Exists(dataDirectory) || Spares(root, key).Count() >= MaxPerTemplate) return false;
-        if (Size(dataDirectory) > 4 * Size(templateData) + (64L << 20)) return false;
+        if (!Directory.Exists(directory) || Spares(root, key).Count() >= MaxPerTemplate) return false;
+        if (Size(directory) > 4 * Size(template) + (64L << 20)) return false;
         try
         {
-            Directory.Move(dataDirectory, Path.Combine(root, $"{Prefix}{key}-{Guid.NewGuid().ToString("N")[..10]}"));
+            Directory.Move(directory, Path.Combine(root, $"{Prefix}{key}-{Guid.NewGuid().ToString("N")[..10]}"));
             return true;
         }
         catch (IOException) { return false; }
@@ -75,7 +84,7 @@ internal static class SpareClusters
                     if (!Directory.Exists(path))
                     {
                         Directory.CreateDirectory(path, dir.UnixFileMode);
-                        owner.GiveAway(path);
+                        SameOwner(dir.FullName, path, owner);
                     }
                     else if (File.GetUnixFileMode(path) != dir.UnixFileMode) File.SetUnixFileMode(path, dir.UnixFileMode);
                     Reset(dir.FullName, path, owner);
@@ -89,15 +98,27 @@ internal static class SpareClusters
                     }
                     var created = !have.Exists;
                     file.CopyTo(path, overwrite: true); // an existing file is truncated and rewritten: same inode, no create
-                    if (created) owner.GiveAway(path);
+                    if (created) SameOwner(file.FullName, path, owner);
                     File.SetUnixFileMode(path, file.UnixFileMode);
                     File.SetLastWriteTimeUtc(path, file.LastWriteTimeUtc);
                     break;
                 default: // a symbolic link
-                    if (!Path.Exists(path)) File.CreateSymbolicLink(path, want.LinkTarget!);
+                    if (!Path.Exists(path))
+                    {
+                        File.CreateSymbolicLink(path, want.LinkTarget!);
+                        SameOwner(want.FullName, path, owner);
+                    }
                     break;
             }
         }
+    }
+
+    /// <summary>A file made again belongs to whoever owns it in the template (when we may choose: as root).</summary>
+    private static void SameOwner(string template, string path, ClusterOwner owner)
+    {
+        if (owner.Ids is null) return;
+        var (uid, gid) = Confinement.Posix.Owner(template);
+        Confinement.Posix.Chown(path, uid, gid);
     }
 
     private static int KindOf(FileSystemInfo i) => i.LinkTarget is not null ? 2 : i is DirectoryInfo ? 1 : 0;

@@ -19,10 +19,10 @@ public static class PsqlScanner
         var idents = new List<string>(4);
         var i = 0;
 
-        void Emit(bool forceExpanded = false)
+        void Emit(bool forceExpanded = false, QueryOutput? output = null)
         {
             var text = buf.ToString();
-            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded });
+            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output });
             buf.Clear();
             significant = false;
             paren = 0;
@@ -44,13 +44,13 @@ public static class PsqlScanner
             {
                 // psql drops whitespace and -- comments until a statement has begun.
                 if (char.IsWhiteSpace(c)) { if (c == '\n') line++; i++; continue; }
-                if (c == '-' && At(s, i + 1) == '-') { i = LineEnd(s, i); continue; }
+                if (c == '-' && SqlLexing.At(s, i + 1) == '-') { i = SqlLexing.LineEnd(s, i); continue; }
                 startLine = line;
             }
 
             if (c == '\\')
             {
-                var end = LineEnd(s, i);
+                var end = SqlLexing.LineEnd(s, i);
                 var cmd = s[(i + 1)..end];
                 var nameEnd = 0;
                 while (nameEnd < cmd.Length && !char.IsWhiteSpace(cmd[nameEnd]) && (nameEnd == 0 || cmd[nameEnd] != '\\')) nameEnd++;
@@ -64,7 +64,7 @@ public static class PsqlScanner
                     if (buf.Length > 0)
                     {
                         if (buf[^1] == '\n') buf.Length--;
-                        Emit(forceExpanded: name == "gx");
+                        Emit(forceExpanded: name == "gx", output: name == ";" ? null : QueryOutput.Parse(args));
                     }
                     continue;
                 }
@@ -77,27 +77,27 @@ public static class PsqlScanner
             {
                 case '\'':
                     {
-                        var escapes = i > 0 && (s[i - 1] is 'E' or 'e') && (i < 2 || !IsIdentChar(s[i - 2]));
+                        var escapes = i > 0 && (s[i - 1] is 'E' or 'e') && (i < 2 || !SqlLexing.IsIdentChar(s[i - 2]));
                         significant = true;
-                        Take(QuoteEnd(s, i, '\'', escapes));
+                        Take(SqlLexing.QuoteEnd(s, i, '\'', escapes));
                         continue;
                     }
                 case '"':
                     significant = true;
-                    Take(QuoteEnd(s, i, '"', false));
+                    Take(SqlLexing.QuoteEnd(s, i, '"', false));
                     continue;
-                case '$' when (i == 0 || !IsIdentChar(s[i - 1])) && DollarTag(s, i) is { } tag:
+                case '$' when (i == 0 || !SqlLexing.IsIdentChar(s[i - 1])) && SqlLexing.DollarTag(s, i) is { } tag:
                     {
                         significant = true;
                         var close = s.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
                         Take(close < 0 ? s.Length : close + tag.Length);
                         continue;
                     }
-                case '-' when At(s, i + 1) == '-':
-                    Take(LineEnd(s, i));
+                case '-' when SqlLexing.At(s, i + 1) == '-':
+                    Take(SqlLexing.LineEnd(s, i));
                     continue;
-                case '/' when At(s, i + 1) == '*':
-                    Take(CommentEnd(s, i));
+                case '/' when SqlLexing.At(s, i + 1) == '*':
+                    Take(SqlLexing.CommentEnd(s, i));
                     continue;
                 case '(':
                     paren++;
@@ -112,10 +112,10 @@ public static class PsqlScanner
                     continue;
             }
 
-            if (IsIdentStart(c))
+            if (SqlLexing.IsIdentStart(c))
             {
                 var end = i + 1;
-                while (end < s.Length && IsIdentChar(s[end])) end++;
+                while (end < s.Length && SqlLexing.IsIdentChar(s[end])) end++;
                 TrackBeginAtomic(s[i..end], idents, paren, ref beginDepth);
                 significant = true;
                 Take(end);
@@ -151,53 +151,4 @@ public static class PsqlScanner
         else if (w == "case" && beginDepth >= 1) beginDepth++;
         else if (w == "end" && beginDepth > 0) beginDepth--;
     }
-
-    private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
-
-    private static int LineEnd(string s, int i)
-    {
-        var nl = s.IndexOf('\n', i);
-        return nl < 0 ? s.Length : nl;
-    }
-
-    private static int QuoteEnd(string s, int start, char quote, bool backslashEscapes)
-    {
-        var i = start + 1;
-        while (i < s.Length)
-        {
-            if (backslashEscapes && s[i] == '\\') { i += 2; continue; }
-            if (s[i] == quote)
-            {
-                if (At(s, i + 1) == quote) { i += 2; continue; }
-                return i + 1;
-            }
-            i++;
-        }
-        return s.Length;
-    }
-
-    private static int CommentEnd(string s, int start)
-    {
-        var depth = 0;
-        var i = start;
-        while (i < s.Length)
-        {
-            if (s[i] == '/' && At(s, i + 1) == '*') { depth++; i += 2; continue; }
-            if (s[i] == '*' && At(s, i + 1) == '/') { depth--; i += 2; if (depth == 0) return i; continue; }
-            i++;
-        }
-        return s.Length;
-    }
-
-    private static string? DollarTag(string s, int i)
-    {
-        var j = i + 1;
-        if (j < s.Length && s[j] == '$') return "$$";
-        if (j >= s.Length || !IsIdentStart(s[j])) return null;
-        while (j < s.Length && IsIdentChar(s[j]) && s[j] != '$') j++;
-        return j < s.Length && s[j] == '$' ? s[i..(j + 1)] : null;
-    }
-
-    private static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= 0x80;
-    private static bool IsIdentChar(char c) => IsIdentStart(c) || char.IsAsciiDigit(c) || c == '$';
 }

@@ -30,8 +30,8 @@ public static class SqlTokenizer
         {
             var c = s[i];
             if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c == '-' && At(s, i + 1) == '-') { i = LineEnd(s, i); continue; }
-            if (c == '/' && At(s, i + 1) == '*') { i = CommentEnd(s, i); continue; }
+            if (c == '-' && SqlLexing.At(s, i + 1) == '-') { i = SqlLexing.LineEnd(s, i); continue; }
+            if (c == '/' && SqlLexing.At(s, i + 1) == '*') { i = SqlLexing.CommentEnd(s, i); continue; }
             var start = i;
             if (c == '\'')
             {
@@ -40,12 +40,12 @@ public static class SqlTokenizer
             }
             if (c == '"')
             {
-                var end = QuoteEnd(s, i, '"', false);
+                var end = SqlLexing.QuoteEnd(s, i, '"', false);
                 tokens.Add(new SqlToken(SqlTokenKind.QuotedName, Unquote(s[(i + 1)..Math.Max(i + 1, end - 1)], '"'), start));
                 i = end;
                 continue;
             }
-            if (c == '$' && (i == 0 || !IsIdentChar(s[i - 1])) && DollarTag(s, i) is { } tag)
+            if (c == '$' && (i == 0 || !SqlLexing.IsIdentChar(s[i - 1])) && SqlLexing.DollarTag(s, i) is { } tag)
             {
                 var close = s.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
                 var bodyEnd = close < 0 ? s.Length : close;
@@ -59,20 +59,20 @@ public static class SqlTokenizer
                 tokens.Add(new SqlToken(SqlTokenKind.Number, s[start..i], start));
                 continue;
             }
-            if (IsIdentStart(c))
+            if (SqlLexing.IsIdentStart(c))
             {
-                while (i < s.Length && IsIdentChar(s[i])) i++;
+                while (i < s.Length && SqlLexing.IsIdentChar(s[i])) i++;
                 var word = s[start..i];
                 // String prefixes: E'..' (backslash escapes), B'..', X'..', N'..', U&'..'.
-                if (At(s, i) == '\'' && word.Length == 1 && "eEbBxXnN".Contains(word[0], StringComparison.Ordinal))
+                if (SqlLexing.At(s, i) == '\'' && word.Length == 1 && "eEbBxXnN".Contains(word[0], StringComparison.Ordinal))
                 {
                     i = StringToken(s, i, escapes: word is "e" or "E", tokens, start);
                     continue;
                 }
-                if (word is "u" or "U" && At(s, i) == '&' && At(s, i + 1) is '\'' or '"')
+                if (word is "u" or "U" && SqlLexing.At(s, i) == '&' && SqlLexing.At(s, i + 1) is '\'' or '"')
                 {
                     if (s[i + 1] == '\'') { i = StringToken(s, i + 1, escapes: false, tokens, start); continue; }
-                    var end = QuoteEnd(s, i + 1, '"', false);
+                    var end = SqlLexing.QuoteEnd(s, i + 1, '"', false);
                     tokens.Add(new SqlToken(SqlTokenKind.QuotedName, Unquote(s[(i + 2)..Math.Max(i + 2, end - 1)], '"'), start));
                     i = end;
                     continue;
@@ -88,7 +88,7 @@ public static class SqlTokenizer
 
     private static int StringToken(string s, int quote, bool escapes, List<SqlToken> tokens, int start)
     {
-        var end = QuoteEnd(s, quote, '\'', escapes);
+        var end = SqlLexing.QuoteEnd(s, quote, '\'', escapes);
         var body = s[(quote + 1)..Math.Max(quote + 1, end - 1)];
         tokens.Add(new SqlToken(SqlTokenKind.Literal, escapes ? Unescape(body) : Unquote(body, '\''), start));
         return end;
@@ -103,60 +103,11 @@ public static class SqlTokenizer
         for (var i = 0; i < body.Length; i++)
         {
             var c = body[i];
-            if (c == '\'' && At(body, i + 1) == '\'') { sb.Append('\''); i++; continue; }
+            if (c == '\'' && SqlLexing.At(body, i + 1) == '\'') { sb.Append('\''); i++; continue; }
             if (c != '\\' || i + 1 >= body.Length) { sb.Append(c); continue; }
             var n = body[++i];
             sb.Append(n switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', _ => n });
         }
         return sb.ToString();
     }
-
-    private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
-
-    private static int LineEnd(string s, int i)
-    {
-        var nl = s.IndexOf('\n', i);
-        return nl < 0 ? s.Length : nl;
-    }
-
-    private static int QuoteEnd(string s, int start, char quote, bool backslashEscapes)
-    {
-        var i = start + 1;
-        while (i < s.Length)
-        {
-            if (backslashEscapes && s[i] == '\\') { i += 2; continue; }
-            if (s[i] == quote)
-            {
-                if (At(s, i + 1) == quote) { i += 2; continue; }
-                return i + 1;
-            }
-            i++;
-        }
-        return s.Length;
-    }
-
-    private static int CommentEnd(string s, int start)
-    {
-        var depth = 0;
-        var i = start;
-        while (i < s.Length)
-        {
-            if (s[i] == '/' && At(s, i + 1) == '*') { depth++; i += 2; continue; }
-            if (s[i] == '*' && At(s, i + 1) == '/') { depth--; i += 2; if (depth == 0) return i; continue; }
-            i++;
-        }
-        return s.Length;
-    }
-
-    private static string? DollarTag(string s, int i)
-    {
-        var j = i + 1;
-        if (j < s.Length && s[j] == '$') return "$$";
-        if (j >= s.Length || !IsIdentStart(s[j])) return null;
-        while (j < s.Length && IsIdentChar(s[j]) && s[j] != '$') j++;
-        return j < s.Length && s[j] == '$' ? s[i..(j + 1)] : null;
-    }
-
-    private static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= 0x80;
-    private static bool IsIdentChar(char c) => IsIdentStart(c) || char.IsAsciiDigit(c) || c == '$';
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LabRunner.Postgres;
 
 namespace LabRunner.Setup;
 
@@ -39,10 +40,6 @@ public static class Installer
         var psi = new ProcessStartInfo
         {
             FileName = host.Which(command[0]) ?? command[0],
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
         };
         foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
         psi.Environment["PATH"] = string.Join(':', host.SearchPath);
@@ -50,31 +47,6 @@ public static class Installer
         psi.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         psi.Environment["NEEDRESTART_MODE"] = "a";
         psi.Environment["HOMEBREW_NO_AUTO_UPDATE"] = "1";
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            onLine($"{command[0]}: {e.Message}");
-            return 127;
-        }
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw;
-        }
-        process.WaitForExit(); // flush the output readers
-        return process.ExitCode;
+        return await ProcessRunner.RunAsync(psi, onLine, ct);
     }
 }

@@ -83,4 +83,44 @@ public sealed class SpareClustersTests : IDisposable
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_confined_sandbox_reuses_a_disposed_ones_folder_reset_to_the_template_owners_included()
+    {
+        var root = Path.Combine(TestPaths.SandboxRoot, $"spares-{Guid.NewGuid():N}"[..20]);
+        try
+        {
+            var options = new SandboxOptions { RootDirectory = root, Database = "curso" };
+            string firstDir;
+            await using (var first = await Sandbox.StartAsync(options, CancellationToken.None))
+            {
+                firstDir = first.Directory;
+                await using var conn = new NpgsqlConnection(first.ConnectionString().ConnectionString);
+                await conn.OpenAsync();
+                await using var create = new NpgsqlCommand("CREATE TABLE left_behind AS SELECT generate_series(1, 1000) g", conn);
+                await create.ExecuteNonQueryAsync();
+                await File.WriteAllTextAsync(Path.Combine(first.WorkDirectory, "notes.txt"), "a student's file");
+                File.Delete(first.HostPath("/etc/postgresql-common/createcluster.conf")); // root's file, in the template
+            }
+            var spare = Assert.Single(Directory.GetDirectories(root, "spare-*"));
+            Assert.False(Directory.Exists(firstDir));
+
+            await using var second = await Sandbox.StartAsync(options, CancellationToken.None);
+
+            Assert.False(Directory.Exists(spare)); // taken
+            Assert.Empty(Directory.GetDirectories(root, "claim-*"));
+            Assert.False(File.Exists(Path.Combine(second.WorkDirectory, "notes.txt")));
+            var restored = second.HostPath("/etc/postgresql-common/createcluster.conf");
+            Assert.True(File.Exists(restored));
+            if (Environment.IsPrivilegedProcess) Assert.Equal((0u, 0u), LabRunner.Postgres.Confinement.Posix.Owner(restored));
+            await using var again = new NpgsqlConnection(second.ConnectionString().ConnectionString);
+            await again.OpenAsync();
+            await using var query = new NpgsqlCommand("SELECT count(*) FROM pg_class WHERE relname = 'left_behind'", again);
+            Assert.Equal(0L, await query.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await SandboxJanitor.RemoveAsync(root);
+        }
+    }
 }

@@ -48,9 +48,15 @@ internal static class ServerProcesses
         }
     }
 
+    /// <summary>SIGKILL; a process that is already gone (a backend ends by itself once its postmaster is killed) is fine.</summary>
     public static void Kill(int pid)
     {
-        using var process = System.Diagnostics.Process.GetProcessById(pid);
-        process.Kill(); // SIGKILL
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException) { } // not running any more
+        catch (InvalidOperationException) { } // exited between the lookup and the kill
     }
 }
