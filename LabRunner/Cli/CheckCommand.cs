@@ -53,7 +53,7 @@ public static class CheckCommand
             // Said once, before anything runs: never a shell step on the host without the user asking for it.
             if (shell && !unconfined && HasShellSteps(loaded) && !target.Shell.IsConfined)
                 throw new ShellNotConfinedException(target.Shell.NotConfinedReason ?? "they cannot be confined here");
-            var execution = new ExecutionOptions();
+            var execution = new ExecutionOptions { PsqlLanguage = PsqlLanguage.Of(loaded) };
             await using var executor = new StepExecutor(target, execution);
             var consent = (shell ? Consent.Shell : Consent.None) | (unconfined ? Consent.Unconfined : Consent.None);
             var run = new LabRun(loaded, target, executor, new LabRunOptions { Execution = execution, Consent = consent });

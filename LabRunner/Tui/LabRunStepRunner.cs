@@ -35,7 +35,10 @@ public sealed class LabRunStepRunner : IStepRunner
     public static async Task<LabRunStepRunner> StartAsync(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
         Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions? options, CancellationToken ct)
     {
-        var runner = new LabRunStepRunner(lab, openTarget, executorFor, options ?? new LabRunOptions());
+        options ??= new LabRunOptions();
+        // Meta-command listings in the words of the psql the lab's panels come from.
+        options = options with { Execution = options.Execution with { PsqlLanguage = options.Execution.PsqlLanguage ?? PsqlLanguage.Of(lab) } };
+        var runner = new LabRunStepRunner(lab, openTarget, executorFor, options);
         try
         {
             runner._engine = await runner.OpenAsync(ct);

@@ -101,6 +101,8 @@ public static partial class LabYamlWriter
         w.Pair("hint", step.Hint);
         if (step.Timeout is { } timeout) w.Pair("timeout", Duration(timeout));
         if (step.Background) w.Bool("background", true);
+        if (step.Captures.Count > 0)
+            w.Key("capture", () => w.Map(() => { foreach (var (k, v) in step.Captures) w.Pair(k, v); }));
         if (step.Expect is { } expect) w.Key("expect", () => Expect(w, expect));
     });
 

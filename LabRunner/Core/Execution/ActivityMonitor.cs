@@ -91,7 +91,8 @@ internal sealed class ActivityMonitor(IServerTarget target, Func<int, string?> s
             await using var cmd = new NpgsqlCommand(Query, _connection);
             cmd.Parameters.Add(new NpgsqlParameter { Value = pid });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct) || reader.IsDBNull(0) || reader.GetString(0) != "Lock") return new Executing();
+            if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return new Executing();
+            if (reader.GetString(0) != "Lock") return new Executing { WaitEventType = reader.GetString(0) };
             int? blocker = reader.IsDBNull(1) ? null : reader.GetInt32(1);
             var relation = reader.IsDBNull(2) ? null : reader.GetString(2);
             long? oid = reader.IsDBNull(3) ? null : reader.GetInt64(3);

@@ -38,6 +38,51 @@ internal static class Describe
         ORDER BY 1;
         """;
 
+    public const string Tablespaces = """
+        SELECT spcname AS "Name",
+          pg_catalog.pg_get_userbyid(spcowner) AS "Owner",
+          pg_catalog.pg_tablespace_location(oid) AS "Location"
+        FROM pg_catalog.pg_tablespace
+        ORDER BY 1;
+        """;
+
+    public const string PublicationList = """
+        SELECT pubname AS "Name",
+          pg_catalog.pg_get_userbyid(pubowner) AS "Owner",
+          puballtables AS "All tables",
+          pubinsert AS "Inserts",
+          pubupdate AS "Updates",
+          pubdelete AS "Deletes",
+          pubtruncate AS "Truncates",
+          pubviaroot AS "Via root"
+        FROM pg_catalog.pg_publication
+        ORDER BY 1;
+        """;
+
+    /// <summary>describePublications: oid, name, owner, puballtables, the four actions, pubviaroot.</summary>
+    public const string Publications = """
+        SELECT oid, pubname,
+          pg_catalog.pg_get_userbyid(pubowner) AS owner,
+          puballtables, pubinsert, pubupdate, pubdelete, pubtruncate, pubviaroot
+        FROM pg_catalog.pg_publication
+        ORDER BY 2;
+        """;
+
+    /// <summary>A publication's tables: schema, table, row filter, column list.</summary>
+    public static string PublicationTables(string oid) => $"""
+        SELECT n.nspname, c.relname,
+          pg_catalog.pg_get_expr(pr.prqual, c.oid),
+          (CASE WHEN pr.prattrs IS NOT NULL THEN
+             (SELECT string_agg(attname, ', ')
+              FROM pg_catalog.generate_series(0, pg_catalog.array_upper(pr.prattrs::pg_catalog.int2[], 1)) s,
+                   pg_catalog.pg_attribute
+              WHERE attrelid = pr.prrelid AND attnum = prattrs[s])
+           ELSE NULL END)
+        FROM pg_catalog.pg_class c, pg_catalog.pg_namespace n, pg_catalog.pg_publication_rel pr
+        WHERE c.relnamespace = n.oid AND c.oid = pr.prrelid AND pr.prpubid = '{oid}'
+        ORDER BY 1,2;
+        """;
+
     public static string Schemas(bool verbose) => verbose
         ? """
           SELECT n.nspname AS "Name",

@@ -13,5 +13,7 @@ public sealed record ExecutionOptions
     /// with a "… N lines left out …" marker between. psql prints a flood of RAISE NOTICE; LabRunner must not keep it all.
     /// </summary>
     public int MaxKeptOutputLines { get; init; } = 10_000;
+    /// <summary>The language of the lab author's psql ("es"; <see cref="Labs.PsqlLanguage"/>): meta-command listings use its words. Null: English.</summary>
+    public string? PsqlLanguage { get; init; }
 }
 

@@ -9,6 +9,8 @@ namespace LabRunner.Execution;
 /// </summary>
 internal sealed class MetaCommands(SqlStepRunner run)
 {
+    private static readonly string[] PublicationColumns = ["Owner", "All tables", "Inserts", "Updates", "Deletes", "Truncates", "Via root"];
+
     public async Task<bool> RunAsync(MetaCommandPart part)
     {
         var args = part.Arguments;
@@ -38,6 +40,10 @@ internal sealed class MetaCommands(SqlStepRunner run)
             case "d" or "d+":
                 if (args.Length == 0) return await RelationsAsync(part, "tvmsE", part.Name == "d+");
                 return await DescribeAsync(part, args);
+            case "db" or "db+":
+                return await ListingAsync(part, Describe.Tablespaces, "List of tablespaces", empty: null);
+            case "dRp" or "dRp+":
+                return part.Name == "dRp+" ? await PublicationsAsync(part) : await ListingAsync(part, Describe.PublicationList, "List of publications", empty: null);
             default:
                 Print(part, $"invalid command \\{part.Name}\n");
                 return true;
@@ -89,7 +95,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
         var rs = await QueryAsync(sql);
         if (rs is null) return true;
         if (rs.RowCount == 0 && empty is not null) { Print(part, empty); return true; }
-        run.Add(rs with { Title = title }, run.Session.Expanded);
+        run.Add(run.Messages.Localise(rs with { Title = title }), run.Session.Expanded);
         return true;
     }
 
@@ -100,10 +106,10 @@ internal sealed class MetaCommands(SqlStepRunner run)
         if (rs is null) return true;
         if (rs.RowCount == 0)
         {
-            Print(part, pattern is null ? "Did not find any relations.\n" : $"Did not find any relation named \"{pattern}\".\n");
+            Print(part, pattern is null ? run.Messages["Did not find any relations."] + "\n" : NotFound(pattern));
             return true;
         }
-        run.Add(rs with { Title = "List of relations" }, run.Session.Expanded);
+        run.Add(run.Messages.Localise(rs with { Title = "List of relations" }, "Type"), run.Session.Expanded);
         return true;
     }
 
@@ -116,7 +122,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
             [new ResultColumn("Role name", "name", false), new ResultColumn("Attributes", "text", false), new ResultColumn("Member of", "name[]", false)],
             rows, rows.Count, RowHash.Of(rows))
         { Title = "List of roles", Footers = [] };
-        run.Add(table, run.Session.Expanded);
+        run.Add(run.Messages.Localise(table, "Attributes"), run.Session.Expanded);
         return true;
     }
 
@@ -127,13 +133,45 @@ internal sealed class MetaCommands(SqlStepRunner run)
         if (found is null) return true;
         if (found.RowCount == 0)
         {
-            Print(part, $"Did not find any relation named \"{pattern}\".\n");
+            Print(part, NotFound(pattern));
             return true;
         }
         foreach (var rel in found.Rows)
         {
             var table = await Describe.RelationAsync(QueryAsync, rel[0]!, rel[1]!, rel[2]!);
-            if (table is not null) run.Add(table); // psql shows \d NAME as a table even under \x
+            if (table is not null) run.Add(run.Messages.Localise(table)); // psql shows \d NAME as a table even under \x
+        }
+        return true;
+    }
+
+    private string NotFound(string pattern) => run.Messages["Did not find any relation named \"%s\"."].Replace("%s", pattern, StringComparison.Ordinal) + "\n";
+
+    /// <summary>\dRp+: one table per publication (its flags), its tables as a footer.</summary>
+    private async Task<bool> PublicationsAsync(MetaCommandPart part)
+    {
+        var publications = await QueryAsync(Describe.Publications);
+        if (publications is null) return true;
+        if (publications.RowCount == 0)
+        {
+            Print(part, run.Messages["Did not find any publications."] + "\n");
+            return true;
+        }
+        foreach (var p in publications.Rows)
+        {
+            var footers = new List<string>();
+            if (p[3] != "t")
+            {
+                var tables = await QueryAsync(Describe.PublicationTables(p[0]!));
+                if (tables is null) return true;
+                if (tables.RowCount > 0) footers.Add("Tables:");
+                footers.AddRange(tables.Rows.Select(t => $"    \"{t[0]}.{t[1]}\"" + (t[3] is { } cols ? $" ({cols})" : "") + (t[2] is { } where ? $" WHERE {where}" : "")));
+            }
+            IReadOnlyList<string?> row = [p[2], p[3], p[4], p[5], p[6], p[7], p[8]];
+            var table = new ResultSet(
+                PublicationColumns.Select(n => new ResultColumn(n, n == "Owner" ? "name" : "bool", false)).ToList(),
+                [row], 1, RowHash.Of([row]))
+            { Title = $"Publication {p[1]}", Footers = footers };
+            run.Add(run.Messages.Localise(table), run.Session.Expanded);
         }
         return true;
     }

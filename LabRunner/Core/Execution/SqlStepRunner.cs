@@ -43,6 +43,7 @@ internal sealed class SqlStepRunner(
     internal SqlSession Session => session;
     internal IServerTarget Target => target;
     internal CancellationToken Token => ct;
+    internal PsqlMessages Messages => PsqlMessages.For(options.PsqlLanguage, target.MajorVersion);
 
     internal void Add(StatementResult result, bool expanded = false)
     {
@@ -85,6 +86,7 @@ internal sealed class SqlStepRunner(
         var retryAfterReconnect = false;
         try
         {
+            var reloadSince = ConfigReload.Requested(part.Text) ? await ConfigReload.ClockAsync(conn, linked.Token) : null;
             await using var cmd = new NpgsqlCommand(part.Text, conn) { AllResultTypesAreUnknown = true, CommandTimeout = 0 };
             ResultSet? rows = null;
             NpgsqlBatchCommand command;
@@ -98,9 +100,11 @@ internal sealed class SqlStepRunner(
                 command = reader.Statements[^1];
 #pragma warning restore CS0618
             }
+            if (reloadSince is { } since) await ConfigReload.WaitAsync(conn, since, linked.Token);
             var results = Completed(part.Text, command, rows);
             Flush(pending);
-            foreach (var r in results) Add(r, expanded);
+            if (part.Output is { } output) await QueryFile.WriteAsync(this, output, results, expanded);
+            else foreach (var r in results) Add(r, expanded);
         }
         catch (PostgresException pe)
         {

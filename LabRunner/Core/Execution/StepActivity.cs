@@ -3,8 +3,15 @@ namespace LabRunner.Execution;
 /// <summary>What a running step is doing now, as data (the TUI and the CLI word it in their language).</summary>
 public abstract record StepActivity;
 
-/// <summary>The statement or command is running (nothing known to wait on).</summary>
-public sealed record Executing : StepActivity;
+/// <summary>The statement or command is running (no lock to wait on).</summary>
+public sealed record Executing : StepActivity
+{
+    /// <summary>
+    /// What the server process waits on besides a lock (pg_stat_activity.wait_event_type: "Timeout" in pg_sleep, "IO",
+    /// "Client"...), null when it computes or nothing is known.
+    /// </summary>
+    public string? WaitEventType { get; init; }
+}
 
 /// <summary>
 /// The statement waits for a lock (pg_stat_activity.wait_event_type = 'Lock'): held by the server process

@@ -37,7 +37,7 @@ public static class Grader
             await using var target = new ReadOnlyTarget(server);
             observe?.Invoke(new GradingStarted(student, target.Description, target.Version, server.User, server.IsSuperuser));
             // No consent is given: grading never runs a shell step.
-            var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60) };
+            var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromSeconds(60), PsqlLanguage = PsqlLanguage.Of(lab) };
             await using var checks = new ReadOnlyChecks(new StepExecutor(target, execution), [lab.Server.Database, target.Database]);
             var run = new LabRun(lab, target, checks, new LabRunOptions { Execution = execution, RunSetup = false, Consent = Consent.None });
             await run.RunChecksAsync(filter, ct);

@@ -34,7 +34,7 @@ public static class LabKeys
         [Server] = ["versions", "database", "settings", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
-        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "expect"],
+        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "capture", "expect"],
         [Edit] = ["file", "lines"],
         [ServerStep] = ["name", "port", "data_directory"],
         [Variant] = ["versions", "sql", "shell"],

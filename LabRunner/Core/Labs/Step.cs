@@ -19,6 +19,11 @@ public sealed record Step
     /// later): the next steps do not wait for it; its result is checked when it ends.
     /// </summary>
     public bool Background { get; init; }
+    /// <summary>
+    /// Values this step's output gives later steps: variable → column of the first result that has it (first row). A lab
+    /// that says "write down the time, then put it in recovery_target_time" names it {{variable}} where it is used.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Captures { get; init; } = new Dictionary<string, string>();
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>The action to run on a server of the given major version.</summary>

@@ -19,10 +19,10 @@ public static class PsqlScanner
         var idents = new List<string>(4);
         var i = 0;
 
-        void Emit(bool forceExpanded = false)
+        void Emit(bool forceExpanded = false, QueryOutput? output = null)
         {
             var text = buf.ToString();
-            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded });
+            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output });
             buf.Clear();
             significant = false;
             paren = 0;
@@ -64,7 +64,7 @@ public static class PsqlScanner
                     if (buf.Length > 0)
                     {
                         if (buf[^1] == '\n') buf.Length--;
-                        Emit(forceExpanded: name == "gx");
+                        Emit(forceExpanded: name == "gx", output: name == ";" ? null : QueryOutput.Parse(args));
                     }
                     continue;
                 }

@@ -9,6 +9,8 @@ public sealed record SqlStatementPart(string Text, int Line, bool IsEmpty = fals
 {
     /// <summary>Set by \gx: show this statement's result expanded.</summary>
     public bool ForceExpanded { get; init; }
+    /// <summary>`\g [(option=value ...)] FILE`: the result goes to that file, not the screen; null = the screen.</summary>
+    public QueryOutput? Output { get; init; }
 }
 
 /// <summary>A meta-command such as <c>\x</c>, <c>\c curso</c>, <c>\dn+</c>: name without the backslash, and the rest of its line.</summary>

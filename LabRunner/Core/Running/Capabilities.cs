@@ -7,5 +7,5 @@ public static class Capabilities
     /// Labs may have several servers (pg_createcluster, psql -p 5433), edit their configuration files and restart them,
     /// confined to the sandbox. False until the sandbox of servers lands; the course corpus check then runs those labs too.
     /// </summary>
-    public static bool SandboxOfServers => false;
+    public static bool SandboxOfServers => true;
 }

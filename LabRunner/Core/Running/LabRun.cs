@@ -3,6 +3,7 @@ using LabRunner.Checking;
 using LabRunner.Labs;
 using LabRunner.Postgres;
 using LabRunner.Execution;
+using LabRunner.Psql;
 
 namespace LabRunner.Running;
 
@@ -16,7 +17,8 @@ public sealed class LabRun
 {
     private readonly IStepExecutor _executor;
     private readonly LabRunOptions _options;
-    private readonly IReadOnlyDictionary<string, string> _variables;
+    // Replaced whole (never changed in place) when a step captures a value: readers see the old or the new one.
+    private volatile IReadOnlyDictionary<string, string> _variables;
     private readonly Dictionary<(string Task, string Step, StepKind Kind), StepResult> _results = [];
     private readonly Lock _gate = new();
     private bool _setupDone;
@@ -53,6 +55,26 @@ public sealed class LabRun
             FileAction file => file with { Path = LabVariables.Substitute(file.Path, _variables) },
             _ => action,
         };
+    }
+
+    /// <summary>A step's captures from its output (first row of the first result with that column), for the steps after it.</summary>
+    private void Capture(Step step, StepResult result)
+    {
+        if (step.Captures.Count == 0 || result.Output is null) return;
+        var sets = result.Output.Results.OfType<ResultSet>().ToList();
+        lock (_gate)
+        {
+            var variables = new Dictionary<string, string>(_variables, StringComparer.Ordinal);
+            foreach (var (variable, column) in step.Captures)
+                foreach (var rs in sets)
+                {
+                    var index = rs.Columns.ToList().FindIndex(c => c.Name == column);
+                    if (index < 0 || rs.Rows.Count == 0 || rs.Rows[0][index] is not { } value) continue;
+                    variables[variable] = value;
+                    break;
+                }
+            _variables = variables;
+        }
     }
 
     /// <summary>Runs the lab's setup SQL once (no-op when there is none or <see cref="LabRunOptions.RunSetup"/> is off).</summary>
@@ -167,6 +189,7 @@ public sealed class LabRun
         else
             result = await ExecuteAndCheckAsync(task, step, kind, action, consent, clock, onWaitingForLock, onRunning, ct);
         lock (_gate) _results[(task.Id, step.Id, kind)] = result;
+        Capture(step, result);
         Raise(new StepFinished(task, step, kind, result));
         return result;
     }
@@ -236,6 +259,9 @@ public sealed class LabRun
     public System.Collections.Concurrent.ConcurrentBag<Exception> ObserverErrors { get; } = [];
 
     /// <summary>Turns the executor's progress into events, synchronously (Progress&lt;T&gt; would post to a UI context).</summary>
+    /// <summary>How long a background statement that neither waits nor ends runs before the lab goes on without it.</summary>
+    internal static readonly TimeSpan SettledAfter = TimeSpan.FromSeconds(2);
+
     private sealed class ProgressRelay(LabRun run, LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually? eventually, int attempt,
         Action? onWaitingForLock, Action? onRunning)
         : IProgress<StepProgress>
@@ -245,7 +271,11 @@ public sealed class LabRun
         public void Report(StepProgress value)
         {
             run.Raise(new StepWaiting(task, step, kind, value.Activity, clock.Elapsed, eventually is null ? null : eventually.Within - clock.Elapsed, attempt));
-            onRunning?.Invoke(); // the statement reached the server and runs: a background step lets the lab go on
+            // A background step lets the lab go on once its statement has settled into what it will do for long: waiting
+            // (a lock, pg_sleep's timer; not a moment's IO) or computing for a while. Not at its first report: on a loaded server an UPDATE
+            // may not have reached the row lock yet, and the next step's COMMIT would then come before the wait it shows.
+            if (value.Activity is LockWait or Executing { WaitEventType: "Timeout" or "BufferPin" or "IPC" or "Extension" } || value.Elapsed >= SettledAfter)
+                onRunning?.Invoke();
             if (_detached || onWaitingForLock is null || value.Activity is not LockWait wait) return;
             _detached = true;
             run.Raise(new StepDetached(task, step, kind, wait));

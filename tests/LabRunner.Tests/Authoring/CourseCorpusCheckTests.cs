@@ -17,14 +17,14 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
     public static readonly IReadOnlyDictionary<(string Lab, int Line), string> EngineGaps = new Dictionary<(string, int), string>
     {
         [("particionamiento-rango", 59)] = "\\d+ of a partitioned table: the engine's \\d+ has \\d's columns only, and psql's own words in English",
-        [("pg-dump-restore", 82)] = "\\dt in a Spanish psql (Esquema, Nombre, Tipo, Dueño; tabla): the engine prints psql's English words",
-        [("pg-dump-restore", 114)] = "\\d in a Spanish psql (Columna, Tipo, Ordenamiento...): the engine prints psql's English words",
-        [("psql-metacomandos", 54)] = "\\dt and \\d in a Spanish psql: the engine prints psql's English words",
         [("psql-metacomandos", 98)] = "\\pset null '(nulo)': the engine ignores \\pset",
         [("psql-metacomandos", 112)] = "\\set and :'var' interpolation of psql variables: not in the engine",
-        [("roles-privilegios", 30)] = "\\du in a Spanish psql (Nombre de rol, Atributos: Superusuario...): the engine prints psql's English words",
         [("roles-privilegios", 48)] = "\\dp: not in the engine (invalid command)",
         [("wal-lsn", 45)] = "\\gset (and :'start_lsn'): not in the engine",
+        [("cluster-management", 74)] = "psql -h 127.0.0.1 -U alumno: LabRunner's sessions reach a server over its Unix socket as postgres, never over TCP as another role",
+        [("pg-hba-acceso", 41)] = "pg_hba_file_rules: the sandbox's pg_hba.conf has LabRunner's own rule (3 lines) above Debian's, so one more rule and line numbers 3 higher",
+        [("pg-hba-acceso", 82)] = "pg_hba_file_rules line numbers: LabRunner's 3 lines above Debian's rules",
+        [("pg-hba-acceso", 109)] = "pg_hba_file_rules line numbers: LabRunner's 3 lines above Debian's rules",
     };
 
     [Fact]

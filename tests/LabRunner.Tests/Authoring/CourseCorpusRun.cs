@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LabRunner.Authoring.Markdown;
 using LabRunner.Checking;
 using LabRunner.Execution;
+using LabRunner.Labs;
 using LabRunner.Postgres;
 using LabRunner.Psql;
 using LabRunner.Running;
@@ -31,7 +32,7 @@ public static partial class CourseCorpusRun
         var loaded = MarkdownLabReader.Validate(import, path);
         var lab = loaded.Lab ?? throw new InvalidOperationException($"{name} does not load:\n" + string.Join("\n", loaded.Diagnostics));
         await using var target = await LabServers.OpenAsync(new TargetOptions { SandboxRoot = TestPaths.SandboxRoot, HonourPgEnvironment = false }, lab.Server, ct);
-        var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromMinutes(2) };
+        var execution = new ExecutionOptions { StatementTimeout = TimeSpan.FromMinutes(2), PsqlLanguage = PsqlLanguage.Of(lab) };
         await using var executor = new StepExecutor(target, execution);
         var run = new LabRun(lab, target, executor, new LabRunOptions { Execution = execution, Consent = Consent.Shell });
         var events = new System.Collections.Concurrent.ConcurrentQueue<RunEvent>();

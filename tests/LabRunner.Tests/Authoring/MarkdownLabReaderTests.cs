@@ -15,6 +15,48 @@ public class MarkdownLabReaderTests
     private static Step OnlyStep(MarkdownImport import) => Assert.Single(Assert.Single(import.Lab.Tasks).Steps);
 
     [Fact]
+    public void A_tcp_login_as_a_role_the_lab_gave_a_password_types_that_password()
+    {
+        var import = Read(Lab($"Paso 1. Rol:\n{Fence}sql\nCREATE ROLE replicador WITH REPLICATION LOGIN PASSWORD 'replica123';\n{Fence}\n" +
+            $"Paso 2. Copia:\n{Fence}shell\npg_basebackup -h localhost -p 5432 -U replicador -D /var/lib/postgresql/copia -R\n{Fence}\n" +
+            $"Paso 3. Por el socket:\n{Fence}shell\npg_dump -U replicador curso > x.sql\n{Fence}\n"));
+        var steps = import.Lab.Tasks[0].Steps;
+        Assert.Equal("replica123", ((ShellAction)steps[1].Action).Input);
+        Assert.Null(((ShellAction)steps[2].Action).Input); // no -h: the socket, no password prompt
+        Assert.Contains(import.Warnings, w => w.Message == "pg_basebackup asks for replicador's password: LabRunner types the one the lab set on line 7");
+    }
+
+    [Fact]
+    public void Reads_of_a_subscriber_and_of_replication_views_are_checked_eventually()
+    {
+        var panel = $"{Fence}\n id \n----\n  1\n(1 fila)\n{Fence}\n";
+        var import = Read(Lab($"Paso 1. Suscribir:\n{Fence}shell\nsudo pg_createcluster 15 sub --start\nsudo -u postgres psql -p 5433\n" +
+            $"CREATE SUBSCRIPTION s CONNECTION 'host=127.0.0.1 port=5432 dbname=postgres' PUBLICATION p;\n{Fence}\n" +
+            $"Paso 2. Leer:\n{Fence}sql\nSELECT id FROM t;\n{Fence}\n{panel}" +
+            $"Paso 3. En main:\n{Fence}shell\nsudo -u postgres psql -p 5432\nSELECT id FROM t;\n{Fence}\n{panel}"));
+        var reads = import.Lab.Tasks[0].Steps.Where(s => s.Action.Command == "SELECT id FROM t;").ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.NotNull(reads[0].Action.Server); // the subscriber (port 5433)
+        Assert.NotNull(reads[0].Expect!.Eventually);
+        Assert.Null(reads[1].Action.Server);
+        Assert.Null(reads[1].Expect!.Eventually); // the publisher's own table is there at once
+    }
+
+    [Fact]
+    public void A_placeholder_naming_an_earlier_task_is_the_value_that_task_printed()
+    {
+        var md = "# Demo\n\n### Task 1. Note the time\nStep 1. Write it down:\n" + $"{Fence}sql\nSELECT now();\n{Fence}\n{Fence}\n              now              \n-------------------------------\n 2026-12-02 10:42:42.145547+00\n(1 row)\n{Fence}\n" +
+                 "### Task 2. Use it\nStep 1. Edit:\n" + $"{Fence}shell\nsudo nano /etc/postgresql/15/main/postgresql.conf\n{Fence}\n{Fence}\nrecovery_target_time = '<TIME_FROM_TASK_1>'\n{Fence}\n";
+        var import = Read(md);
+        var noted = import.Lab.Tasks[0].Steps[0];
+        Assert.Equal(new Dictionary<string, string> { ["time_from_task_1"] = "now" }, noted.Captures);
+        Assert.Equal("recovery_target_time = '{{time_from_task_1}}'", ((EditAction)import.Lab.Tasks[1].Steps[0].Action).Lines.Trim());
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("replaces by hand", StringComparison.Ordinal));
+        // It survives the YAML round trip the loader makes.
+        Assert.Equal(noted.Captures, MarkdownLabReader.Validate(import, "/labs/demo.md").Lab!.Tasks[0].Steps[0].Captures);
+    }
+
+    [Fact]
     public void Shell_fence_holding_sql_is_an_sql_step()
     {
         var step = OnlyStep(Read(Lab($"Paso 1. Ver:\n{Fence}shell\nSHOW work_mem;\n{Fence}\n")));

@@ -78,4 +78,17 @@ public sealed class ShellStepTests(SandboxFixture fx)
     {
         Assert.Equal(["surely-not-a-tool-xyz"], ToolCheck.Missing(["bash", "surely-not-a-tool-xyz", "sh"]));
     }
+
+    [Fact]
+    public async Task G_to_a_file_writes_it_inside_the_sandbox_as_postgres_and_prints_no_rows()
+    {
+        await using var ex = NewExecutor();
+        var name = $"label-{Guid.NewGuid():N}";
+        var sql = await ex.ExecuteAsync(new SqlAction($"SELECT 'line one' || chr(10) || 'line two' AS label \\g (format=unaligned tuples_only=on) /var/lib/postgresql/{name}"),
+            Consent.None, null, null, CancellationToken.None);
+        Assert.Equal("", sql.Text); // the result went to the file
+        // The file is where the lab's shell steps see it, at the path the lab named.
+        var read = await Shell(ex, $"cat /var/lib/postgresql/{name}; stat -c %U /var/lib/postgresql/{name}");
+        Assert.Equal("line one\nline two\npostgres\n", read.Text);
+    }
 }

@@ -38,6 +38,46 @@ public class LabRunTests
     private static Expectation One(string value) => new() { Columns = ["n"], Rows = [[value]] };
 
     [Fact]
+    public async Task A_background_statement_that_has_not_reached_its_lock_yet_holds_the_next_step_back()
+    {
+        // On a loaded server the blocked UPDATE's first report may come before it waits on the row lock: the other
+        // session's COMMIT must not be sent then, or the lab shows no wait at all (the flaky blocked-update test).
+        var blocked = new Step { Id = "b", Title = "b", Action = new SqlAction("UPDATE", "B"), Background = true };
+        var commit = new Step { Id = "a", Title = "a", Action = new SqlAction("COMMIT", "A") };
+        var commitStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commitBeforeLock = false;
+        var executor = new ScriptedExecutor(async (action, _, progress, ct) =>
+        {
+            if (action.Command == "COMMIT") { commitStarted.TrySetResult(); return Of(new CommandTag("COMMIT")); }
+            progress!.Report(new StepProgress(new Executing(), TimeSpan.FromMilliseconds(300)));
+            // Time enough for the lab to (wrongly) go on: the COMMIT would start within it.
+            commitBeforeLock = await System.Threading.Tasks.Task.WhenAny(commitStarted.Task, System.Threading.Tasks.Task.Delay(1000, ct)) == commitStarted.Task;
+            progress.Report(new StepProgress(new LockWait(42, "A", "cuentas"), TimeSpan.FromMilliseconds(1300)));
+            await commitStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            return Of(new CommandTag("UPDATE 1"));
+        });
+        var run = new LabRun(LabOf(Task("t", blocked, commit)), new FakeTarget(15), executor, new LabRunOptions { PaceAfterLockWait = TimeSpan.Zero });
+
+        var results = await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.False(commitBeforeLock, "the COMMIT was sent while the UPDATE had not reached its lock yet");
+        Assert.All(results, r => Assert.Equal(VerdictStatus.Passed, r.Verdict.Status));
+    }
+
+    [Fact]
+    public async Task A_step_captures_a_value_for_the_steps_after_it()
+    {
+        var noted = new Step { Id = "n", Title = "n", Action = new SqlAction("SELECT now();"), Captures = new Dictionary<string, string> { ["t3"] = "now" } };
+        var used = new Step { Id = "u", Title = "u", Action = new EditAction("/etc/postgresql/15/main/postgresql.conf", "recovery_target_time = '{{t3}}'") };
+        var executor = new ScriptedExecutor((action, _, _, _) => System.Threading.Tasks.Task.FromResult(action is SqlAction ? Of(Table(["now"], ["2026-12-02 14:19:19.05+00"])) : Of()));
+        var run = new LabRun(LabOf(Task("t", noted, used)), new FakeTarget(15), executor);
+
+        await run.RunAllAsync(null, CancellationToken.None);
+
+        Assert.Equal(["SELECT now();", "recovery_target_time = '2026-12-02 14:19:19.05+00'"], executor.Commands);
+    }
+
+    [Fact]
     public async Task Version_variants_and_variables_are_applied_before_executing()
     {
         var step = new Step

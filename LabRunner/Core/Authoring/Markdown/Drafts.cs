@@ -76,6 +76,8 @@ internal sealed class PartDraft(StepAction action, int line)
     public Dictionary<string, Matcher> Matchers { get; } = new(StringComparer.Ordinal);
     public Eventually? Eventually { get; set; }
     public bool Background { get; set; }
+    /// <summary>Values of this part's result later steps use ({{variable}} → column).</summary>
+    public Dictionary<string, string> Captures { get; } = new(StringComparer.Ordinal);
     public string? Server { get; set; }
     public StepDraft Step { get; set; } = null!;
     public string Id { get; set; } = "";

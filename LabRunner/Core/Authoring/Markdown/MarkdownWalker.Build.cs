@@ -53,7 +53,9 @@ internal sealed partial class MarkdownWalker
             foreach (var step in task.Steps.Where(s => s.IsManual && s.Parts[0].Kind == "manual"))
                 _warnings.Add(new(step.Line, $"\"{step.Title}\" has nothing to run: a manual step the student marks done", IsInfo: true));
         var variables = AddressPlaceholders(parts);
-        Placeholders(variables);
+        var captured = CapturedPlaceholders(tasks, parts);
+        Placeholders(variables.Keys.Concat(captured).ToHashSet(StringComparer.Ordinal));
+        Passwords(parts);
         var labTasks = tasks.Select(t => BuildTask(t, database)).ToList();
         _map = MapEntries(tasks, database);
         return new Lab
@@ -176,6 +178,7 @@ internal sealed partial class MarkdownWalker
         Variants = part.Variants.Select(v => v with { Action = LabDatabase(v.Action, database) }).ToList(),
         Expect = Expectation(part),
         Background = part.Background,
+        Captures = part.Captures,
         Location = new SourceLocation(_path, step.Line, 1),
     };
 
@@ -224,7 +227,13 @@ internal sealed partial class MarkdownWalker
                 part.Matchers[column] = new Matcher.Shape(found);
                 _warnings.Add(new(part.PanelLine ?? part.Line, $"column {column} shows {ValueShapes.Describe(found)} that differs on every run: matched by its shape", IsInfo: true));
             }
-        if (StatisticsView().IsMatch(sql) && ReadOnly(sql))
+        if (ReadOnly(sql) && (ReplicationView().IsMatch(sql) || part.Server is { } server && server != "main" && Replicates().IsMatch(_commands)))
+        {
+            // Replication applies changes a moment later (the initial table copy, the standby's replay, the walsender's state).
+            part.Eventually = new Eventually(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+            _warnings.Add(new(part.PanelLine ?? part.Line, "replication shows changes a moment later: this panel is checked with \"eventually\" (retried every 1s for up to 30s)", IsInfo: true));
+        }
+        else if (StatisticsView().IsMatch(sql) && ReadOnly(sql))
         {
             var within = autovacuum is not null ? TimeSpan.FromMinutes(3) : TimeSpan.FromSeconds(30);
             part.Eventually = new Eventually(within, TimeSpan.FromSeconds(2));
@@ -266,14 +275,14 @@ internal sealed partial class MarkdownWalker
     }
 
     /// <summary>Placeholders the student replaces by hand (&lt;TIME_FROM_TASK_3&gt;): said where they are.</summary>
-    private void Placeholders(Dictionary<string, string> resolved)
+    private void Placeholders(HashSet<string> resolved)
     {
         var lines = _source.Split('\n');
         var seen = new HashSet<int>();
         foreach (var entry in _state.Map.Where(m => m.Element is MapElement.Code))
             for (var l = entry.Line; l <= Math.Min(entry.EndLine, lines.Length); l++)
                 foreach (var (placeholder, _) in BlockShapes.Placeholders(lines[l - 1]))
-                    if (!resolved.ContainsKey(Regex.Replace(placeholder.Trim('[', ']', '<', '>').ToLowerInvariant(), "[^a-z0-9_]", "_")) && seen.Add(l))
+                    if (!resolved.Contains(Regex.Replace(placeholder.Trim('[', ']', '<', '>').ToLowerInvariant(), "[^a-z0-9_]", "_")) && seen.Add(l))
                         _warnings.Add(new(l, $"{placeholder} is a placeholder the student replaces by hand: LabRunner runs the line as written"));
     }
 
@@ -292,6 +301,13 @@ internal sealed partial class MarkdownWalker
 
     [GeneratedRegex(@"\bpg_stat(?:io)?_(?:user|all|sys|xact_user|xact_all)_(?:tables|indexes)\b|\bpg_statio_", RegexOptions.IgnoreCase)]
     private static partial Regex StatisticsView();
+
+    [GeneratedRegex(@"\bpg_(?:stat_replication|replication_slots|stat_subscription|stat_wal_receiver)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplicationView();
+
+    /// <summary>The lab replicates into another server: a subscription, or a standby made with pg_basebackup.</summary>
+    [GeneratedRegex(@"\bCREATE\s+SUBSCRIPTION\b|\bpg_basebackup\b[^\n]*\s-R\b|\bprimary_conninfo\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Replicates();
 
     [GeneratedRegex(@"^\{[1-9]\d*(?:,[1-9]\d*)*\}$")]
     private static partial Regex PidList();

@@ -80,6 +80,7 @@ internal sealed partial class LabYamlBuilder
         if (action is not null && server is not null) action = action with { Server = server.Value };
         var variants = Variants(f.List("variants"), action);
         var expect = f.Map("expect") is { } e ? Expect(e, isShell) : null;
+        var captures = Captures(f.Map("capture"));
         if (id is null || title is null || action is null) return null;
         return new Step
         {
@@ -92,8 +93,25 @@ internal sealed partial class LabYamlBuilder
             Hint = hint,
             Timeout = timeout,
             Background = background ?? false,
+            Captures = captures,
             Location = map.Location,
         };
+    }
+
+    /// <summary>capture: {variable: column}: later steps may use {{variable}}.</summary>
+    private Dictionary<string, string> Captures(YMapping? map)
+    {
+        var captures = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map is null) return captures;
+        foreach (var (key, value) in map.Entries)
+        {
+            if (LabVariables.IsBuiltIn(key.Value)) { d.Error(key, $"variable \"{key.Value}\" is built in", "capture into another name"); continue; }
+            if (!LabVariables.ValidName().IsMatch(key.Value)) { d.Error(key, $"bad variable name \"{key.Value}\"", "use lowercase letters, digits and \"_\", e.g. recovery_time"); continue; }
+            if (value is not YScalar { IsNull: false } column) { d.Error(value, $"capture \"{key.Value}\" should name a column", $"write \"{key.Value}: COLUMN\" (a column of the step's result)"); continue; }
+            _variables.Add(key.Value);
+            captures[key.Value] = column.Value;
+        }
+        return captures;
     }
 
     /// <summary>Exactly one of sql / shell / file (with content) / manual / edit / new_server / start_server / stop_server, not empty.</summary>
