@@ -24,16 +24,24 @@ public sealed record ServerInfo(string Description, bool IsSandbox, string Versi
 {
     /// <summary>The sandbox's servers that run, as "name:port" (main first); empty elsewhere.</summary>
     public IReadOnlyList<string> Running { get; init; } = [];
+    /// <summary>How to reach the lab's server, for the overview's help table: socket, port, data directory, user (the sandbox's real values).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Connection { get; init; } = [];
 }
 
 /// <summary>The step and the command to run (the student's edit or the lab's own, already picked for the server version).</summary>
 public sealed record StepRunRequest(LabTask Task, Step Step, StepAction Action, bool AllowShell);
 
-public sealed record StepRunResult(StepOutput Output, Verdict Verdict);
+public sealed record StepRunResult(StepOutput Output, Verdict Verdict)
+{
+    /// <summary>A watched step's recorded series (for the plot), else null.</summary>
+    public WatchSeries? Series { get; init; }
+}
 
 /// <summary>What a running step does or waits for (a lock held by another session, the next try of an eventually-check), as data.</summary>
 public sealed record RunActivity(StepActivity? Activity = null, TimeSpan? GivesUpIn = null)
 {
     public bool WaitingForLock => Activity is LockWait;
+    /// <summary>A watched step's series so far (for the plot while it runs).</summary>
+    public WatchSeries? Series { get; init; }
     public TimeSpan? NextCheckIn => (Activity as EventuallyRetry)?.NextIn;
 }

@@ -63,19 +63,41 @@ public sealed class LabRunStepRunner : IStepRunner
             return new(target.Description, target.IsSandbox, target.Version, target.MajorVersion, target.Database)
             {
                 Running = target is Sandbox sandbox ? sandbox.Servers.Where(s => s.Running).Select(s => $"{s.Name}:{s.Port}").ToList() : [],
+                Connection = ConnectionOf(target),
             };
         }
     }
 
     public StepAction ActionFor(Step step) => Current.Run.ActionFor(step);
 
+    private static List<KeyValuePair<string, string>> ConnectionOf(IServerTarget target)
+    {
+        var env = target.PgEnvironment();
+        var facts = new List<KeyValuePair<string, string>>();
+        void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) facts.Add(new(name, value)); }
+        Add("socket", env.GetValueOrDefault("PGHOST"));
+        Add("port", env.GetValueOrDefault("PGPORT"));
+        Add("data_directory", target.DataDirectory);
+        Add("user", env.GetValueOrDefault("PGUSER"));
+        Add("database", target.Database);
+        Add("version", target.Version);
+        return facts;
+    }
+
     public async Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct)
     {
         var run = Current.Run;
+        WatchSeries? series = null;
         void OnEvent(object? sender, RunEvent e)
         {
-            if (e is StepWaiting w && ReferenceEquals(w.Step, request.Step))
-                progress.Report(new RunActivity(w.Reason, w.Remaining));
+            if (!ReferenceEquals(e.Step, request.Step)) return;
+            if (e is StepSampled sampled)
+            {
+                series = sampled.Series;
+                progress.Report(new RunActivity { Series = series });
+            }
+            else if (e is StepWaiting w)
+                progress.Report(new RunActivity(w.Reason, w.Remaining) { Series = series });
         }
         run.Event += OnEvent;
         try
@@ -84,7 +106,7 @@ public sealed class LabRunStepRunner : IStepRunner
                 request.AllowShell ? ConsentRules.AllowShell : Consent.None, ct);
             // The step's whole time (all attempts of an eventually-check), not the last attempt's.
             var output = (result.Output ?? new StepOutput("", [], StepOutcome.Completed, result.Duration)) with { Duration = result.Duration };
-            return new StepRunResult(output, result.Verdict);
+            return new StepRunResult(output, result.Verdict) { Series = result.Series };
         }
         finally
         {

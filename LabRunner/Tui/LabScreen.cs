@@ -37,6 +37,9 @@ public sealed class LabScreen : Window
     private readonly StatusBar _statusBar;
     private readonly List<(KeyCommand Command, Shortcut Shortcut)> _shortcuts;
     private readonly List<TaskNode> _taskNodes;
+    private readonly WatchPlot _plot;
+    private readonly LabOverview _overview;
+    private readonly System.Diagnostics.Stopwatch _attempt = System.Diagnostics.Stopwatch.StartNew();
     private object? _timer;
     private int _frame;
     private bool _syncing;
@@ -46,7 +49,8 @@ public sealed class LabScreen : Window
     private OutputMode _mode = OutputMode.Both;
     private OutputMode? _applied;
 
-    public LabScreen(IApplication app, LabSession session, Palette? palette = null)
+    /// <param name="overviewFirst">Open on the lab's overview (the app does, for a student); F9 shows it again.</param>
+    public LabScreen(IApplication app, LabSession session, Palette? palette = null, bool overviewFirst = false)
     {
         _app = app;
         _session = session;
@@ -114,6 +118,9 @@ public sealed class LabScreen : Window
         _actualFrame = new FrameView { Title = _text.Actual, X = 0, Y = 0, Width = Dim.Percent(50), Height = Dim.Fill(1) };
         _expectedFrame = new FrameView { Title = _text.Expected, X = Pos.Right(_actualFrame), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         Actual = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FollowEnd = true, Palette = _palette, MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
+        // A watched step's series above its output (autovacuum's dead tuples against its trigger line).
+        _plot = new WatchPlot(_text.PlotThreshold, _text.PlotMarkerChanged) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Percent(65), Visible = false };
+        _actualFrame.Add(_plot);
         Expected = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Palette = _palette, Mark = (p, n) => p.ExpectedCell(n), MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
         _actualFrame.Add(Actual);
         _expectedFrame.Add(Expected);
@@ -129,7 +136,12 @@ public sealed class LabScreen : Window
         Questions = new QuestionBox { MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
         Questions.Answered += choice => _session.Answer(choice);
 
-        Add(_header, _stepsFrame, _instructionsFrame, _commandFrame, _outputArea, _statusBar, Questions);
+        _overview = new LabOverview(session.Lab, _text, () => _session.Server.Connection, () => _attempt.Elapsed)
+        {
+            X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), Visible = overviewFirst,
+        };
+
+        Add(_header, _stepsFrame, _instructionsFrame, _commandFrame, _outputArea, _statusBar, _overview, Questions);
 
         _session.Changed += Refresh;
         _session.QuitRequested += () => _app.RequestStop();
@@ -230,6 +242,8 @@ public sealed class LabScreen : Window
         }
         if (KeyTable.Find(key) is not { } command) return;
         key.Handled = true;
+        // The overview covers the lab: a command other than F9, F1 or quitting closes it first, then runs.
+        if (_overview.Visible && command.Command is not (Command.Overview or Command.Help or Command.Quit)) ShowOverview(false);
         if (command.EnabledWhen(_session)) Execute(command.Command, key);
     }
 
@@ -254,8 +268,20 @@ public sealed class LabScreen : Window
             case Command.ResetStep: _session.ResetStep(); break;
             case Command.Restart: _session.RequestRestart(); break;
             case Command.Help: _session.ShowHelp(); break;
+            case Command.Overview: ShowOverview(!_overview.Visible); break;
             case Command.Quit: _session.RequestQuit(); break;
         }
+    }
+
+    /// <summary>Whether the lab's overview covers the screen.</summary>
+    public bool OverviewShown => _overview.Visible;
+
+    private void ShowOverview(bool shown)
+    {
+        _overview.Visible = shown;
+        if (shown) _overview.SetNeedsDraw();
+        else _tree.SetFocus();
+        SetNeedsDraw();
     }
 
     /// <summary>Tab cycles the panes (Terminal.Gui's own Tab stays inside a frame).</summary>
@@ -361,6 +387,7 @@ public sealed class LabScreen : Window
             if (Normalise(_command.Text) != Normalise(command)) _command.Text = command;
             _commandFrame.Title = _session.IsEdited(step) ? _text.CommandEdited : _text.Command;
 
+            ShowSeries(step);
             Actual.Show(ScreenText.Actual(_session, step));
             Expected.Show(ScreenText.Expected(_session, step));
             _actualFrame.Title = ScreenText.ActualTitle(_session, step) + (ShownOutput == OutputMode.Both ? "" : "  (F4 ⇄)");
@@ -382,6 +409,17 @@ public sealed class LabScreen : Window
             _syncing = false;
         }
         SetNeedsDraw();
+    }
+
+    /// <summary>The plot over the output while a watched step runs (its series so far) and after (its recorded series).</summary>
+    private void ShowSeries(StepRef step)
+    {
+        var series = (_session.RunningStep == step ? _session.Activity?.Series : null) ?? _session.ResultOf(step)?.Series;
+        if (ReferenceEquals(series, _plot.Series) && _plot.Visible == series is not null) return;
+        _plot.Series = series;
+        _plot.Visible = series is not null;
+        Actual.Y = series is null ? 0 : Pos.Bottom(_plot);
+        _actualFrame.SetNeedsLayout();
     }
 
     /// <summary>The verdict (or a notice) wrapped to the output area's width: up to three rows, never cut at the edge.</summary>

@@ -100,7 +100,7 @@ public static class TuiApp
         app.Init();
         app.Keyboard.KeyBindings.Remove(Key.Esc); // Esc cancels a running step here, it does not quit
         var session = new LabSession(lab, runner, store, text, a => app.Invoke(a));
-        using var screen = new LabScreen(app, session);
+        using var screen = new LabScreen(app, session, overviewFirst: true);
         session.OfferResume();
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(screen);

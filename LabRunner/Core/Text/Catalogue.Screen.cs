@@ -5,6 +5,17 @@ public partial class Catalogue
 {
     // Panes.
     public virtual string Steps => "Steps";
+    // The lab's overview and the watch plot.
+    public virtual string OverviewObjectives => "Objectives";
+    public virtual string OverviewDuration => "Approximate duration";
+    public virtual string OverviewElapsed(TimeSpan elapsed) => $"this attempt: {(int)elapsed.TotalMinutes} min";
+    public virtual string OverviewHelp => "Help table";
+    public virtual string OverviewServer => "Your server";
+    public virtual string OverviewVisual => "Visual goal";
+    public virtual string OverviewKeyHelp => "show or close the lab's overview";
+    public virtual string OverviewKeys => "F9 shows this overview again · F8 goes to the first step";
+    public virtual string PlotThreshold => "threshold";
+    public virtual string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} changed after {Duration(after)}";
     public virtual string Instructions => "Instructions";
     public virtual string Command => "Command";
     public virtual string CommandEdited => "Command (edited — F3 restores the original)";

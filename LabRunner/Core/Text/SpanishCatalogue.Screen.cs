@@ -11,6 +11,16 @@ internal sealed partial class SpanishCatalogue
     public override string ChecksPassed(int n) => n == 1 ? "1 comprobación correcta" : $"{n} comprobaciones correctas";
 
     public override string Steps => "Pasos";
+    public override string OverviewObjectives => "Objetivo de la práctica";
+    public override string OverviewDuration => "Duración aproximada";
+    public override string OverviewElapsed(TimeSpan elapsed) => $"este intento: {(int)elapsed.TotalMinutes} min";
+    public override string OverviewHelp => "Tabla de ayuda";
+    public override string OverviewServer => "Tu servidor";
+    public override string OverviewVisual => "Objetivo Visual";
+    public override string OverviewKeyHelp => "mostrar u ocultar el resumen de la práctica";
+    public override string OverviewKeys => "F9 vuelve a este resumen · F8 va al primer paso";
+    public override string PlotThreshold => "umbral";
+    public override string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} cambió tras {Duration(after)}";
     public override string Instructions => "Instrucciones";
     public override string Command => "Comando";
     public override string CommandEdited => "Comando (editado — F3 restaura el original)";

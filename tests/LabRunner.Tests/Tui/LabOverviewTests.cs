@@ -1,0 +1,104 @@
+using LabRunner.Labs;
+using LabRunner.Text;
+using LabRunner.Tests.Labs;
+using LabRunner.Tui;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using Terminal.Gui.App;
+using Terminal.Gui.Time;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace LabRunner.Tests.Tui;
+
+/// <summary>The lab's overview, headless: its text with the server's real values, the image as half-blocks, the diagram without one.</summary>
+public sealed class LabOverviewTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("labrunner-overview-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly KeyValuePair<string, string>[] Connection =
+        [new("socket", "/tmp/labrunner-0/abc/sock"), new("port", "5432"), new("data_directory", "/var/lib/postgresql/15/main"), new("user", "postgres")];
+
+    private static Lab Seed => LabLoader.LoadFile(LabFiles.Seed).Lab!;
+
+    private static (string Screen, Terminal.Gui.Drivers.IDriver Driver, IApplication App, SessionToken Token) Draw(Lab lab, out LabOverview overview, out IApplication app)
+    {
+        app = Application.Create(new VirtualTimeProvider());
+        app.Init();
+        app.Driver!.SetScreenSize(90, 50);
+        var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
+        overview = new LabOverview(lab, new SpanishCatalogue(), () => Connection, () => TimeSpan.FromMinutes(7)) { Width = Dim.Fill(), Height = Dim.Fill() };
+        window.Add(overview);
+        var token = app.Begin(window)!;
+        app.LayoutAndDraw(true);
+        return (app.Driver.ToString()!, app.Driver, app, token);
+    }
+
+    [Fact]
+    public void The_overview_shows_objectives_duration_with_elapsed_time_and_the_servers_real_values()
+    {
+        var (screen, _, app, token) = Draw(Seed, out _, out _);
+        using (app)
+        {
+            Assert.Contains("Respaldo con API de bajo nivel y Autovacuum", screen);
+            Assert.Contains("Objetivo de la práctica:", screen);
+            Assert.Contains("  • Entender el funcionamiento del autovacuum en una base de datos.", screen);
+            Assert.Contains("Duración aproximada: 30 minutos (este intento: 7 min)", screen);
+            Assert.Contains("Tabla de ayuda:", screen);
+            Assert.Contains("    socket          /tmp/labrunner-0/abc/sock", screen);
+            Assert.Contains("    data_directory  /var/lib/postgresql/15/main", screen);
+            Assert.Contains("F9 vuelve a este resumen", screen);
+            app.End(token);
+        }
+    }
+
+    [Fact]
+    public void Without_its_image_the_lab_is_drawn_as_a_diagram_of_its_servers_and_tasks()
+    {
+        var (screen, _, app, token) = Draw(Seed, out var overview, out _);
+        using (app)
+        {
+            Assert.False(overview.ShowsImage); // the seed's image lives in the course repository
+            Assert.Contains("main ──copy──▶ backup_dir ──start──▶ restaurado", screen);
+            Assert.Contains("│ Tarea 3. Comprobar que el backup se puede restaurar", screen);
+            Assert.Contains("│ main, restaurado", screen);
+            Assert.Contains("▼", screen);
+            Assert.DoesNotContain(HalfBlockArt.Glyph.ToString(), screen);
+            app.End(token);
+        }
+    }
+
+    [Fact]
+    public void The_labs_image_is_shown_as_half_blocks_in_its_colours()
+    {
+        // 4 × 2 pixels: a red top row over a blue bottom row, beside a copy of the lab.
+        using (var image = new Image<Rgba32>(4, 2))
+        {
+            for (var x = 0; x < 4; x++)
+            {
+                image[x, 0] = new Rgba32(255, 0, 0);
+                image[x, 1] = new Rgba32(0, 0, 255);
+            }
+            image.SaveAsPng(Path.Combine(_dir, "img1.png"));
+        }
+        var lab = Seed with { SourcePath = Path.Combine(_dir, "lab.yaml"), Images = [new LabImage("img1.png", "diagrama1")] };
+
+        var (screen, driver, app, token) = Draw(lab, out var overview, out _);
+        using (app)
+        {
+            Assert.True(overview.ShowsImage);
+            Assert.DoesNotContain("──start──▶", screen);
+            var lines = screen.Split('\n');
+            var row = Array.FindIndex(lines, l => l.Contains(HalfBlockArt.Glyph));
+            Assert.True(row >= 0, screen);
+            var col = lines[row].IndexOf(HalfBlockArt.Glyph, StringComparison.Ordinal);
+            Assert.Equal(2, col); // indented under "Objetivo Visual:"
+            var attribute = driver.Contents![row, col].Attribute!.Value;
+            Assert.Equal((255, 0, 0), ((int)attribute.Foreground.R, (int)attribute.Foreground.G, (int)attribute.Foreground.B));
+            Assert.Equal((0, 0, 255), ((int)attribute.Background.R, (int)attribute.Background.G, (int)attribute.Background.B));
+            app.End(token);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Running;
+using LabRunner.Tui;
+using Terminal.Gui.Input;
+
+namespace LabRunner.Tests.Tui;
+
+/// <summary>The overview and the watch plot slotted into the lab screen: F9 shows and hides the overview; a watched step's series is plotted over its output.</summary>
+public class LabScreenOverviewTests
+{
+    [Fact]
+    public void F9_shows_the_overview_over_the_lab_and_a_step_key_closes_it_and_still_acts()
+    {
+        using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 120, height: 40);
+        Assert.False(h.Screen.OverviewShown);
+
+        h.Press(Key.F9);
+        var screen = h.Text;
+        Assert.True(h.Screen.OverviewShown);
+        Assert.Contains("Approximate duration:", screen);
+        Assert.Contains("Visual goal:", screen);
+        Assert.Contains("│ Tarea 2. Autovacuum", screen); // the diagram: the sample lab has no image
+
+        h.Press(Key.F8);
+        Assert.False(h.Screen.OverviewShown);
+        Assert.Equal(1, h.Session.SelectedIndex);
+        Assert.DoesNotContain("Visual goal:", h.Text);
+    }
+
+    [Fact]
+    public void A_watched_steps_series_is_plotted_over_its_output_with_the_marker()
+    {
+        var series = new WatchSeries(["n_live_tup", "n_dead_tup"], "last_autovacuum", 200050,
+        [
+            new WatchSample(TimeSpan.FromSeconds(0), [808687, 500000], false),
+            new WatchSample(TimeSpan.FromSeconds(4), [666667, 0], true),
+        ]);
+        var runner = new ScriptedRunner(_ => new StepRunResult(
+            new StepOutput(" n_dead_tup \n------------\n          0\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromSeconds(4)), Verdict.Pass()) { Series = series });
+        using var h = new ScreenHarness(SampleLab.Create(), runner, width: 160, height: 50);
+
+        h.Press(Key.F8, Key.F8, Key.F5);
+        h.WaitUntil(() => !h.Session.IsBusy);
+        var screen = h.Text;
+
+        Assert.Contains("● n_live_tup   ◆ n_dead_tup   ┄ threshold 200050", screen); // the legend, cut at the pane's width
+        Assert.True(screen.Split('\n').Count(l => l.Contains(PlotLayout.MarkerGlyph)) >= 5, "the marker is a vertical line:\n" + screen);
+        h.Press(Key.F4); // only your output: the whole legend fits
+        Assert.Contains("┆ last_autovacuum changed after 4", h.Text);
+        Assert.Contains("(1 row)", screen); // the output stays, under the plot
+        h.Press(Key.F8);
+        Assert.DoesNotContain("◆ n_dead_tup", h.Text); // another step: no plot
+    }
+}
