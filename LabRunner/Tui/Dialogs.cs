@@ -27,12 +27,33 @@ public sealed class Dialogs(Catalogue text)
     public Question ProgramConsent(string command, string why) => Make(QuestionKind.ShellConsent, text.ProgramTitle, text.ProgramQuestion(command, why),
         (Choice.AllowOnce, text.AllowOnce), (Choice.AllowAll, text.AllowAll), (Choice.Cancel, text.Cancel));
 
+    /// <summary>Saved progress on a server that kept its data (a named server): the marks still tell the truth.</summary>
     public Question Resume(int passed, int total) => Make(QuestionKind.Resume, text.ResumeTitle, text.ResumeQuestion(passed, total),
-        (Choice.Continue, text.Continue), (Choice.StartOver, text.StartOver));
+        (Choice.Continue, text.Continue), (Choice.StartOver, text.StartOver)) with { Dismiss = Choice.Continue };
 
-    public Question Restart() => Make(QuestionKind.Restart, text.RestartTitle, text.RestartQuestion, (Choice.Yes, text.Yes), (Choice.No, text.No));
+    /// <summary>
+    /// Saved progress on a brand-new sandbox: the marks would lie about a database that has none of the earlier steps'
+    /// tables, so the choice is to replay the steps done (the database then matches the marks) or to start over.
+    /// </summary>
+    public Question ResumeOnNewDatabase(int passed, int total) => Make(QuestionKind.Resume, text.ResumeTitle,
+        text.ResumeReplayQuestion(passed, total), (Choice.Replay, text.Replay), (Choice.StartOver, text.StartOver)) with { Dismiss = Choice.Replay };
 
-    public Question Quit() => Make(QuestionKind.Quit, text.QuitTitle, text.QuitQuestion, (Choice.Yes, text.Yes), (Choice.No, text.No));
+    public Question Restart() => Make(QuestionKind.Restart, text.RestartTitle, text.RestartQuestion, (Choice.Yes, text.Yes), (Choice.No, text.No))
+        with { Default = Choice.No };
+
+    public Question Quit() => Make(QuestionKind.Quit, text.QuitTitle, text.QuitQuestion, (Choice.Yes, text.Yes), (Choice.No, text.No))
+        with { Default = Choice.No };
+
+    /// <summary>F6 on a step with edits: they would be lost.</summary>
+    public Question ResetStep(string step) => Make(QuestionKind.ResetStep, text.ResetTitle, text.ResetQuestion(step), (Choice.Yes, text.Yes), (Choice.No, text.No))
+        with { Default = Choice.No };
+
+    /// <summary>All steps done: the summary, and (when the lab has grading checks) the offer to run them before submitting.</summary>
+    public Question Completed(string summary, bool hasChecks) => hasChecks
+        ? Make(QuestionKind.Completed, text.Completed, summary + "\n\n" + text.CheckMyWorkExplained, (Choice.CheckMyWork, text.CheckMyWorkButton), (Choice.Close, text.Close))
+        : Make(QuestionKind.Completed, text.Completed, summary, (Choice.Close, text.Close));
+
+    public Question CheckResults(string results) => Make(QuestionKind.CheckResults, text.CheckMyWork, results, (Choice.Close, text.Close));
 
     public Question Help(string keys) => Make(QuestionKind.Help, text.HelpTitle, keys, (Choice.Close, text.Close));
 

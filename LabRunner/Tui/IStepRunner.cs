@@ -13,7 +13,12 @@ public interface IStepRunner : IAsyncDisposable
     StepAction ActionFor(Step step);
     Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct);
     Task RestartAsync(CancellationToken ct);
+    /// <summary>The lab's grading checks on this server, read-only, as `grade` runs them ("Check my work").</summary>
+    Task<IReadOnlyList<CheckOutcome>> CheckAsync(CancellationToken ct);
 }
+
+/// <summary>One grading check's verdict, named by its task and title.</summary>
+public sealed record CheckOutcome(string Task, string Check, Verdict Verdict);
 
 public sealed record ServerInfo(string Description, bool IsSandbox, string Version, int MajorVersion, string Database)
 {

@@ -1,4 +1,5 @@
 using LabRunner.Execution;
+using LabRunner.Grading;
 using LabRunner.Labs;
 using LabRunner.Postgres;
 using LabRunner.Running;
@@ -89,6 +90,15 @@ public sealed class LabRunStepRunner : IStepRunner
         {
             run.Event -= OnEvent;
         }
+    }
+
+    /// <summary>The checks through the grader itself (read-only connection, transaction and statement filter), on this sandbox.</summary>
+    public async Task<IReadOnlyList<CheckOutcome>> CheckAsync(CancellationToken ct)
+    {
+        var target = Current.Target;
+        var grades = await Grader.GradeAsync(_lab, [new GradeTarget("student", target.ConnectionString().ConnectionString)], LabRunFilter.All, 1, null, ct);
+        return grades[0].Summary.Entries
+            .Select(e => new CheckOutcome(_lab.Tasks.FirstOrDefault(t => t.Id == e.Task)?.Title ?? e.Task, e.Title, e.Verdict)).ToList();
     }
 
     public async Task RestartAsync(CancellationToken ct)

@@ -19,7 +19,8 @@ public sealed class LabScreen : Window
     private readonly IApplication _app;
     private readonly LabSession _session;
     private readonly Catalogue _text;
-    private readonly Label _header;
+    private readonly Palette _palette;
+    private readonly HeaderBar _header;
     private readonly FrameView _stepsFrame;
     private readonly TreeView<object> _tree;
     private readonly FrameView _instructionsFrame;
@@ -40,21 +41,23 @@ public sealed class LabScreen : Window
     private int _frame;
     private bool _syncing;
     private string? _instructionsShown;
+    private string _verdictWords = "";
+    private (int, int, int, int) _sizes;
     private OutputMode _mode = OutputMode.Both;
     private OutputMode? _applied;
 
-    public LabScreen(IApplication app, LabSession session)
+    public LabScreen(IApplication app, LabSession session, Palette? palette = null)
     {
         _app = app;
         _session = session;
         _text = session.Text;
+        _palette = palette ?? Palette.FromEnvironment();
         session.HelpText = KeyTable.Help(_text);
         BorderStyle = LineStyle.None;
         Title = session.Lab.Title;
 
-        _header = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _header = new HeaderBar(_palette) { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _header.FrameChanged += (_, _) => _header.Text = ScreenText.Header(_session, HeaderWidth);
-        _header.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(ColorName16.Black, ColorName16.Cyan)));
 
         _stepsFrame = new FrameView { Title = _text.Steps, X = 0, Y = 1, Width = Dim.Percent(26), Height = Dim.Fill(1) };
         _taskNodes = session.Lab.Tasks.Select((_, i) => new TaskNode(i, session.Steps.Where(s => s.TaskIndex == i).ToList())).ToList();
@@ -73,6 +76,7 @@ public sealed class LabScreen : Window
             },
         };
         _tree.HorizontalScrollBar.VisibilityMode = ScrollBarVisibilityMode.None;
+        _tree.DrawLine += (_, e) => ColourMark(e);
         _tree.AddObjects(_taskNodes);
         _tree.ExpandAll();
         _tree.SelectionChanged += (_, e) => OnTreeSelection(e.NewValue);
@@ -84,9 +88,10 @@ public sealed class LabScreen : Window
             X = Pos.Right(_stepsFrame),
             Y = 1,
             Width = Dim.Fill(),
-            Height = Dim.Percent(27),
+            Height = 8,
         };
         _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
+        _instructions.ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
         _instructionsFrame.Add(_instructions);
 
         _commandFrame = new FrameView
@@ -98,28 +103,30 @@ public sealed class LabScreen : Window
             Height = 6,
         };
 #pragma warning disable CS0618
-        _command = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), TabKeyAddsTab = false, WordWrap = false };
+        _command = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), TabKeyAddsTab = false, WordWrap = true };
 #pragma warning restore CS0618
         _command.ContentsChanged += (_, _) => { if (!_syncing) _session.EditCommand(_command.Text); };
         _commandFrame.Add(_command);
+        _commandFrame.FrameChanged += (_, e) => LayoutPanes(); // its width decides how many rows the wrapped command needs
 
-        _outputArea = new View { X = Pos.Right(_stepsFrame), Y = Pos.Bottom(_commandFrame), Width = Dim.Fill(), Height = Dim.Fill(1) };
-        _actualFrame = new FrameView { Title = _text.Actual, X = 0, Y = 0, Width = Dim.Percent(50), Height = Dim.Fill(2) };
-        _expectedFrame = new FrameView { Title = _text.Expected, X = Pos.Right(_actualFrame), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-        Actual = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
-        Expected = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        // CanFocus: a view takes the focus only when every view above it can (Tab would never reach the output panes).
+        _outputArea = new View { X = Pos.Right(_stepsFrame), Y = Pos.Bottom(_commandFrame), Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true };
+        _actualFrame = new FrameView { Title = _text.Actual, X = 0, Y = 0, Width = Dim.Percent(50), Height = Dim.Fill(1) };
+        _expectedFrame = new FrameView { Title = _text.Expected, X = Pos.Right(_actualFrame), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
+        Actual = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FollowEnd = true, Palette = _palette, MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
+        Expected = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Palette = _palette, Mark = (p, n) => p.ExpectedCell(n), MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
         _actualFrame.Add(Actual);
         _expectedFrame.Add(Expected);
-        _verdict = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
-        _activity = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+        _verdict = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = Pos.Bottom(_actualFrame), Width = Dim.Fill(), Height = 1 };
+        _activity = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = Pos.Bottom(_verdict), Width = Dim.Fill(), Height = 0 };
         _outputArea.Add(_actualFrame, _expectedFrame, _verdict, _activity);
-        _outputArea.FrameChanged += (_, _) => ApplyOutputMode();
+        _outputArea.FrameChanged += (_, _) => { ApplyOutputMode(); SetVerdict(); };
 
         _shortcuts = KeyTable.All.Where(c => c.Label is not null)
             .Select(c => (c, new Shortcut(c.Keys[0], c.Label!(_text), () => Click(c)))).ToList();
         _statusBar = new StatusBar(_shortcuts.Select(s => s.Shortcut));
 
-        Questions = new QuestionBox();
+        Questions = new QuestionBox { MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
         Questions.Answered += choice => _session.Answer(choice);
 
         Add(_header, _stepsFrame, _instructionsFrame, _commandFrame, _outputArea, _statusBar, Questions);
@@ -128,10 +135,72 @@ public sealed class LabScreen : Window
         _session.QuitRequested += () => _app.RequestStop();
         _app.Keyboard.KeyDown += OnAppKeyDown;
         _timer = _app.AddTimeout(TimeSpan.FromMilliseconds(100), Tick);
+        FrameChanged += (_, _) => { LayoutPanes(); Questions.Fit(Viewport.Size); FitStatusBar(); };
         Refresh();
     }
 
-    private int HeaderWidth => Math.Max(40, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
+    /// <summary>
+    /// Sizes the right-hand panes to their content: the command pane to its (wrapped) command, the verdict to its words,
+    /// the instructions to what they say (they are read first), the output to the rest, never below a useful minimum.
+    /// </summary>
+    private void LayoutPanes()
+    {
+        var rows = Viewport.Height - 2; // header and status bar
+        if (rows < 10 || _session.Selected is null) return;
+        // The right-hand column's width: the steps pane takes its percentage of the screen.
+        var width = _commandFrame.Frame.Width > 0 ? _commandFrame.Frame.Width : Math.Max(20, Viewport.Width - Viewport.Width * 26 / 100);
+        var inner = width - 2;
+        var commandLines = QuestionBox.Wrap(_command.Text.TrimEnd(), inner - 1).Count;
+        var command = Math.Clamp(commandLines + 2, 3, Math.Max(3, rows / 4));
+        var verdictLines = _verdict.Text.Length == 0 ? 1 : Math.Min(3, QuestionBox.Wrap(_verdict.Text, width).Count);
+        var activityLines = _activity.Text.Length == 0 ? 0 : _activity.Text.Count(c => c == '\n') + 1;
+        var below = verdictLines + activityLines;
+        var outputMin = Math.Max(5, (rows - command) * 2 / 5);
+        var instructionsWanted = QuestionBox.Wrap(_instructionsShown ?? "", inner - 1).Count + 2;
+        var instructions = Math.Clamp(instructionsWanted, 5, Math.Max(5, rows - command - outputMin - below));
+        var sizes = (instructions, command, verdictLines, activityLines);
+        if (sizes == _sizes) return;
+        _sizes = sizes;
+        _instructionsFrame.Height = instructions;
+        _commandFrame.Height = command;
+        _verdict.Height = verdictLines;
+        _activity.Height = activityLines;
+        _actualFrame.Height = Dim.Fill(below);
+        _expectedFrame.Height = Dim.Fill(below);
+        SetNeedsLayout();
+    }
+
+    /// <summary>The status bar's items that fit; the others (their keys are in F1's help) are hidden, least needed first.</summary>
+    private void FitStatusBar()
+    {
+        var width = Viewport.Width;
+        if (width <= 0) return;
+        var order = new[] { Command.Previous, Command.ResetStep, Command.Restart, Command.Next, Command.Hint };
+        var shown = _shortcuts.ToList();
+        int Needed() => shown.Sum(s => KeyTable.Name(s.Command.Keys[0], _text).Length + s.Command.Label!(_text).Length + 5);
+        foreach (var drop in order)
+        {
+            if (Needed() <= width) break;
+            shown.RemoveAll(s => s.Command.Command == drop);
+        }
+        if (shown.Count == _statusBar.SubViews.Count) return;
+        foreach (var (_, shortcut) in _shortcuts) _statusBar.Remove(shortcut);
+        foreach (var (_, shortcut) in shown) _statusBar.Add(shortcut);
+        _statusBar.SetNeedsLayout();
+    }
+
+    /// <summary>A step's mark (✓ ✗ ⠋ ●) in its verdict's colour.</summary>
+    private void ColourMark(DrawTreeViewLineEventArgs<object> e)
+    {
+        if (e.Model is not StepRef step || _palette.For(_session.StatusOf(step)) is not { } colour) return;
+        var i = e.IndexOfModelText;
+        if (i < 0 || e.Cells is not { } cells || i >= cells.Count) return;
+        var cell = cells[i];
+        var normal = cell.Attribute ?? _tree.GetAttributeForRole(VisualRole.Normal);
+        cells[i] = cell with { Attribute = new Terminal.Gui.Drawing.Attribute(colour, normal.Background) };
+    }
+
+    private int HeaderWidth => Math.Max(30, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
 
     /// <summary>Labels that show data (verdicts name columns like last_autovacuum) must not treat '_' as a hot key mark.</summary>
     internal static readonly System.Text.Rune NoHotKey = new('\xffff');
@@ -143,6 +212,8 @@ public sealed class LabScreen : Window
     public string CommandText => _command.Text;
     /// <summary>The status bar's items, in order, as the key table made them.</summary>
     public IReadOnlyList<Shortcut> Shortcuts => _shortcuts.Select(s => s.Shortcut).ToList();
+    /// <summary>The status bar's items that fit the screen now (the rest are in F1's help).</summary>
+    public IReadOnlyList<Shortcut> ShownShortcuts => _statusBar.SubViews.OfType<Shortcut>().ToList();
 
     /// <summary>
     /// Keys that work wherever the focus is, from the key table. Seen before the focused view, so F5 runs even from the
@@ -154,6 +225,7 @@ public sealed class LabScreen : Window
         if (_session.Pending is { } question)
         {
             if (key == Key.Esc) { _session.Answer(question.Dismiss); key.Handled = true; }
+            else if (Questions.ScrollMessage(key)) key.Handled = true;
             return; // everything else goes to the question's buttons
         }
         if (KeyTable.Find(key) is not { } command) return;
@@ -226,14 +298,14 @@ public sealed class LabScreen : Window
         {
             _actualFrame.Width = Dim.Percent(50);
             _expectedFrame.X = Pos.Right(_actualFrame);
-            _actualFrame.Title = _text.Actual;
+            _actualFrame.Title = _session.Selected is { } s ? ScreenText.ActualTitle(_session, s) : _text.Actual;
             _expectedFrame.Title = _text.Expected;
         }
         else
         {
             _actualFrame.Width = Dim.Fill();
             _expectedFrame.X = 0;
-            _actualFrame.Title = _text.Actual + "  (F4 ⇄)";
+            _actualFrame.Title = (_session.Selected is { } s ? ScreenText.ActualTitle(_session, s) : _text.Actual) + "  (F4 ⇄)";
             _expectedFrame.Title = _text.Expected + "  (F4 ⇄)";
         }
         _outputArea.SetNeedsLayout();
@@ -244,7 +316,7 @@ public sealed class LabScreen : Window
         if (_session.IsBusy)
         {
             _frame++;
-            _activity.Text = ScreenText.ActivityLine(_session, _frame);
+            SetActivity();
             _tree.SetNeedsDraw();
         }
         return true;
@@ -267,6 +339,7 @@ public sealed class LabScreen : Window
         try
         {
             _header.Text = ScreenText.Header(_session, HeaderWidth);
+            _header.SetNeedsDraw();
             if (_session.Selected is not { } step) return;
             if (_tree.SelectedObject is not StepRef shown || shown != step)
             {
@@ -290,9 +363,13 @@ public sealed class LabScreen : Window
 
             Actual.Show(ScreenText.Actual(_session, step));
             Expected.Show(ScreenText.Expected(_session, step));
-            _verdict.Text = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
+            _actualFrame.Title = ScreenText.ActualTitle(_session, step) + (ShownOutput == OutputMode.Both ? "" : "  (F4 ⇄)");
+            _verdictWords = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
+            SetVerdict();
+            ColourVerdict(_session.Notice is null ? _session.StatusOf(step) : StepStatus.NotRun);
             ApplyOutputMode();
-            _activity.Text = ScreenText.ActivityLine(_session, _frame);
+            SetActivity();
+            LayoutPanes();
 
             foreach (var (bound, shortcut) in _shortcuts) shortcut.Enabled = bound.EnabledWhen(_session);
 
@@ -307,6 +384,35 @@ public sealed class LabScreen : Window
         SetNeedsDraw();
     }
 
+    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to three rows, never cut at the edge.</summary>
+    private void SetVerdict()
+    {
+        if (_outputArea.Frame.Width <= 0) return;
+        var text = string.Join('\n', QuestionBox.Wrap(_verdictWords, _outputArea.Frame.Width).Take(3)).TrimEnd();
+        if (text == _verdict.Text) return;
+        var relayout = text.Count(c => c == '\n') != _verdict.Text.Count(c => c == '\n');
+        _verdict.Text = text;
+        if (relayout) LayoutPanes();
+    }
+
+    /// <summary>The running line, wrapped onto a second row rather than cut.</summary>
+    private void SetActivity()
+    {
+        var lines = QuestionBox.Wrap(ScreenText.ActivityLine(_session, _frame), Math.Max(20, _outputArea.Frame.Width)).Take(2).ToList();
+        var text = string.Join('\n', lines).TrimEnd();
+        if (text == _activity.Text) return;
+        var relayout = (text.Length == 0) != (_activity.Text.Length == 0) || text.Count(c => c == '\n') != _activity.Text.Count(c => c == '\n');
+        _activity.Text = text;
+        if (relayout) LayoutPanes();
+    }
+
+    private void ColourVerdict(StepStatus status)
+    {
+        if (_palette.For(status) is not { } colour) { _verdict.SetScheme(null); return; }
+        var normal = GetAttributeForRole(VisualRole.Normal);
+        _verdict.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(colour, normal.Background)));
+    }
+
     private static string Normalise(string s) => s.Replace("\r\n", "\n").TrimEnd();
 
     protected override void Dispose(bool disposing)
@@ -316,6 +422,7 @@ public sealed class LabScreen : Window
             _app.Keyboard.KeyDown -= OnAppKeyDown;
             _session.Changed -= Refresh;
             if (_timer is not null) _app.RemoveTimeout(_timer);
+            foreach (var (_, shortcut) in _shortcuts.Where(s => s.Shortcut.SuperView is null)) shortcut.Dispose();
             _timer = null;
         }
         base.Dispose(disposing);

@@ -19,6 +19,8 @@ public sealed class LabSession
     private LabProgress? _saved;
     private StepRef? _awaitingConsent;
     private bool _quitWhenIdle;
+    private Queue<StepRef>? _replay;
+    private int _replayTotal;
 
     public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, Catalogue text, Action<Action> post, TimeProvider? time = null)
     {
@@ -42,6 +44,7 @@ public sealed class LabSession
     public StepRef? Selected => Model.Selected;
     public StepRef? RunningStep => Runs.RunningStep;
     public bool Restarting => Runs.Restarting;
+    public bool Checking => Runs.Checking;
     public bool IsBusy => Runs.IsBusy;
     public RunActivity? Activity => Runs.Activity;
     public TimeSpan Elapsed => Runs.Elapsed;
@@ -65,6 +68,10 @@ public sealed class LabSession
         ? saved.Reason is { } reason ? Text.Say(reason) : saved.Message
         : null;
     public bool HintShown(StepRef step) => Model.HintShown(step);
+    /// <summary>What F2 has shown for the step so far (Markdown), or null.</summary>
+    public string? HintOf(StepRef step) => StepHints.Markdown(Text, step, ResultOf(step), OriginalAction(step), Model.HintLevel(step));
+    /// <summary>Replaying the steps saved as done (on a new sandbox), one after another.</summary>
+    public bool Replaying => _replay is not null;
     public bool IsEdited(StepRef step) => Model.IsEdited(step);
     public StepAction OriginalAction(StepRef step) => Runs.ActionFor(step.Step);
     public string CommandOf(StepRef step) => Model.EditOf(step) ?? OriginalAction(step).Command;
@@ -101,16 +108,19 @@ public sealed class LabSession
     public void ShowHint()
     {
         if (Restarting || Selected is not { } step) return;
-        if (string.IsNullOrWhiteSpace(step.Step.Hint)) { Notice = Text.NoHint; Raise(); return; }
-        if (Model.ShowHint(step)) Save();
+        var levels = StepHints.Levels(Text, step, ResultOf(step), OriginalAction(step));
+        if (levels == 0) { Notice = Text.NoHint; Raise(); return; }
+        Notice = null;
+        if (Model.ShowHint(step, levels)) Save();
         Raise();
     }
 
-    /// <summary>Forgets the selected step's verdict, output and edits.</summary>
+    /// <summary>Forgets the selected step's verdict, output and edits; asks first when there are edits to lose.</summary>
     public void ResetStep()
     {
-        if (Restarting || Selected is not { } step) return;
+        if (Restarting || Selected is not { } step || Pending is not null) return;
         if (RunningStep == step) { Notice = Text.Busy; Raise(); return; }
+        if (IsEdited(step)) { Ask(Dialogs.ResetStep(step.Step.Title)); return; }
         Model.Reset(step);
         SaveAndRaise();
     }
@@ -134,13 +144,47 @@ public sealed class LabSession
         if (ConsentRules.Needed(action) is var needed and not Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(needed.HasFlag(Consent.ServerProgram)
-                ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
-                : Dialogs.ShellConsent(action.Command.Trim()));
+            Ask(ConsentQuestion(action, needed));
             return;
         }
         Start(step, action, allowShell: ShellAllowedForLab);
     }
+
+    /// <summary>Runs the next step of the replay (or ends it); a shell step asks for consent as always.</summary>
+    private void ReplayNext()
+    {
+        if (_replay is null) return;
+        if (!_replay.TryDequeue(out var step))
+        {
+            _replay = null;
+            if (_saved is { CurrentStep: { } current } && Steps.FirstOrDefault(x => x.Key == current) is { } at) Model.Select(at.Index);
+            Notice = Text.Replayed(_replayTotal);
+            SaveAndRaise();
+            return;
+        }
+        Model.Select(step.Index);
+        var action = OriginalAction(step).WithCommand(CommandOf(step));
+        if (ConsentRules.Needed(action) != Consent.None && !ShellAllowedForLab)
+        {
+            _awaitingConsent = step;
+            Ask(ConsentQuestion(action, ConsentRules.Needed(action)));
+        }
+        else Start(step, action, allowShell: ShellAllowedForLab);
+        Notice = Text.Replaying(_replayTotal - _replay.Count, _replayTotal, step.Step.Title);
+        Raise();
+    }
+
+    private void StopReplay(StepRef? at)
+    {
+        if (_replay is null) return;
+        _replay = null;
+        Notice = at is null ? null : Text.ReplayStopped(at.Step.Title);
+    }
+
+    /// <summary>A shell step's question, or SQL that runs programs said for what it is (the same answers).</summary>
+    private Question ConsentQuestion(StepAction action, Consent needed) => needed.HasFlag(Consent.ServerProgram)
+        ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
+        : Dialogs.ShellConsent(action.Command.Trim());
 
     public void CancelRun() => Runs.Cancel();
 
@@ -149,6 +193,7 @@ public sealed class LabSession
 
     private void Start(StepRef step, StepAction action, bool allowShell)
     {
+        var wasComplete = PassedCount == Steps.Count;
         Notice = null;
         Model.Started(step);
         Runs.Run(step, new StepRunRequest(step.Task, step.Step, action, allowShell), result =>
@@ -156,7 +201,14 @@ public sealed class LabSession
             Notice = null;
             Model.Finished(step, result);
             Save();
-            if (_quitWhenIdle) QuitRequested?.Invoke();
+            if (_quitWhenIdle) { QuitRequested?.Invoke(); return; }
+            if (_replay is null)
+            {
+                if (!wasComplete && PassedCount == Steps.Count) Ask(Dialogs.Completed(CompletionSummary(), Lab.Tasks.Any(t => t.Checks.Count > 0)));
+                return;
+            }
+            if (StepStatuses.IsDone(Model.VerdictOf(step))) ReplayNext();
+            else StopReplay(step);
         });
     }
 
@@ -173,7 +225,9 @@ public sealed class LabSession
         }
         _saved = read.Progress;
         if (_saved is null || _saved.IsEmpty) return;
-        Ask(Dialogs.Resume(_saved.Steps.Values.Count(s => s.Status == VerdictStatus.Passed), Steps.Count));
+        var done = _saved.Steps.Values.Count(s => StepStatuses.IsDone(s.Status));
+        // A sandbox is new every time: its database has none of the tables the saved steps made.
+        Ask(Server.IsSandbox && ToReplay(_saved).Count > 0 ? Dialogs.ResumeOnNewDatabase(done, Steps.Count) : Dialogs.Resume(done, Steps.Count));
     }
 
     public void RequestRestart()
@@ -204,6 +258,7 @@ public sealed class LabSession
                 Start(step, OriginalAction(step).WithCommand(CommandOf(step)), allowShell: true);
                 return;
             case (QuestionKind.ShellConsent, _):
+                StopReplay(_awaitingConsent);
                 _awaitingConsent = null;
                 break;
             case (QuestionKind.Restart, Choice.Yes):
@@ -217,12 +272,52 @@ public sealed class LabSession
             case (QuestionKind.Resume, Choice.Continue):
                 Model.Apply(_saved!);
                 break;
+            case (QuestionKind.Resume, Choice.Replay):
+                Model.Apply(_saved!);
+                var replay = ToReplay(_saved!);
+                foreach (var again in replay) Model.Unmark(again);
+                _replay = new Queue<StepRef>(replay);
+                _replayTotal = replay.Count;
+                ReplayNext();
+                return;
+            case (QuestionKind.Completed, Choice.CheckMyWork):
+                CheckMyWork();
+                return;
+            case (QuestionKind.ResetStep, Choice.Yes) when Selected is { } selected && RunningStep != selected:
+                Model.Reset(selected);
+                Save();
+                break;
             case (QuestionKind.Resume, Choice.StartOver):
                 Forget();
                 break;
         }
         Raise();
     }
+
+    /// <summary>"All 8 steps done. 2 hints used." (the words the completion screen starts with).</summary>
+    public string CompletionSummary()
+    {
+        var hints = Steps.Count(Model.HintShown);
+        return Text.AllDone(PassedCount, Steps.Count) + (hints > 0 ? " " + Text.HintsUsed(hints) : "");
+    }
+
+    /// <summary>Runs the lab's grading checks read-only and shows each one's verdict.</summary>
+    public void CheckMyWork()
+    {
+        if (IsBusy) { Notice = Text.Busy; Raise(); return; }
+        Runs.Check((outcomes, failure) =>
+        {
+            if (outcomes is null) { Notice = Text.ChecksFailed(failure ?? ""); return; }
+            var lines = outcomes.Select(o => $"{ScreenText.Mark(StepStatuses.Of(o.Verdict.Status))} {o.Task} · {o.Check}: {Text.Say(o.Verdict)}");
+            var passed = outcomes.Count(o => o.Verdict.Status == VerdictStatus.Passed);
+            Dialogs.Ask(Dialogs.CheckResults(Text.ChecksPassed(passed, outcomes.Count) + "\n\n" + string.Join("\n", lines)));
+        });
+    }
+
+    /// <summary>The saved steps that ran and were done (passed, or compared by eye), in the lab's order: what a replay runs.
+    /// Manual steps keep their mark (there is nothing to run).</summary>
+    private List<StepRef> ToReplay(LabProgress saved) =>
+        Steps.Where(s => saved.Steps.TryGetValue(s.Key, out var r) && r.Status is VerdictStatus.Passed or VerdictStatus.NotCompared).ToList();
 
     private void Ask(Question question)
     {
@@ -232,6 +327,7 @@ public sealed class LabSession
 
     private void Restart()
     {
+        _replay = null;
         Model.Clear();
         Forget();
         Runs.Restart(failure =>
@@ -247,7 +343,7 @@ public sealed class LabSession
     {
         _saved = null;
         try { _store?.Delete(Lab.Id); }
-        catch (IOException e) { Notice = e.Message; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Notice = Text.ProgressNotSaved(e.Message); }
     }
 
     public LabProgress Snapshot() => Model.Snapshot(_time.GetUtcNow());
@@ -257,7 +353,7 @@ public sealed class LabSession
     {
         if (_store is null || Pending?.Kind == QuestionKind.Resume) return; // don't overwrite what we are offering back
         try { _store.Save(Snapshot()); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Notice = e.Message; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Notice = Text.ProgressNotSaved(e.Message); }
     }
 
     private void SaveAndRaise()

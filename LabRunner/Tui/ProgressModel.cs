@@ -16,7 +16,7 @@ public sealed class ProgressModel
     private readonly Dictionary<string, StepRunResult> _results = [];
     private readonly Dictionary<string, StepRecord> _saved = [];
     private readonly Dictionary<string, string> _edits = [];
-    private readonly HashSet<string> _hints = [];
+    private readonly Dictionary<string, int> _hints = [];
 
     public ProgressModel(Lab lab)
     {
@@ -41,7 +41,9 @@ public sealed class ProgressModel
     public StepRecord? SavedOf(StepRef step) => _saved.GetValueOrDefault(step.Key);
     public string? EditOf(StepRef step) => _edits.GetValueOrDefault(step.Key);
     public bool IsEdited(StepRef step) => _edits.ContainsKey(step.Key);
-    public bool HintShown(StepRef step) => _hints.Contains(step.Key);
+    public bool HintShown(StepRef step) => HintLevel(step) > 0;
+    /// <summary>0: no hint asked for; 1: the nudge shown; 2: the solution command shown too.</summary>
+    public int HintLevel(StepRef step) => _hints.GetValueOrDefault(step.Key);
 
     public bool Select(int index)
     {
@@ -66,7 +68,21 @@ public sealed class ProgressModel
 
     public bool RestoreOriginal(StepRef step) => _edits.Remove(step.Key);
 
-    public bool ShowHint(StepRef step) => _hints.Add(step.Key);
+    /// <summary>One more hint level (up to <paramref name="levels"/>); false when the last one is already shown.</summary>
+    public bool ShowHint(StepRef step, int levels = 1)
+    {
+        var level = HintLevel(step);
+        if (level >= levels) return false;
+        _hints[step.Key] = level + 1;
+        return true;
+    }
+
+    /// <summary>The step's mark and saved verdict go (it is to be run again), its edit and hints stay.</summary>
+    public void Unmark(StepRef step)
+    {
+        Started(step);
+        _verdicts.Remove(step.Key);
+    }
 
     /// <summary>Forgets a step's verdict, output, saved verdict and edit.</summary>
     public void Reset(StepRef step)
@@ -116,7 +132,7 @@ public sealed class ProgressModel
                 if (record.Reason is not null || record.Message is not null) _saved[step.Key] = record;
             }
             if (record.EditedCommand is not null) _edits[step.Key] = record.EditedCommand;
-            if (record.HintUsed) _hints.Add(step.Key);
+            if (record.HintUsed || record.HintLevel > 0) _hints[step.Key] = Math.Max(1, record.HintLevel);
         }
         if (Steps.FirstOrDefault(s => s.Key == saved.CurrentStep) is { } current) SelectedIndex = current.Index;
     }
@@ -131,8 +147,8 @@ public sealed class ProgressModel
             var result = ResultOf(step);
             var saved = SavedOf(step);
             var edited = EditOf(step);
-            var hint = HintShown(step);
-            if (status == VerdictStatus.NotRun && edited is null && !hint) continue;
+            var hint = HintLevel(step);
+            if (status == VerdictStatus.NotRun && edited is null && hint == 0) continue;
             var verdict = status == VerdictStatus.NotRun ? null : result?.Verdict;
             records[step.Key] = new StepRecord
             {
@@ -141,7 +157,8 @@ public sealed class ProgressModel
                 Notes = status == VerdictStatus.NotRun ? [] : verdict?.Notes ?? saved?.Notes ?? [],
                 Message = status == VerdictStatus.NotRun || verdict is not null ? null : saved?.Message,
                 EditedCommand = edited,
-                HintUsed = hint,
+                HintUsed = hint > 0,
+                HintLevel = hint,
                 LastRun = result is null ? null : now,
             };
         }

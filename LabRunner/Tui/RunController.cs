@@ -23,7 +23,8 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     public ServerInfo Server { get; private set; } = runner.Server;
     public StepRef? RunningStep { get; private set; }
     public bool Restarting { get; private set; }
-    public bool IsBusy => RunningStep is not null || Restarting;
+    public bool Checking { get; private set; }
+    public bool IsBusy => RunningStep is not null || Restarting || Checking;
     public RunActivity? Activity { get; private set; }
     public TimeSpan Elapsed => IsBusy ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
 
@@ -71,6 +72,10 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
             {
                 cts.Dispose();
                 if (_cts == cts) _cts = null;
+                // Cancelled during an eventually-wait: what the last check printed stays on screen, not a blank pane.
+                if ((result.Output.Outcome == StepOutcome.Cancelled || result.Verdict.Reason is Cancelled) && result.Output.Text.Length == 0
+                    && Activity?.Activity is Running.EventuallyRetry { LastOutput: { } last })
+                    result = result with { Output = last with { Outcome = StepOutcome.Cancelled, Duration = result.Output.Duration } };
                 if (!_noServer) Server = runner.Server; // a step may have started or stopped one of the lab's servers
                 RunningStep = null;
                 Activity = null;
@@ -84,7 +89,7 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
 
     public void Cancel()
     {
-        if (RunningStep is not null) _cts?.Cancel();
+        if (RunningStep is not null || Checking) _cts?.Cancel();
     }
 
     /// <summary>Throws the server away and starts afresh; <paramref name="finished"/> gets the failure, if any, on the UI thread.</summary>
@@ -107,6 +112,33 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
                 if (failure is null) Server = runner.Server;
                 Restarting = false;
                 finished(failure);
+                Changed?.Invoke();
+            });
+        });
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>Runs the lab's grading checks read-only; <paramref name="finished"/> gets their verdicts (or the failure) on the UI thread.</summary>
+    public bool Check(Action<IReadOnlyList<CheckOutcome>?, string?> finished)
+    {
+        if (IsBusy || _noServer) return false;
+        Checking = true;
+        _startedAt = _time.GetTimestamp();
+        var cts = new CancellationTokenSource();
+        _cts = cts;
+        _work = Task.Run(async () =>
+        {
+            IReadOnlyList<CheckOutcome>? outcomes = null;
+            string? failure = null;
+            try { outcomes = await runner.CheckAsync(cts.Token); }
+            catch (Exception e) { failure = e.Message; }
+            post(() =>
+            {
+                cts.Dispose();
+                if (_cts == cts) _cts = null;
+                Checking = false;
+                finished(outcomes, failure);
                 Changed?.Invoke();
             });
         });

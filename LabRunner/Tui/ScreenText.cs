@@ -7,7 +7,7 @@ using LabRunner.Text;
 namespace LabRunner.Tui;
 
 /// <summary>The words and text blocks the lab screen shows, computed from the session (no Terminal.Gui: unit-testable).</summary>
-public static class ScreenText
+public static partial class ScreenText
 {
     private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -29,14 +29,48 @@ public static class ScreenText
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
         // More than main running (a replica, a restored backup): name them, with the ports the lab uses.
         if (s.Server.Running.Count > 1) server = $"{server} {string.Join(' ', s.Server.Running)}";
-        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
+        var progress = ProgressBar(s.PassedCount, s.Steps.Count, width >= 100 ? 10 : 5) + " " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
+        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + progress;
+        // Narrow: the progress and the database matter more than the server's description.
+        if (width - right.Length - 3 < 16) right = $"{s.Text.Database} {s.Server.Database} · " + progress;
         var room = Math.Max(10, width - right.Length - 3);
         var title = s.Lab.Title.Length > room ? s.Lab.Title[..(room - 1)] + "…" : s.Lab.Title;
         var gap = Math.Max(1, width - title.Length - right.Length - 2);
         return " " + title + new string(' ', gap) + right;
     }
 
-    public static string TreeLabel(LabSession s, StepRef step, int frame) => $"{Mark(s.StatusOf(step), frame)} {step.Step.Title}";
+    public const char BarDone = '█';
+    public const char BarToDo = '░';
+
+    /// <summary>"███░░" for 3 of 5 done, <paramref name="cells"/> wide.</summary>
+    public static string ProgressBar(int done, int total, int cells)
+    {
+        var filled = total == 0 ? 0 : (int)Math.Round(cells * (double)done / total, MidpointRounding.ToZero);
+        if (done > 0 && filled == 0) filled = 1;
+        return new string(BarDone, filled) + new string(BarToDo, cells - filled);
+    }
+
+    public static string TreeLabel(LabSession s, StepRef step, int frame) => $"{Mark(s.StatusOf(step), frame)} {ShortTitle(step)}";
+
+    /// <summary>
+    /// The step's name in the tree: its title, and when the title only numbers it ("Paso 3."), the start of what it says
+    /// to do, so the tree tells the steps apart.
+    /// </summary>
+    public static string ShortTitle(StepRef step)
+    {
+        var title = step.Step.Title.Trim();
+        if (!GenericTitle().IsMatch(title) || string.IsNullOrWhiteSpace(step.Step.Text)) return title;
+        var first = step.Step.Text.Split('\n').Select(l => l.Trim().TrimStart('#', '>', '-', '*', ' ')).FirstOrDefault(l => l.Length > 0 && !l.StartsWith("```", StringComparison.Ordinal));
+        if (first is null) return title;
+        first = first.Replace("**", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
+        var end = first.IndexOfAny(['.', ':', ';']);
+        if (end > 0) first = first[..end];
+        if (first.Length > 48) first = first[..47].TrimEnd() + "…";
+        return title.TrimEnd('.', ':') + " · " + first;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{L}+\s*\d+[.:]?$")]
+    private static partial System.Text.RegularExpressions.Regex GenericTitle();
 
     public static string TaskLabel(LabSession s, int taskIndex)
     {
@@ -49,14 +83,14 @@ public static class ScreenText
     public static string Instructions(LabSession s, StepRef step)
     {
         var md = new StringBuilder();
-        if (s.HintShown(step) && !string.IsNullOrWhiteSpace(step.Step.Hint))
-            md.Append("> **").Append(s.Text.Hint).Append(":** ").Append(step.Step.Hint.Trim().Replace("\n", "\n> ")).Append("\n\n");
-        if (step.Index == 0 && !string.IsNullOrWhiteSpace(s.Lab.Introduction)) md.Append(s.Lab.Introduction.Trim()).Append("\n\n");
-        md.Append("## ").Append(step.Task.Title).Append("\n\n");
-        if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text)) md.Append(step.Task.Text.Trim()).Append("\n\n");
-        md.Append("### ").Append(step.Step.Title).Append("\n\n");
-        if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append('\n');
-        return md.ToString();
+        if (s.HintOf(step) is { } hint) md.Append(hint).Append("\n\n");
+        // The step's own instruction first (what to do now); the task's and the lab's context after it.
+        md.Append("## ").Append(step.Step.Title).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append("\n\n");
+        if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text))
+            md.Append("### ").Append(step.Task.Title).Append("\n\n").Append(step.Task.Text.Trim()).Append("\n\n");
+        if (step.Index == 0 && !string.IsNullOrWhiteSpace(s.Lab.Introduction)) md.Append("### ").Append(s.Lab.Title).Append("\n\n").Append(s.Lab.Introduction.Trim()).Append('\n');
+        return md.ToString().TrimEnd() + "\n";
     }
 
     /// <summary>
@@ -116,6 +150,10 @@ public static class ScreenText
     /// <summary>What the actual pane shows: this session's output (the differing cell highlighted), or the saved verdict from an earlier session.</summary>
     public static PaneContent Actual(LabSession s, StepRef step)
     {
+        // An eventually-wait shows what its last check printed, live.
+        if (s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } live } retry)
+            return new($"({s.Text.LiveOutput}, {s.Text.Attempt(retry.Attempt)} · {s.Text.NextCheckIn(retry.NextIn)})\n" + live.Text.TrimEnd('\n'));
+        if (s.RunningStep == step) return new("");
         if (s.ResultOf(step) is not { } r) return new(s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet);
         var diff = r.Verdict.FirstDifference;
         var table = diff?.ActualResult is { } result
@@ -124,6 +162,11 @@ public static class ScreenText
         var cell = diff is null ? null : table?.Layout.Cell(diff.Row - 1, diff.Column - 1);
         return new(r.Output.Text.TrimEnd('\n'), cell is { } c ? [c] : []);
     }
+
+    /// <summary>"Your output", with a shell step's exit code ("Your output · exit code 23").</summary>
+    public static string ActualTitle(LabSession s, StepRef step) =>
+        s.ResultOf(step)?.Output.Results.OfType<ShellResult>().LastOrDefault() is { } shell
+            ? $"{s.Text.Actual} · {s.Text.ExitCode(shell.ExitCode)}" : s.Text.Actual;
 
     /// <summary>The verdict in words: "✓ Passed — output matches (ran in 0.4 s)".</summary>
     public static string VerdictLine(LabSession s, StepRef step)
@@ -141,7 +184,7 @@ public static class ScreenText
     public static string ActivityLine(LabSession s, int frame)
     {
         if (!s.IsBusy) return "";
-        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
+        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Checking ? s.Text.CheckingWork : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
         if (s.Activity is { } a && !s.Restarting)
         {

@@ -20,8 +20,13 @@ public static class TuiApp
     public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
     {
         var sources = LabSources.Open(options.CatalogPath);
-        var labId = options.Lab ?? await PickAsync(sources, options.Text, ct);
-        if (labId is null) return 0;
+        return await PickerLoop.RunAsync(options.Lab, token => PickAsync(sources, options.Text, token),
+            (labId, token) => RunLabAsync(options, sources, labId, output, token), ct);
+    }
+
+    /// <summary>One lab, from its server's start to its disposal.</summary>
+    private static async Task<int> RunLabAsync(TuiOptions options, LabSources sources, string labId, TextWriter output, CancellationToken ct)
+    {
         var lab = await sources.LoadAsync(labId, ct);
         if (!options.AllowSetupPrograms && ConsentRules.BeforeSteps(lab) is { Count: > 0 } before)
             throw new UserErrorException($"lab {lab.Id} runs programs on the server before its first step ({string.Join("; ", before)}): " +

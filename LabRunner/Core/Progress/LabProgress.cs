@@ -38,5 +38,7 @@ public sealed record StepRecord
     /// <summary>Null when the student runs the lab's command unchanged.</summary>
     public string? EditedCommand { get; init; }
     public bool HintUsed { get; init; }
+    /// <summary>How far the student went in the step's hints: 1 the nudge, 2 the solution command (0 in older files that only say HintUsed).</summary>
+    public int HintLevel { get; init; }
     public DateTimeOffset? LastRun { get; init; }
 }

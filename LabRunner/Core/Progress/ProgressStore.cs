@@ -94,7 +94,12 @@ public sealed class ProgressStore(string directory)
         AtomicFile.Write(PathFor(progress.LabId), stream => JsonSerializer.Serialize(stream, current, Json));
     }
 
-    public void Delete(string labId) => File.Delete(PathFor(labId));
+    /// <summary>Forgets a lab's progress; nothing saved yet (not even the folder) is not an error.</summary>
+    public void Delete(string labId)
+    {
+        var path = PathFor(labId);
+        if (File.Exists(path)) File.Delete(path);
+    }
 
     private static string? TryMoveAside(string path)
     {

@@ -234,18 +234,18 @@ public sealed class LabRun
                     verdict with { Reason = new StillNotMatching(verdict.Reason, clock.Elapsed, attempt) },
                     clock.Elapsed)
                 { Attempts = attempt };
-            await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Reason, ct);
+            await WaitAsync(task, step, kind, clock, eventually, attempt, verdict.Reason, output, ct);
         }
     }
 
     /// <summary>Sleeps until the next attempt, raising a countdown every ProgressInterval.</summary>
     private async Task WaitAsync(LabTask task, Step step, StepKind kind, Stopwatch clock, Eventually eventually, int attempt,
-        VerdictReason lastMismatch, CancellationToken ct)
+        VerdictReason lastMismatch, StepOutput lastOutput, CancellationToken ct)
     {
         var until = clock.Elapsed + eventually.Every;
         while (clock.Elapsed < until)
         {
-            Raise(new StepWaiting(task, step, kind, new EventuallyRetry(attempt, until - clock.Elapsed, lastMismatch),
+            Raise(new StepWaiting(task, step, kind, new EventuallyRetry(attempt, until - clock.Elapsed, lastMismatch) { LastOutput = lastOutput },
                 clock.Elapsed, eventually.Within - clock.Elapsed, attempt));
             var left = until - clock.Elapsed;
             if (left <= TimeSpan.Zero) break; // the clock moved on since the loop's test: a negative delay throws

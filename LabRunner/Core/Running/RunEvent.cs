@@ -28,7 +28,11 @@ public sealed record StepWaiting(LabTask Task, Step Step, StepKind Kind, StepAct
 /// Between two attempts of an `eventually` expectation: attempt <paramref name="Attempt"/> did not match
 /// (<paramref name="LastMismatch"/> says why) and the next one starts in <paramref name="NextIn"/>.
 /// </summary>
-public sealed record EventuallyRetry(int Attempt, TimeSpan NextIn, VerdictReason LastMismatch) : StepActivity;
+public sealed record EventuallyRetry(int Attempt, TimeSpan NextIn, VerdictReason LastMismatch) : StepActivity
+{
+    /// <summary>What the last attempt printed, so a face can show the wait live (the student sees the value change).</summary>
+    public StepOutput? LastOutput { get; init; }
+}
 
 /// <summary>
 /// A statement is blocked on a lock another session holds; <see cref="LabRun.RunAllAsync"/> goes on with the next steps

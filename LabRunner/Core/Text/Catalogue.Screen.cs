@@ -83,14 +83,55 @@ public partial class Catalogue
     public virtual string No => "_No";
     public virtual string ResumeTitle => "Welcome back";
     public virtual string ResumeQuestion(int passed, int total) =>
-        $"You have saved progress in this lab ({passed} of {total} steps passed).\n" +
-        "The database starts afresh: re-run earlier steps if a later one needs their tables.";
+        $"You have saved progress in this lab ({passed} of {total} steps done). The server kept its data.";
+    public virtual string ResumeReplayQuestion(int passed, int total) =>
+        $"You have saved progress in this lab ({passed} of {total} steps done).\n\n" +
+        "This is a new, empty database: the tables your steps made are not in it. Replay the steps you did " +
+        "(LabRunner runs them again, in order) so it matches your marks, or start over.";
+    public virtual string Replay => "_Replay my steps";
+    public virtual string Replaying(int done, int total, string step) => $"Replaying your steps: {done} of {total} ({step})";
+    public virtual string Replayed(int total) => total == 1 ? "Replayed 1 step: the database matches your marks." : $"Replayed {total} steps: the database matches your marks.";
+    public virtual string ReplayStopped(string step) => $"Replay stopped at {step}: it did not pass this time. Run it again (F5) or go on from there.";
+    public virtual string ResetTitle => "Reset the step?";
+    public virtual string ResetQuestion(string step) => $"{step}: your edits to the command are thrown away, with its verdict and output.";
+    public virtual string ProgressNotSaved(string why) => $"Progress could not be saved: {why}";
     public virtual string ProgressSetAside(string why, string movedTo) =>
         $"Saved progress could not be read ({why}); it was set aside as {movedTo}. Starting afresh.";
     public virtual string Continue => "_Continue where I left off";
     public virtual string StartOver => "_Start over";
     public virtual string HelpTitle => "Keys";
     public virtual string Close => "_Close";
+
+    // Scrolling and output.
+    public virtual string MoreAbove(int n) => n == 1 ? "↑ 1 more line above (PgUp, Home)" : $"↑ {n} more lines above (PgUp, Home)";
+    public virtual string MoreBelow(int n) => n == 1 ? "↓ 1 more line below (PgDn, End)" : $"↓ {n} more lines below (PgDn, End)";
+    public virtual string ExitCode(int code) => $"exit code {code}";
+    public virtual string Attempt(int n) => $"attempt {n}";
+    public virtual string LiveOutput => "latest check";
+
+    // Hints and the end of the lab.
+    public virtual string HintMore => "F2 again shows the solution command.";
+    public virtual string Solution => "Solution";
+    public virtual string HintFromFailure => "From your output";
+    public virtual string TableMissing(string? table) => table is null
+        ? "The table does not exist yet: did you run the earlier step that creates it?"
+        : $"The table {table} does not exist yet: did you run the earlier step that creates it?";
+    public virtual string TransactionAborted => "An earlier statement failed in this transaction, so PostgreSQL ignores the rest: run ROLLBACK, then try again.";
+    public virtual string LockBlocked(string? who) => who is null
+        ? "Another session holds a lock this statement needs: finish or roll back the other session's transaction."
+        : $"Another session ({who}) holds a lock this statement needs: finish or roll back its transaction.";
+    public virtual string SyntaxError => "PostgreSQL could not read the command: compare it with the instructions, character by character (F3 restores the original).";
+    public virtual string NoSuchColumn => "A column name is wrong or the column does not exist yet: check its spelling against the instructions.";
+    public virtual string DifferentValue => "The command ran but a value differs: compare your output with the expected one (the differing cell is marked).";
+    public virtual string AllDone(int done, int total) => $"All {total} steps done.";
+    public virtual string Completed => "Lab complete";
+    public virtual string CheckMyWork => "Check my work";
+    public virtual string CheckMyWorkButton => "C_heck my work";
+    public virtual string CheckMyWorkExplained => "Check my work runs the lab's grading checks on your database, read-only, as the grader will.";
+    public virtual string CheckingWork => "checking your work…";
+    public virtual string HintsUsed(int n) => n == 1 ? "1 hint used." : $"{n} hints used.";
+    public virtual string ChecksPassed(int passed, int total) => $"{passed} of {total} checks passed.";
+    public virtual string ChecksFailed(string why) => $"The checks could not run: {why}";
 
     // The lab picker.
     public virtual string PickLab => "Choose a lab (Enter opens it, Ctrl+Q quits)";

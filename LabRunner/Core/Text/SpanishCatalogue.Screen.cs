@@ -81,14 +81,53 @@ internal sealed partial class SpanishCatalogue
     public override string Yes => "_Sí";
     public override string ResumeTitle => "Bienvenido de nuevo";
     public override string ResumeQuestion(int passed, int total) =>
-        $"Tienes progreso guardado en esta práctica ({passed} de {total} pasos correctos).\n" +
-        "La base de datos empieza de cero: vuelve a ejecutar pasos anteriores si uno posterior necesita sus tablas.";
+        $"Tienes progreso guardado en esta práctica ({passed} de {total} pasos hechos). El servidor conserva sus datos.";
+    public override string ResumeReplayQuestion(int passed, int total) =>
+        $"Tienes progreso guardado en esta práctica ({passed} de {total} pasos hechos).\n\n" +
+        "Esta es una base de datos nueva y vacía: las tablas que crearon tus pasos no están. Repite los pasos que hiciste " +
+        "(LabRunner los vuelve a ejecutar, en orden) para que coincida con tus marcas, o empieza de nuevo.";
+    public override string Replay => "_Repetir mis pasos";
+    public override string Replaying(int done, int total, string step) => $"Repitiendo tus pasos: {done} de {total} ({step})";
+    public override string Replayed(int total) => total == 1 ? "Se repitió 1 paso: la base de datos coincide con tus marcas." : $"Se repitieron {total} pasos: la base de datos coincide con tus marcas.";
+    public override string ReplayStopped(string step) => $"La repetición se detuvo en {step}: esta vez no fue correcto. Ejecútalo de nuevo (F5) o sigue desde ahí.";
+    public override string ResetTitle => "¿Reiniciar el paso?";
+    public override string ResetQuestion(string step) => $"{step}: se descartan tus cambios al comando, junto con su veredicto y su salida.";
+    public override string ProgressNotSaved(string why) => $"No se pudo guardar el progreso: {why}";
     public override string ProgressSetAside(string why, string movedTo) =>
         $"No se pudo leer el progreso guardado ({why}); se apartó como {movedTo}. Se empieza de cero.";
     public override string Continue => "_Continuar donde lo dejé";
     public override string StartOver => "_Empezar de nuevo";
     public override string HelpTitle => "Teclas";
     public override string Close => "_Cerrar";
+
+    public override string MoreAbove(int n) => n == 1 ? "↑ 1 línea más arriba (RePág, Inicio)" : $"↑ {n} líneas más arriba (RePág, Inicio)";
+    public override string MoreBelow(int n) => n == 1 ? "↓ 1 línea más abajo (AvPág, Fin)" : $"↓ {n} líneas más abajo (AvPág, Fin)";
+    public override string ExitCode(int code) => $"código de salida {code}";
+    public override string Attempt(int n) => $"intento {n}";
+    public override string LiveOutput => "última comprobación";
+
+    public override string HintMore => "F2 otra vez muestra el comando de la solución.";
+    public override string Solution => "Solución";
+    public override string HintFromFailure => "Según tu salida";
+    public override string TableMissing(string? table) => table is null
+        ? "La tabla todavía no existe: ¿ejecutaste el paso anterior que la crea?"
+        : $"La tabla {table} todavía no existe: ¿ejecutaste el paso anterior que la crea?";
+    public override string TransactionAborted => "Una sentencia anterior falló en esta transacción y PostgreSQL ignora el resto: ejecuta ROLLBACK y vuelve a intentarlo.";
+    public override string LockBlocked(string? who) => who is null
+        ? "Otra sesión tiene un bloqueo que esta sentencia necesita: termina o deshaz la transacción de la otra sesión."
+        : $"Otra sesión ({who}) tiene un bloqueo que esta sentencia necesita: termina o deshaz su transacción.";
+    public override string SyntaxError => "PostgreSQL no pudo leer el comando: compáralo con las instrucciones, carácter a carácter (F3 restaura el original).";
+    public override string NoSuchColumn => "Un nombre de columna está mal o la columna aún no existe: revisa cómo se escribe en las instrucciones.";
+    public override string DifferentValue => "El comando se ejecutó pero un valor es distinto: compara tu salida con la esperada (la celda distinta está marcada).";
+    public override string AllDone(int done, int total) => $"Los {total} pasos hechos.";
+    public override string Completed => "Práctica terminada";
+    public override string CheckMyWork => "Comprobar mi trabajo";
+    public override string CheckMyWorkButton => "C_omprobar mi trabajo";
+    public override string CheckMyWorkExplained => "Comprobar mi trabajo ejecuta las comprobaciones de la práctica en tu base de datos, solo lectura, como lo hará quien corrige.";
+    public override string CheckingWork => "comprobando tu trabajo…";
+    public override string HintsUsed(int n) => n == 1 ? "1 pista usada." : $"{n} pistas usadas.";
+    public override string ChecksPassed(int passed, int total) => $"{passed} de {total} comprobaciones correctas.";
+    public override string ChecksFailed(string why) => $"No se pudieron ejecutar las comprobaciones: {why}";
 
     public override string PickLab => "Elige una práctica (Enter la abre, Ctrl+Q sale)";
     public override string NoLabs => "No se encontraron prácticas.";

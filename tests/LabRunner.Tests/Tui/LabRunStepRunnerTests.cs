@@ -59,10 +59,15 @@ public sealed class LabRunStepRunnerTests
         h.WaitUntil(() => h.Session.Activity?.NextCheckIn is not null);
 
         var screen = h.Text;
-        Assert.Contains("waiting until the output matches (last: row 1, mode: expected AccessExclusi", screen); // cut at the edge
+        Assert.Contains("waiting until the output matches (last: row 1, mode: expected AccessExclusiveLock, got RowShareLock)", ScreenText.ActivityLine(h.Session, 0));
+        Assert.Contains("waiting until the output matches", screen); // the line wraps on screen rather than being cut
+        Assert.Contains("(latest check, attempt ", screen); // the wait shows what the last check printed, live
+        Assert.Contains("(text)", screen);                  // (the scripted executor's output)
         Assert.DoesNotContain("waiting for lock", screen);
         Assert.False(h.Session.Activity!.WaitingForLock);
         h.Press(Key.Esc);
         h.WaitUntil(() => !h.Session.IsBusy);
+        Assert.Contains("(text)", h.Text); // Esc keeps what the last check printed (before: a blank pane)
+        Assert.Contains("■ Cancelled", h.Text);
     }
 }

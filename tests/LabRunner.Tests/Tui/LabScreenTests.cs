@@ -21,7 +21,7 @@ public sealed class LabScreenTests : IDisposable
         using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 100, height: 48);
         var screen = h.Text;
         Assert.Contains("Respaldo y autovacuum", screen);
-        Assert.Contains("sandbox · PostgreSQL 15.18 · db curso · 0/5 passed", screen);
+        Assert.Contains("sandbox · PostgreSQL 15.18 · db curso · ░░░░░░░░░░ 0/5 passed", screen);
         Assert.Contains("Tarea 1. Backup", screen);
         Assert.Contains("· Paso 1. Iniciar", screen);
         Assert.Contains("Usa la API de bajo nivel.", screen); // **bold** rendered, not raw Markdown
@@ -191,10 +191,10 @@ public sealed class LabScreenTests : IDisposable
         using var h = new ScreenHarness(SampleLab.Create(), runner);
         h.Press(Key.F5, Key.Q.WithCtrl);
         Assert.Contains("A step is still running", h.Text);
-        h.Press(Key.Tab, Key.Enter); // No
+        h.Press(Key.Enter); // No: the default while a step runs
         Assert.False(h.QuitRequested);
         Assert.True(h.Session.IsBusy);
-        h.Press(Key.Q.WithCtrl, Key.Enter); // Yes: cancels, then quits
+        h.Press(Key.Q.WithCtrl, Key.Y); // Yes: cancels, then quits
         h.WaitUntil(() => h.QuitRequested);
         Assert.False(h.Session.IsBusy);
     }
@@ -219,7 +219,7 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains("Restart the lab?", h.Text);
         h.Press(Key.Esc);
         Assert.Equal(1, h.Session.PassedCount);
-        h.Press(Key.R.WithCtrl, Key.Enter);
+        h.Press(Key.R.WithCtrl, Key.Y); // Enter would answer No: the default for throwing work away
         h.WaitUntil(() => !h.Session.IsBusy);
         Assert.Equal(0, h.Session.PassedCount);
         Assert.Equal(1, runner.Restarts);
@@ -260,10 +260,13 @@ public sealed class LabScreenTests : IDisposable
             first.Press(Key.F2, Key.F8);
             first.Session.EditCommand("CREATE TABLE mine (id int);");
         }
-        using var second = new ScreenHarness(lab, new ScriptedRunner(), store, offerResume: true);
+        var again = new ScriptedRunner();
+        using var second = new ScreenHarness(lab, again, store, offerResume: true);
         Assert.Contains("Welcome back", second.Text);
-        Assert.Contains("1 of 5 steps passed", second.Text);
-        second.Press(Key.Enter); // continue
+        Assert.Contains("1 of 5 steps done", second.Text);
+        second.Press(Key.Enter); // replay (a sandbox is new: the marks come back by running the steps again)
+        second.WaitUntil(() => !second.Session.IsBusy);
+        Assert.Equal(["SHOW autovacuum;"], again.Requests.Select(r => r.Action.Command.Trim()));
         Assert.Equal("t2/p2", second.Session.Selected!.Key);
         Assert.Contains("CREATE TABLE mine (id int);", second.Text);
         Assert.Contains("✓ Paso 1. Revisar", second.Text);
@@ -284,7 +287,8 @@ public sealed class LabScreenTests : IDisposable
 
         Assert.Null(h.Session.Pending);
         Assert.Contains($"Saved progress could not be read", h.Text);
-        Assert.Contains($"it was set aside as {store.PathFor(lab.Id)}.damaged", h.Text);
+        Assert.Contains($"it was set aside as {store.PathFor(lab.Id)}.damaged", h.Session.Notice);
+        Assert.Contains(".damaged", h.Text); // the whole notice wraps on screen rather than being cut
         h.Press(Key.F5);
         h.WaitUntil(() => !h.Session.IsBusy);
         Assert.Equal(1, h.Session.PassedCount);

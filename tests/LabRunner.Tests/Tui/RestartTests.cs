@@ -29,7 +29,7 @@ public sealed class RestartTests(SandboxFixture fx)
         h.WaitUntil(() => !h.Session.IsBusy);
         runner.HoldRestart();
 
-        h.Press(Key.R.WithCtrl, Key.Enter);
+        h.Press(Key.R.WithCtrl, Key.Y); // Enter would answer No: the default for throwing work away
         Assert.True(h.Session.Restarting);
         Assert.Contains("restarting the lab…", h.Text);
         h.Press(Busy);
@@ -77,7 +77,7 @@ public sealed class RestartTests(SandboxFixture fx)
         try
         {
             using var h = new ScreenHarness(lab, runner);
-            h.Press(Key.R.WithCtrl, Key.Enter);
+            h.Press(Key.R.WithCtrl, Key.Y); // Enter would answer No: the default for throwing work away
             h.Press(Busy);                      // during: the engine has no server
             Assert.True(h.Session.Restarting);
             _ = h.Text;                          // the screen draws (header, command) without asking the engine

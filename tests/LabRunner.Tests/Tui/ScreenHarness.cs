@@ -17,13 +17,13 @@ public sealed class ScreenHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false)
+    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false, Palette? palette = null)
     {
         App = Application.Create(new VirtualTimeProvider());
         App.Init();
         App.Driver!.SetScreenSize(width, height);
         Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a));
-        Screen = new LabScreen(App, Session);
+        Screen = new LabScreen(App, Session, palette ?? Palette.Colour);
         Session.QuitRequested += () => QuitRequested = true;
         if (offerResume) Session.OfferResume();
         _token = App.Begin(Screen);

@@ -15,9 +15,11 @@ public sealed class ScriptedRunner : IStepRunner
     private TaskCompletionSource? _gate;
     private TaskCompletionSource? _restartGate;
 
-    public ScriptedRunner(Func<StepRunRequest, StepRunResult>? respond = null) =>
-        _respond = respond ?? (r => new StepRunResult(
-            new StepOutput($" ok \n----\n t\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(12)), Verdict.Pass()));
+    public ScriptedRunner(Func<StepRunRequest, StepRunResult>? respond = null) => _respond = respond ?? (_ => Ok());
+
+    /// <summary>The default answer: a one-row table, passed.</summary>
+    public static StepRunResult Ok() => new(
+        new StepOutput(" ok \n----\n t\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromMilliseconds(12)), Verdict.Pass());
 
     public ServerInfo Server { get; } = new("sandbox", true, "15.18", 15, "curso");
     public StepAction ActionFor(Step step) => step.ActionFor(Server.MajorVersion);
@@ -47,6 +49,16 @@ public sealed class ScriptedRunner : IStepRunner
     {
         Restarts++;
         if (_restartGate is { } gate) await gate.Task.WaitAsync(ct);
+    }
+
+    /// <summary>What "Check my work" answers (none by default: a lab without checks).</summary>
+    public List<CheckOutcome> Checks { get; } = [];
+    public int CheckRuns { get; private set; }
+
+    public Task<IReadOnlyList<CheckOutcome>> CheckAsync(CancellationToken ct)
+    {
+        CheckRuns++;
+        return Task.FromResult<IReadOnlyList<CheckOutcome>>(Checks.ToList());
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -29,15 +29,15 @@ public sealed class TmuxEndToEndTests : IDisposable
         tmux.WaitFor(s => s.Contains("Revisar la configuración actual de autovacuum"), Long, "task 2 step 1");
         tmux.Send("F5");
         var screen = tmux.WaitFor(s => s.Contains("✓ Passed"), Long, "step 1 passed");
-        Assert.Contains("✓ Paso 1.", screen);
+        Assert.Contains("✓ Paso 1 · ", screen); // a numbered title gets its short description in the tree
         Assert.Contains(" autovacuum", screen);
         Assert.Contains("------------", screen);
         Assert.Contains("(1 row)", screen);
 
         tmux.Send("F8", "F5"); // step 2: create and fill the table (a million rows)
-        tmux.WaitFor(s => s.Contains("✓ Paso 2."), Long, "step 2 passed");
+        tmux.WaitFor(s => s.Contains("✓ Paso 2"), Long, "step 2 passed");
         tmux.Send("F8", "F5"); // step 3: the table's statistics
-        screen = tmux.WaitFor(s => s.Contains("✓ Paso 3."), Long, "step 3 passed");
+        screen = tmux.WaitFor(s => s.Contains("✓ Paso 3"), Long, "step 3 passed");
         Assert.Contains("test_autovacuum", screen);
         Assert.Contains("n_live_tup", screen);
         Assert.Contains("3/8 passed", screen);
@@ -49,7 +49,7 @@ public sealed class TmuxEndToEndTests : IDisposable
 
         tmux.Send("F8", "F5", "C-q"); // quit while step 4 runs: asks first
         tmux.WaitFor("A step is still running", Long);
-        tmux.Send("Enter"); // Yes
+        tmux.Send("y"); // Yes (Enter would answer No, the default)
         tmux.WaitFor(_ => File.Exists(exitFile), Long, "labrunner to exit");
         Assert.Equal("0", File.ReadAllText(exitFile).Trim());
         Assert.True(await HostProcesses.EventuallyAsync(() => PostgresProcessesIn(sandboxNamespace) == 0, TimeSpan.FromSeconds(10)), "the sandbox's processes should end");

@@ -70,4 +70,49 @@ public sealed class WholeScreenTests
         h.Press(Key.F8, Key.F8, Key.F4);
         ScreenFile.AssertMatches("narrow-expected-80x24", h.Text);
     }
+
+    // The main screens at the two sizes students use most (issue #14).
+    private static ScreenHarness Sized(int width, int height) =>
+        new(SampleLab.Create(), new ScriptedRunner(r => r.Step.Id == "p3" ? Failing() : ScriptedRunner.Ok()), width: width, height: height);
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Opened(int width, int height)
+    {
+        using var h = Sized(width, height);
+        ScreenFile.AssertMatches($"opened-{width}x{height}", h.Text);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Shell_consent(int width, int height)
+    {
+        using var h = Sized(width, height);
+        h.Press(Key.F8, Key.F5);
+        ScreenFile.AssertMatches($"shell-consent-{width}x{height}", h.Text);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Failed(int width, int height)
+    {
+        using var h = Sized(width, height);
+        h.Session.Select(4);
+        h.Press(Key.F5);
+        h.WaitUntil(() => !h.Session.IsBusy);
+        ScreenFile.AssertMatches($"failed-{width}x{height}", h.Text);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Help(int width, int height)
+    {
+        using var h = Sized(width, height);
+        h.Press(Key.F1);
+        ScreenFile.AssertMatches($"help-{width}x{height}", h.Text);
+    }
 }
