@@ -144,9 +144,7 @@ public sealed class LabSession
         if (ConsentRules.Needed(action) is var needed and not Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(needed.HasFlag(Consent.ServerProgram)
-                ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
-                : Dialogs.ShellConsent(action.Command.Trim()));
+            Ask(ConsentQuestion(action, needed));
             return;
         }
         Start(step, action, allowShell: ShellAllowedForLab);
@@ -169,7 +167,7 @@ public sealed class LabSession
         if (ConsentRules.Needed(action) != Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
-            Ask(Dialogs.ShellConsent(action.Command.Trim()));
+            Ask(ConsentQuestion(action, ConsentRules.Needed(action)));
         }
         else Start(step, action, allowShell: ShellAllowedForLab);
         Notice = Text.Replaying(_replayTotal - _replay.Count, _replayTotal, step.Step.Title);
@@ -182,6 +180,11 @@ public sealed class LabSession
         _replay = null;
         Notice = at is null ? null : Text.ReplayStopped(at.Step.Title);
     }
+
+    /// <summary>A shell step's question, or SQL that runs programs said for what it is (the same answers).</summary>
+    private Question ConsentQuestion(StepAction action, Consent needed) => needed.HasFlag(Consent.ServerProgram)
+        ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
+        : Dialogs.ShellConsent(action.Command.Trim());
 
     public void CancelRun() => Runs.Cancel();
 
