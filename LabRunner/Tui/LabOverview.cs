@@ -38,7 +38,8 @@ public sealed class LabOverview : View
         var vp = Viewport;
         var normal = GetAttributeForRole(VisualRole.Normal);
         SetAttribute(normal);
-        var lines = OverviewText.Lines(_lab, _connection(), _elapsed(), _text).Append("").ToList();
+        // Wrapped, not cut: an objective longer than the screen is read whole (80 columns is a real student's terminal).
+        var lines = OverviewText.Lines(_lab, _connection(), _elapsed(), _text).Append("").SelectMany(l => QuestionBox.Wrap(l, vp.Width)).ToList();
         var row = 0;
         void Line(string text)
         {

@@ -158,6 +158,7 @@ public sealed class LabRun
     private async Task<IReadOnlyList<StepResult>> RunPlanAsync(List<(LabTask Task, Step Step, StepKind Kind)> plan, CancellationToken ct)
     {
         var running = new List<Task<StepResult>>();
+        var background = new List<Task<StepResult>>();
         foreach (var (task, step, kind) in plan)
         {
             var blocked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -170,11 +171,20 @@ public sealed class LabRun
             // a student takes to read the next step: its deadlock check runs first, as it does at a keyboard.
             if (next == blocked.Task && !run.IsCompleted) await Task.WhenAny(run, Task.Delay(_options.PaceAfterLockWait, ct));
             // A background step (a long query another session will cancel) runs on while the next steps go.
+            if (step.Background) background.Add(run);
+            // A step that cancelled or terminated a backend: a student sees the other terminal print its error before going
+            // on, so the cancelled statement ends (and pg_stat_activity shows it idle) before the next step looks.
+            else if (run.IsCompleted && background.Any(b => !b.IsCompleted) && EndsBackends(step))
+                await Task.WhenAny(Task.WhenAll(background), Task.Delay(TimeSpan.FromSeconds(5), ct));
             // Interrupted: stop here rather than "run" every remaining step as cancelled.
             ct.ThrowIfCancellationRequested();
         }
         return await Task.WhenAll(running);
     }
+
+    private static bool EndsBackends(Step step) => step.Action is SqlAction sql
+        && (sql.Command.Contains("pg_cancel_backend", StringComparison.OrdinalIgnoreCase)
+            || sql.Command.Contains("pg_terminate_backend", StringComparison.OrdinalIgnoreCase));
 
     private async Task<StepResult> RunAsync(LabTask task, Step step, StepKind kind, string? commandOverride, Consent granted,
         Action? onWaitingForLock, Action? onRunning, CancellationToken ct)

@@ -23,11 +23,11 @@ public sealed class LabOverviewTests : IDisposable
 
     private static Lab Seed => LabLoader.LoadFile(LabFiles.Seed).Lab!;
 
-    private static (string Screen, Terminal.Gui.Drivers.IDriver Driver, IApplication App, SessionToken Token) Draw(Lab lab, out LabOverview overview, out IApplication app)
+    private static (string Screen, Terminal.Gui.Drivers.IDriver Driver, IApplication App, SessionToken Token) Draw(Lab lab, out LabOverview overview, out IApplication app, int width = 90)
     {
         app = Application.Create(new VirtualTimeProvider());
         app.Init();
-        app.Driver!.SetScreenSize(90, 50);
+        app.Driver!.SetScreenSize(width, 50);
         var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
         overview = new LabOverview(lab, new SpanishCatalogue(), () => Connection, () => TimeSpan.FromMinutes(7)) { Width = Dim.Fill(), Height = Dim.Fill() };
         window.Add(overview);
@@ -50,6 +50,21 @@ public sealed class LabOverviewTests : IDisposable
             Assert.Contains("    socket          /tmp/labrunner-0/abc/sock", screen);
             Assert.Contains("    data_directory  /var/lib/postgresql/15/main", screen);
             Assert.Contains("F9 vuelve a este resumen", screen);
+            app.End(token);
+        }
+    }
+
+    [Fact]
+    public void At_80_columns_a_long_objective_wraps_instead_of_being_cut()
+    {
+        var (screen, _, app, token) = Draw(Seed, out _, out _, width: 80);
+        using (app)
+        {
+            var rows = screen.Split('\n').Select(r => r.TrimEnd()).ToList();
+            var at = rows.FindIndex(r => r.StartsWith("  • Aprender a utilizar la API de bajo nivel", StringComparison.Ordinal));
+            Assert.True(at >= 0, screen);
+            Assert.DoesNotContain("•", rows[at + 1]); // the same objective goes on, on the next row
+            Assert.EndsWith("respaldos de bases de datos.", rows[at] + " " + rows[at + 1].Trim());
             app.End(token);
         }
     }
