@@ -183,7 +183,7 @@ public sealed class LabSession
 
     /// <summary>A shell step's question, or SQL that runs programs said for what it is (the same answers).</summary>
     private Question ConsentQuestion(StepAction action, Consent needed) => needed.HasFlag(Consent.ServerProgram)
-        ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
+        ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action)))
         : Dialogs.ShellConsent(action.Command.Trim());
 
     public void CancelRun() => Runs.Cancel();

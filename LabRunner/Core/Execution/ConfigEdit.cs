@@ -34,6 +34,13 @@ public static partial class ConfigEdit
         return string.Join('\n', result) + "\n";
     }
 
+    /// <summary>The settings an edit's lines set (name = value, comments skipped), each with its line number (1-based).</summary>
+    public static IEnumerable<(string Name, int Line)> SettingsIn(string lines) =>
+        lines.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select((line, i) => (Match: Setting().Match(line), Line: i + 1))
+            .Where(m => m.Match.Success)
+            .Select(m => (m.Match.Groups["key"].Value, m.Line));
+
     private static string Normal(string line) => Whitespace().Replace(line.Trim(), " ");
 
     [GeneratedRegex(@"^\s*(?<key>[A-Za-z_][A-Za-z0-9_.]*)\s*=")]

@@ -36,7 +36,7 @@ public static class ConsentRules
     public static Consent Needed(StepAction action) => action switch
     {
         ShellAction => Consent.Shell,
-        SqlAction sql when ProgramsIn(sql.Sql).Count > 0 => Consent.ServerProgram,
+        SqlAction or EditAction when ProgramsIn(action).Count > 0 => Consent.ServerProgram,
         _ => Consent.None,
     };
 
@@ -45,6 +45,19 @@ public static class ConsentRules
 
     /// <summary>What in a script reaches past the database into the server's machine (empty: nothing needs consent).</summary>
     public static IReadOnlyList<SqlEffect> ProgramsIn(string sql) => SqlEffects.Of(sql).Where(e => e.NeedsConsent).ToList();
+
+    /// <summary>
+    /// What a step's action makes the server run or load: its SQL's effects, or the program settings a config edit writes
+    /// (archive_command in postgresql.conf runs at the next archive, as ALTER SYSTEM SET would make it).
+    /// </summary>
+    public static IReadOnlyList<SqlEffect> ProgramsIn(StepAction action) => action switch
+    {
+        SqlAction sql => ProgramsIn(sql.Sql),
+        EditAction edit => ConfigEdit.SettingsIn(edit.Lines)
+            .Select(s => SqlEffects.OfSetting(s.Name, s.Line) is { } e ? e with { Reason = $"{Path.GetFileName(edit.File)}: {e.Reason}" } : null)
+            .OfType<SqlEffect>().Where(e => e.NeedsConsent).ToList(),
+        _ => [],
+    };
 
     /// <summary>
     /// What runs before the first step and needs consent: the lab's server settings (archive_command...) and its setup
@@ -67,7 +80,7 @@ public static class ConsentRules
         foreach (var task in lab.Tasks)
             foreach (var step in task.Steps.Concat(task.Checks))
                 foreach (var action in step.Variants.Select(v => v.Action).Prepend(step.Action).Distinct())
-                    if (action is SqlAction sql && ProgramsIn(sql.Sql) is { Count: > 0 } effects)
+                    if (ProgramsIn(action) is { Count: > 0 } effects)
                         needs.Add($"{task.Id}/{step.Id}: {SqlEffects.Describe(effects)}");
         return needs;
     }
