@@ -15,14 +15,14 @@ namespace LabRunner.Cli;
 /// </summary>
 internal static class CheckAccept
 {
-    public static async Task<int> RunAsync(Lab lab, string mode, TargetOptions target, LabRunOptions options,
+    public static async Task<int> RunAsync(Lab lab, string mode, TargetOptions target, LabRunOptions options, LabRunFilter? filter,
         TextWriter output, TextWriter errors, TextReader? keys, CancellationToken ct)
     {
         if (mode is not ("ask" or "all"))
             throw new UserErrorException($"--accept={mode}: use --accept (review each difference) or --accept=all");
         if (mode == "ask" && keys is null && Console.IsInputRedirected)
             throw new UserErrorException("--accept asks in a terminal; in scripts use --accept=all");
-        var trial = await LabTrial.RunAsync(lab, target, options, new RunProgress(errors).Observe, ct);
+        var trial = await LabTrial.RunAsync(lab, target, options, new RunProgress(errors).Observe, filter, ct);
         var edits = new List<PanelEdit>();
         var left = 0;
         foreach (var r in trial.Results.Where(r => r.Verdict.Status == VerdictStatus.Failed && r.Step.Expect?.Panel is not null))

@@ -66,23 +66,23 @@ public static class CheckCommand
             {
                 var majors = CheckVersions.Parse(asked);
                 var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
-                return await CheckVersions.RunAsync(loaded, majors, setup with { Binaries = null }, new LabRunOptions { Consent = consentAll }, output, errors, ct);
+                return await CheckVersions.RunAsync(loaded, majors, setup with { Binaries = null }, new LabRunOptions { Consent = consentAll }, filter, output, errors, ct);
             }
             if (parse.GetResult(accept) is not null)
             {
                 var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
                 return await CheckAccept.RunAsync(loaded, parse.GetValue(accept) ?? "ask", setup with { KeepSandbox = false },
-                    new LabRunOptions { Consent = consentAll }, output, errors, stdin, ct);
+                    new LabRunOptions { Consent = consentAll }, filter, output, errors, stdin, ct);
             }
             if (parse.GetValue(prove))
             {
                 var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
-                return await CheckProve.RunAsync(loaded, setup, new LabRunOptions { Consent = consentAll }, output, errors, ct);
+                return await CheckProve.RunAsync(loaded, setup, new LabRunOptions { Consent = consentAll }, filter, output, errors, ct);
             }
             if (parse.GetValue(repeat) is { } times)
             {
                 var setup = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) }, tools, host, errors, ct);
-                return await CheckRepeat.RunAsync(loaded, times, setup, new LabRunOptions { Consent = consentAll }, output, errors, ct);
+                return await CheckRepeat.RunAsync(loaded, times, setup, new LabRunOptions { Consent = consentAll }, filter, output, errors, ct);
             }
             var keep = parse.GetValue(CommonOptions.KeepSandbox);
             var options = await CommonOptions.EnsureSetupAsync(parse, CommonOptions.Target(parse) with { SandboxRoot = parse.GetValue(sandboxRoot) },

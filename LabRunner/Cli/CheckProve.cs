@@ -13,9 +13,9 @@ internal static class CheckProve
 {
     private static readonly Catalogue Words = Catalogue.English;
 
-    public static async Task<int> RunAsync(Lab lab, TargetOptions target, LabRunOptions options, TextWriter output, TextWriter errors, CancellationToken ct)
+    public static async Task<int> RunAsync(Lab lab, TargetOptions target, LabRunOptions options, LabRunFilter? filter, TextWriter output, TextWriter errors, CancellationToken ct)
     {
-        var findings = await LabProof.RunAsync(lab, target with { KeepSandbox = false }, options, new RunProgress(errors).Observe, ct);
+        var findings = await LabProof.RunAsync(lab, target with { KeepSandbox = false }, options, new RunProgress(errors).Observe, filter, ct);
         foreach (var f in findings)
         {
             var name = $"{f.Task.Id}/{f.Step.Id}";

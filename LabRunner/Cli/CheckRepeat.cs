@@ -16,14 +16,14 @@ internal static class CheckRepeat
     private static readonly Catalogue Words = Catalogue.English;
     private const int Column = 48;
 
-    public static async Task<int> RunAsync(Lab lab, int times, TargetOptions target, LabRunOptions options, TextWriter output, TextWriter errors, CancellationToken ct)
+    public static async Task<int> RunAsync(Lab lab, int times, TargetOptions target, LabRunOptions options, LabRunFilter? filter, TextWriter output, TextWriter errors, CancellationToken ct)
     {
         if (times < 2) throw new UserErrorException($"--repeat {times}: give 2 runs or more");
         var trials = new List<TrialResult>();
         for (var i = 1; i <= times; i++)
         {
             await errors.WriteLineAsync($"Run {i} of {times}");
-            trials.Add(await LabTrial.RunAsync(lab, target with { KeepSandbox = false }, options, new RunProgress(errors).Observe, ct));
+            trials.Add(await LabTrial.RunAsync(lab, target with { KeepSandbox = false }, options, new RunProgress(errors).Observe, filter, ct));
         }
         var comparison = RepeatComparison.From(trials);
         foreach (var step in comparison.Flaky)

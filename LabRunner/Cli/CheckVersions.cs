@@ -30,7 +30,7 @@ internal static class CheckVersions
         return majors;
     }
 
-    public static async Task<int> RunAsync(Lab lab, IReadOnlyList<int> asked, TargetOptions target, LabRunOptions options,
+    public static async Task<int> RunAsync(Lab lab, IReadOnlyList<int> asked, TargetOptions target, LabRunOptions options, LabRunFilter? filter,
         TextWriter output, TextWriter errors, CancellationToken ct)
     {
         if (target.NamesExistingServer)
@@ -53,7 +53,7 @@ internal static class CheckVersions
             }
             await errors.WriteLineAsync($"Checking {lab.Id} on PostgreSQL {bins.Version} ({bins.BinDirectory})");
             trials.Add(await LabTrial.RunAsync(lab, target with { PgBin = bins.BinDirectory, Binaries = bins, KeepSandbox = false },
-                options, new RunProgress(errors).Observe, ct));
+                options, new RunProgress(errors).Observe, filter, ct));
         }
         if (trials.Count == 0)
         {

@@ -14,7 +14,9 @@ namespace LabRunner.Running;
 /// </summary>
 public static class LabProof
 {
-    public static async Task<IReadOnlyList<ProofFinding>> RunAsync(Lab lab, TargetOptions target, LabRunOptions options, EventHandler<RunEvent>? observe, CancellationToken ct)
+    /// <summary>Proves every task's checks, or those of --task/--step (the tasks before it still run, to reach its starting state).</summary>
+    public static async Task<IReadOnlyList<ProofFinding>> RunAsync(Lab lab, TargetOptions target, LabRunOptions options, EventHandler<RunEvent>? observe,
+        LabRunFilter? filter, CancellationToken ct)
     {
         var findings = new List<ProofFinding>();
         await using (var server = await LabServers.OpenAsync(target, lab.Server, ct))
@@ -25,9 +27,15 @@ public static class LabProof
             await run.StartAsync(ct);
             foreach (var task in lab.Tasks)
             {
+                if (!Selected(filter, task))
+                {
+                    if (filter?.TaskId is { } wanted && lab.Tasks.TakeWhile(t => t.Id != wanted).Contains(task))
+                        await run.RunAllAsync(new LabRunFilter(task.Id), ct); // the selected task starts from here
+                    continue;
+                }
                 var before = task.Checks.Count == 0 ? [] : await run.RunChecksAsync(new LabRunFilter(task.Id), ct);
                 var after = await run.RunAllAsync(new LabRunFilter(task.Id), ct);
-                foreach (var check in task.Checks)
+                foreach (var check in task.Checks.Where(c => filter?.StepId is null || c.Id == filter.StepId))
                 {
                     var was = before.First(r => r.Step.Id == check.Id);
                     var now = after.Last(r => r.Step.Id == check.Id && r.Kind == StepKind.Check);
@@ -37,12 +45,14 @@ public static class LabProof
                 }
             }
         }
-        foreach (var task in lab.Tasks)
-            foreach (var step in task.Steps.Concat(task.Checks))
+        foreach (var task in lab.Tasks.Where(t => Selected(filter, t)))
+            foreach (var step in task.Steps.Concat(task.Checks).Where(s => filter?.StepId is null || s.Id == filter.StepId))
                 if (EmptyResultPasses(step))
                     findings.Add(new ProofFinding(ProofKind.EmptyResultPasses, task, step, null));
         return findings;
     }
+
+    private static bool Selected(LabRunFilter? filter, LabTask task) => filter?.TaskId is null || filter.TaskId == task.Id;
 
     /// <summary>Whether the step's expected tables (panel or rows) are met by the same columns with no row at all.</summary>
     public static bool EmptyResultPasses(Step step)

@@ -60,4 +60,48 @@ public sealed class CheckProveTests : IDisposable
             "1 checks proven, 1 cannot fail, 0 do not pass, 1 met by an empty result",
         ], output.TrimEnd().Split('\n'));
     }
+
+    [Fact]
+    public async Task Prove_with_task_proves_that_task_from_the_state_the_tasks_before_it_leave()
+    {
+        var lab = Path.Combine(_dir, "two.yaml");
+        await File.WriteAllTextAsync(lab, """
+            id: prove-two
+            title: Two tasks
+            tasks:
+              - id: first
+                title: First
+                steps:
+                  - id: make
+                    title: Make the table
+                    sql: CREATE TABLE items (n int);
+                checks:
+                  - id: always
+                    title: Checks nothing
+                    sql: SELECT 1 AS one;
+                    expect: { columns: [one], rows: [["1"]] }
+              - id: second
+                title: Second
+                steps:
+                  - id: fill
+                    title: Fill it (needs the first task's table)
+                    sql: INSERT INTO items SELECT generate_series(1, 3);
+                checks:
+                  - id: three
+                    title: Three rows
+                    sql: SELECT count(*) AS n FROM items;
+                    expect: { columns: [n], rows: [["3"]] }
+            """);
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var code = await CliApp.RunAsync(["check", lab, "--prove", "--task", "second", "--sandbox-root", TestPaths.SandboxRoot], stdout, stderr);
+
+        // Only the second task's check is judged (first/always would be "cannot fail"), and it is proven: its table exists.
+        var output = stdout.ToString();
+        Assert.True(code == ExitCodes.Ok, output + stderr);
+        Assert.Equal([
+            "proven: second/three fails before the task's steps and passes after them",
+            "1 checks proven, 0 cannot fail, 0 do not pass, 0 met by an empty result",
+        ], output.TrimEnd().Split('\n'));
+    }
 }
