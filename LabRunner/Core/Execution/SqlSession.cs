@@ -27,6 +27,24 @@ public sealed class SqlSession : IAsyncDisposable
     public int? BackendPid => _connection?.State == System.Data.ConnectionState.Open ? _connection.ProcessID : null;
     /// <summary>psql's \x: results are shown as records.</summary>
     public bool Expanded { get; internal set; }
+    /// <summary>psql's \pset null: how NULL is shown in query results ("" by default).</summary>
+    public string NullDisplay { get; internal set; } = "";
+    /// <summary>psql's variables of this session (\set, \gset), interpolated as :name, :'name', :"name".</summary>
+    internal Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A variable's value as psql knows it: set by the lab, or one psql sets itself (DBNAME, USER, PORT, HOST).</summary>
+    internal string? Variable(string name)
+    {
+        if (Variables.TryGetValue(name, out var v)) return v;
+        return name switch
+        {
+            "DBNAME" => Database,
+            "USER" => User,
+            "PORT" => _target.ConnectionString().Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "HOST" => _target.ConnectionString().Host,
+            _ => null,
+        };
+    }
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
     internal TransactionState Transaction { get; set; }
