@@ -1,3 +1,4 @@
+using LabRunner.Labs;
 using LabRunner.Postgres;
 using Npgsql;
 using LabRunner.Psql;
@@ -85,7 +86,18 @@ public sealed class SqlSession : IAsyncDisposable
         return b.Host is { } h && h.StartsWith('/') ? $"socket \"{h}/.s.PGSQL.{b.Port}\"" : $"\"{b.Host}\", port {b.Port}";
     }
 
-    internal string User => _target.ConnectionString().Username ?? "";
+    internal string User => Login?.User ?? _target.ConnectionString().Username ?? "";
+
+    /// <summary>The lab's login for this session (`psql -h 127.0.0.1 -U alumno`), or null for LabRunner's own.</summary>
+    internal SessionLogin? Login { get; private set; }
+
+    /// <summary>A step logs in differently (another role, over TCP): the session's next statement connects anew, as a new psql would.</summary>
+    internal async Task UseLoginAsync(SessionLogin? login)
+    {
+        if (Equals(Login, login)) return;
+        await CloseAsync();
+        Login = login;
+    }
 
     private async Task<NpgsqlConnection> ConnectAsync(string database, CancellationToken ct)
     {
@@ -94,6 +106,12 @@ public sealed class SqlSession : IAsyncDisposable
         builder.CommandTimeout = 0; // the executor's own timeout governs
         builder.ApplicationName = "psql";
         builder.IncludeErrorDetail = true; // DETAIL lines are part of what psql shows
+        if (Login is { } login)
+        {
+            builder.Username = login.User;
+            builder.Password = login.Password;
+            return await _target.OpenOverTcpAsync(builder, login.Host, ct);
+        }
         var conn = new NpgsqlConnection(builder.ConnectionString);
         try
         {
