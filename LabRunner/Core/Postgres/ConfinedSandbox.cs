@@ -131,7 +131,8 @@ internal sealed partial class ConfinedSandbox : Sandbox, IServerTarget
     /// <summary>Starts the namespace holder and records it (holder.json) for the janitor.</summary>
     internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, ServerInstall install, bool detached, CancellationToken ct)
     {
-        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install), detached, ct);
+        var passwd = PeerIdentity.Write(layout, identity);
+        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install, passwd), detached, ct);
         await File.WriteAllTextAsync(layout.HolderInfo, $"{{\"child-pid\": {holder.Pid}, \"net-namespace\": {holder.NetNamespace}}}\n", CancellationToken.None);
         return holder;
     }

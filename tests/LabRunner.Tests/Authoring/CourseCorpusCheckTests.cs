@@ -16,9 +16,6 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
     /// <summary>Steps whose truth the engine cannot reach yet, with why: asserted to still differ, so the list cannot go stale.</summary>
     public static readonly IReadOnlyDictionary<(string Lab, int Line), string> EngineGaps = new Dictionary<(string, int), string>
     {
-        [("pg-hba-acceso", 41)] = "pg_hba_file_rules: the sandbox's pg_hba.conf has LabRunner's own rule (3 lines) above Debian's, so one more rule and line numbers 3 higher",
-        [("pg-hba-acceso", 82)] = "pg_hba_file_rules line numbers: LabRunner's 3 lines above Debian's rules",
-        [("pg-hba-acceso", 109)] = "pg_hba_file_rules line numbers: LabRunner's 3 lines above Debian's rules",
     };
 
     [Fact]
