@@ -69,7 +69,7 @@ internal sealed class SqlStepRunner(
         if (!retried) part = part with { Text = PsqlVariables.Interpolate(part.Text, session.Variable) };
         NpgsqlConnection conn;
         try { conn = await ConnectionAsync(); }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or PostgresUnavailableException)
         {
             Add(ConnectionError(e));
             // The server did not answer at all (a refusal such as "database does not exist" is a PostgresException).

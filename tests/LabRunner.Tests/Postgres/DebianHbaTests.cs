@@ -1,3 +1,4 @@
+using LabRunner.Postgres;
 using LabRunner.Postgres.Confinement;
 using LabRunner.Tests.Support;
 using Npgsql;
@@ -8,16 +9,23 @@ namespace LabRunner.Tests.Postgres;
 /// The sandbox's pg_hba.conf is the one Debian's pg_createcluster writes, line for line (labs read pg_hba_file_rules):
 /// LabRunner, as root unmapped in the sandbox's user namespace, gets in through Debian's own `local all postgres peer`.
 /// </summary>
-[Collection(SandboxCollection.Name)]
-public sealed class DebianHbaTests(SandboxFixture fx)
+public sealed class DebianHbaTests
 {
+    /// <summary>A sandbox of its own: the shared one's pg_hba.conf is changed by other tests (class logins).</summary>
     [Fact]
-    public async Task The_sandboxs_rules_are_Debians_at_Debians_lines()
+    public async Task The_sandboxs_pg_hba_conf_is_Debians_byte_for_byte_and_LabRunner_gets_in_by_peer()
     {
-        var file = await File.ReadAllTextAsync(fx.Sandbox.HostPath($"/etc/postgresql/{fx.Sandbox.MajorVersion}/main/pg_hba.conf"));
+        await TestSoftware.RequirePostgresAsync();
+        await using var sandbox = await Sandbox.StartAsync(new SandboxOptions { Database = "postgres", RootDirectory = TestPaths.SandboxRoot }, CancellationToken.None);
+        var path = $"/etc/postgresql/{sandbox.MajorVersion}/main/pg_hba.conf";
+        var file = await File.ReadAllTextAsync(sandbox.HostPath(path));
         Assert.DoesNotContain("LabRunner", file, StringComparison.OrdinalIgnoreCase);
+        // CI installs Debian's postgresql package, which makes the host's own main cluster with the same pg_createcluster.
+        Assert.True(File.Exists(path), $"{path} is missing: this test compares with the host's Debian cluster (apt-get install postgresql makes it)");
+        Assert.Equal(await File.ReadAllTextAsync(path), file);
 
-        await using var conn = await fx.OpenAsync("postgres"); // LabRunner's own login, as root: peer as postgres
+        await using var conn = new NpgsqlConnection(sandbox.ConnectionString("postgres").ConnectionString); // LabRunner's own login, as root: peer as postgres
+        await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(
             "SELECT line_number, type, array_to_string(database, ','), array_to_string(user_name, ','), coalesce(address, ''), auth_method FROM pg_hba_file_rules ORDER BY line_number", conn);
         var rules = new List<string>();
@@ -35,16 +43,6 @@ public sealed class DebianHbaTests(SandboxFixture fx)
             "103 host replication all 127.0.0.1 scram-sha-256",
             "104 host replication all ::1 scram-sha-256",
         ], rules);
-    }
-
-    [Fact]
-    public async Task The_file_is_byte_identical_to_the_hosts_own_Debian_cluster_when_it_has_one()
-    {
-        var host = $"/etc/postgresql/{fx.Sandbox.MajorVersion}/main/pg_hba.conf";
-        var sandbox = await File.ReadAllTextAsync(fx.Sandbox.HostPath(host));
-        // CI installs Debian's postgresql package, which makes the host's own main cluster with the same pg_createcluster.
-        Assert.True(File.Exists(host), $"{host} is missing: this test compares with the host's Debian cluster (apt-get install postgresql makes it)");
-        Assert.Equal(await File.ReadAllTextAsync(host), sandbox);
     }
 
     [Fact]
