@@ -24,7 +24,12 @@ public sealed class TmuxEndToEndTests : IDisposable
                       $"dotnet '{TestPaths.LabrunnerDll}' respaldo-autovacuum --lang en; echo $? > '{exitFile}'";
         using var tmux = new Tmux(command, 120, 40);
 
-        tmux.WaitFor("Tarea 1.", Long);
+        // The seed's archive_command runs a program: asked on the screen before any server starts.
+        tmux.WaitFor("Let the lab's setup run programs?", Long);
+        Assert.Contains("archive_command", tmux.Capture());
+        Assert.Empty(SandboxDirectories());
+        tmux.Send("s"); // Start the server
+        tmux.WaitFor(s => s.Contains("Tarea 1.") && s.Contains("PostgreSQL 1"), Long, "the lab with its server up");
         tmux.Send("F8", "F8", "F8", "F8"); // task 2, step 1 (after Tarea 1's four steps): SHOW autovacuum ...
         tmux.WaitFor(s => s.Contains("Revisar la configuración actual de autovacuum"), Long, "task 2 step 1");
         tmux.Send("F5");
