@@ -93,20 +93,28 @@ public static class TuiApp
         }
         var (server, missing) = await MachineSetup.CheckAsync(options.Host, needs, ct);
         if (missing.IsEmpty) return server is null ? options.Target : options.Target with { Binaries = server };
-
-        PgBinaries? found = null;
-        using (IApplication app = Application.Create())
-        {
-            app.Init();
-            using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
-                found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
-            using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
-            app.Run(dialog);
-            ct.ThrowIfCancellationRequested();
-            if (dialog.Failure is { } failure) throw new MissingSoftwareException(failure, missing);
-            if (!dialog.Installed) throw new MissingSoftwareException(missing.Explain(consent: null), missing);
-        }
+        var found = AskToInstall(options, needs, missing, ct);
         return found is null ? options.Target : options.Target with { Binaries = found };
+    }
+
+    /// <summary>
+    /// The install dialog, in a method of its own: Terminal.Gui is loaded (and its configuration read) only when a dialog
+    /// is shown, not on the way to the server's start, which should begin as early as it can.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static PgBinaries? AskToInstall(TuiOptions options, SetupNeeds needs, MissingSoftware missing, CancellationToken ct)
+    {
+        PgBinaries? found = null;
+        using IApplication app = Application.Create();
+        app.Init();
+        using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
+            found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
+        using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
+        app.Run(dialog);
+        ct.ThrowIfCancellationRequested();
+        if (dialog.Failure is { } failure) throw new MissingSoftwareException(failure, missing);
+        if (!dialog.Installed) throw new MissingSoftwareException(missing.Explain(consent: null), missing);
+        return found;
     }
 
     /// <summary>
