@@ -24,7 +24,9 @@ public sealed class ScriptedRunner : IStepRunner
     public ServerInfo Server { get; } = new("sandbox", true, "15.18", 15, "curso");
     public StepAction ActionFor(Step step) => step.ActionFor(Server.MajorVersion);
     public List<StepRunRequest> Requests { get; } = [];
-    public int Restarts { get; private set; }
+    private int _restarts;
+    /// <summary>Restarts that reached the runner (on a worker thread, as the real engine's do).</summary>
+    public int Restarts => Volatile.Read(ref _restarts);
 
     /// <summary>Runs wait until <see cref="Release"/>; they honour cancellation meanwhile.</summary>
     public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,7 +49,7 @@ public sealed class ScriptedRunner : IStepRunner
 
     public async Task RestartAsync(CancellationToken ct)
     {
-        Restarts++;
+        Interlocked.Increment(ref _restarts);
         if (_restartGate is { } gate) await gate.Task.WaitAsync(ct);
     }
 
