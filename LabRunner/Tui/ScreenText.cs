@@ -151,8 +151,9 @@ public static partial class ScreenText
     public static PaneContent Actual(LabSession s, StepRef step)
     {
         // An eventually-wait shows what its last check printed, live.
-        if (s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } live } retry)
-            return new($"({s.Text.LiveOutput}, {s.Text.Attempt(retry.Attempt)} · {s.Text.NextCheckIn(retry.NextIn)})\n" + live.Text.TrimEnd('\n'));
+        // (Which check it is goes in the pane's title: a first line would scroll away above a long table.)
+        if (s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } live })
+            return new(live.Text.TrimEnd('\n'));
         if (s.RunningStep == step) return new("");
         if (s.ResultOf(step) is not { } r) return new(s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet);
         var diff = r.Verdict.FirstDifference;
@@ -163,10 +164,15 @@ public static partial class ScreenText
         return new(r.Output.Text.TrimEnd('\n'), cell is { } c ? [c] : []);
     }
 
-    /// <summary>"Your output", with a shell step's exit code ("Your output · exit code 23").</summary>
+    /// <summary>
+    /// "Your output", with a shell step's exit code ("Your output · exit code 23"), or during an eventually-wait which
+    /// check the live output is ("Your output · latest check, attempt 3").
+    /// </summary>
     public static string ActualTitle(LabSession s, StepRef step) =>
-        s.ResultOf(step)?.Output.Results.OfType<ShellResult>().LastOrDefault() is { } shell
-            ? $"{s.Text.Actual} · {s.Text.ExitCode(shell.ExitCode)}" : s.Text.Actual;
+        s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: not null } retry
+            ? $"{s.Text.Actual} · {s.Text.LiveOutput}, {s.Text.Attempt(retry.Attempt)}"
+            : s.ResultOf(step)?.Output.Results.OfType<ShellResult>().LastOrDefault() is { } shell
+                ? $"{s.Text.Actual} · {s.Text.ExitCode(shell.ExitCode)}" : s.Text.Actual;
 
     /// <summary>The verdict in words: "✓ Passed — output matches (ran in 0.4 s)".</summary>
     public static string VerdictLine(LabSession s, StepRef step)

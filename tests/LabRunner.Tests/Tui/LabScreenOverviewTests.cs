@@ -52,4 +52,32 @@ public class LabScreenOverviewTests
         h.Press(Key.F8);
         Assert.DoesNotContain("◆ n_dead_tup", h.Text); // another step: no plot
     }
+
+    [Fact]
+    public void On_a_short_screen_the_live_table_of_a_wait_comes_before_the_plot()
+    {
+        // Before: at 80x24 the plot took two thirds of a 7-row pane and the live table showed only "(1 row)".
+        using var small = new ScreenHarness(SampleLab.Create(), WholeScreenTests.Waits(), width: 80, height: 24);
+        small.Session.Select(4);
+        small.Press(Key.F5);
+        small.WaitUntil(() => small.Session.Activity is not null);
+        var screen = small.Text;
+        Assert.Contains("latest check, attempt 2", screen);
+        Assert.Contains("n_dead_tup", screen);
+        Assert.Contains("test_autovacuum |     666667 |     500000", screen);
+        Assert.DoesNotContain("◆ n_dead_tup", screen);
+        small.Session.CancelRun();
+        small.WaitUntil(() => !small.Session.IsBusy);
+
+        using var tall = new ScreenHarness(SampleLab.Create(), WholeScreenTests.Waits(), width: 120, height: 40);
+        tall.Session.Select(4);
+        tall.Press(Key.F5);
+        tall.WaitUntil(() => tall.Session.Activity is not null);
+        screen = tall.Text;
+        Assert.Contains("◆ n_dead_tup", screen); // room for both
+        Assert.Contains("latest check, attempt 2", screen);
+        Assert.Contains("test_autovacuum |     666667 |     500000", screen);
+        tall.Session.CancelRun();
+        tall.WaitUntil(() => !tall.Session.IsBusy);
+    }
 }

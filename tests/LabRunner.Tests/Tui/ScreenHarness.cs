@@ -17,12 +17,12 @@ public sealed class ScreenHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false, Palette? palette = null)
+    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false, Palette? palette = null, TimeProvider? time = null)
     {
         App = Application.Create(new VirtualTimeProvider());
         App.Init();
         App.Driver!.SetScreenSize(width, height);
-        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a));
+        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a), time);
         Screen = new LabScreen(App, Session, palette ?? Palette.Colour);
         Session.QuitRequested += () => QuitRequested = true;
         if (offerResume) Session.OfferResume();
@@ -84,4 +84,10 @@ public sealed class ScreenHarness : IDisposable
         Screen.Dispose();
         App.Dispose();
     }
+}
+
+/// <summary>A clock that never moves: running times on a whole-screen file stay the same from run to run.</summary>
+public sealed class StoppedClock : TimeProvider
+{
+    public override long GetTimestamp() => 0;
 }
