@@ -161,8 +161,25 @@ public static partial class ScreenText
             ? r.Output.Tables.FirstOrDefault(t => t.Result == result)
             : r.Output.Tables.Count > 0 ? r.Output.Tables[^1] : null;
         var cell = diff is null ? null : table?.Layout.Cell(diff.Row - 1, diff.Column - 1);
-        return new(r.Output.Text.TrimEnd('\n'), cell is { } c ? [c] : []);
+        return new(InLanguage(s, r.Output).TrimEnd('\n'), cell is { } c ? [c] : []);
     }
+
+    /// <summary>The output with the lines LabRunner added to a shell step's ("exit code 2", "(cancelled)") in the interface's language.</summary>
+    private static string InLanguage(LabSession s, StepOutput output)
+    {
+        if (output.Results.OfType<ShellResult>().LastOrDefault() is not { Notes.Count: > 0 } shell) return output.Text;
+        var added = string.Concat(shell.Notes.Select(n => n.Line + "\n"));
+        if (!output.Text.EndsWith(added, StringComparison.Ordinal)) return output.Text;
+        return output.Text[..^added.Length] + string.Concat(shell.Notes.Select(n => Say(s.Text, n) + "\n"));
+    }
+
+    public static string Say(Catalogue text, ShellNote note) => note switch
+    {
+        ExitedWith e => text.ExitCode(e.Code),
+        KilledAfter k => text.KilledAfterTimeout(k.Timeout),
+        CancelledByUser => text.CancelledLine,
+        _ => note.Line,
+    };
 
     /// <summary>
     /// "Your output", with a shell step's exit code ("Your output · exit code 23"), or during an eventually-wait which
