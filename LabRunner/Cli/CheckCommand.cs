@@ -61,7 +61,7 @@ public static class CheckCommand
                     "pass --allow-shell to allow it");
             NoteProgramSteps(loaded, shell, errors);
 
-            var consentAll = (shell ? Consent.Shell : Consent.None) | (parse.GetValue(CommonOptions.UnconfinedShell) ? Consent.Unconfined : Consent.None);
+            var consentAll = (shell ? ConsentRules.AllowShell : Consent.None) | (parse.GetValue(CommonOptions.UnconfinedShell) ? Consent.Unconfined : Consent.None);
             if (parse.GetValue(versions) is { } asked)
             {
                 var majors = CheckVersions.Parse(asked);

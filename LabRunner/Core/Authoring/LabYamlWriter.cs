@@ -58,6 +58,7 @@ public static partial class LabYamlWriter
             w.Pair("database", server.Database);
             if (server.Settings.Count > 0)
                 w.Key("settings", () => w.Map(() => { foreach (var (k, v) in server.Settings) w.Pair(k, v); }));
+            if (server.WalArchive is { } archive) w.Pair("wal_archive", archive);
             if (server.Tools.Count > 0) w.FlowList("tools", server.Tools);
             if (server.Servers.Count > 0)
                 w.List("servers", server.Servers, s => w.Map(() =>

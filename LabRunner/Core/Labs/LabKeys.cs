@@ -32,7 +32,7 @@ public static class LabKeys
     {
         [Lab] = ["id", "title", "language", "duration", "objectives", "introduction", "help", "images", "server", "variables", "feedback", "tasks"],
         [Image] = ["path", "alt", "external"],
-        [Server] = ["versions", "database", "settings", "tools", "setup", "teardown", "servers"],
+        [Server] = ["versions", "database", "settings", "wal_archive", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
         [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "capture", "points", "expect"],

@@ -9,6 +9,11 @@ public sealed record ServerRequirements
     public string Database { get; init; } = "postgres";
     /// <summary>Server settings applied to the sandbox (postgresql.conf), e.g. autovacuum_naptime = 1s.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// A folder (under {{workdir}}) where the sandbox archives its WAL with LabRunner's own archive_command: a backup or
+    /// PITR lab gets archiving without writing a command of its own, so nothing needs the user's yes to run a program.
+    /// </summary>
+    public string? WalArchive { get; init; }
     /// <summary>OS tools the lab's shell steps need (checked before the lab starts).</summary>
     public IReadOnlyList<string> Tools { get; init; } = [];
     /// <summary>SQL run in the lab database before the first step (not shown to students).</summary>

@@ -16,7 +16,7 @@ public static class LabServers
                 BinDirectory = options.PgBin,
                 Binaries = options.Binaries,
                 Database = requirements.Database,
-                Settings = requirements.Settings,
+                Settings = WalArchiving.With(requirements.Settings, requirements.WalArchive),
                 Keep = options.KeepSandbox,
                 RootDirectory = options.SandboxRoot,
                 CacheDirectory = options.CacheDirectory,

@@ -22,6 +22,7 @@ public static partial class LabEquivalence
         Same("server.database", expected.Server.Database, actual.Server.Database);
         Same("server.versions", expected.Server.Versions, actual.Server.Versions);
         Same("server.settings", Flat(expected.Server.Settings), Flat(actual.Server.Settings));
+        Same("server.wal_archive", expected.Server.WalArchive ?? "", actual.Server.WalArchive ?? "");
         Same("server.tools", string.Join(",", expected.Server.Tools), string.Join(",", actual.Server.Tools));
         Same("task count", expected.Tasks.Count, actual.Tasks.Count);
         foreach (var (te, ta) in expected.Tasks.Zip(actual.Tasks))

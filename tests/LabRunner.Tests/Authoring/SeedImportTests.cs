@@ -38,7 +38,7 @@ public class SeedImportTests
         {
             "Tarea 2 checks: expected 1, got 0",
             "Tarea 2 Paso 1. expect:",
-            "server.settings: expected archive_command=",
+            "server.wal_archive: expected {{workdir}}/archivo_wal",
             "task count: expected 3, got 2",
             "Tarea 1 step count: expected 4, got 3",
             "Tarea 1 Paso 1. action: expected sql[main@curso] SELECT pg_start_backup('backup1', false, false);",

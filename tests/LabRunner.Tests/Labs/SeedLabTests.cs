@@ -1,3 +1,5 @@
+using LabRunner.Execution;
+using LabRunner.Postgres;
 using LabRunner.Labs;
 
 namespace LabRunner.Tests.Labs;
@@ -35,8 +37,13 @@ public class SeedLabTests
         Assert.Equal(new VersionRange(14, null), server.Versions);
         Assert.Equal("1s", server.Settings["autovacuum_naptime"]);
         Assert.Equal(["rsync"], server.Tools);
-        Assert.Equal("on", server.Settings["archive_mode"]);
-        Assert.Contains("cp %p {{workdir}}/archivo_wal/%f", server.Settings["archive_command"]);
+        // LabRunner archives the WAL itself: the lab's own settings run no program, so the TUI opens it without a question.
+        Assert.Equal("{{workdir}}/archivo_wal", server.WalArchive);
+        Assert.DoesNotContain("archive_command", server.Settings.Keys);
+        Assert.Empty(ConsentRules.BeforeSteps(LoadSeed()));
+        var sandbox = WalArchiving.With(server.Settings, server.WalArchive);
+        Assert.Equal("on", sandbox["archive_mode"]);
+        Assert.Contains("cp %p \"{{workdir}}/archivo_wal/%f\"", sandbox["archive_command"]);
         Assert.Contains("CREATE TABLE alumnos", server.Setup);
     }
 

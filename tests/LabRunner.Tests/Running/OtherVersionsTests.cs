@@ -27,7 +27,7 @@ public abstract class OtherVersionTests(int major)
         var lab = (await LabLoader.LoadFileAsync(LabFiles.Seed, ct)).Lab!;
         await using var target = await LabServers.OpenAsync(Options(bins), lab.Server, ct);
         await using var executor = new StepExecutor(target);
-        var run = new LabRun(lab, target, executor, new LabRunOptions { Consent = Consent.Shell });
+        var run = new LabRun(lab, target, executor, new LabRunOptions { Consent = ConsentRules.AllowShell });
 
         var results = await run.RunAllAsync(null, ct);
 

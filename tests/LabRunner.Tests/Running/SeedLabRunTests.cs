@@ -20,7 +20,7 @@ public class SeedLabRunTests
         await using var target = await LabServers.OpenAsync(
             new TargetOptions { HonourPgEnvironment = false, SandboxRoot = TestPaths.SandboxRoot }, lab.Server, ct);
         await using var executor = new StepExecutor(target);
-        var run = new LabRun(lab, target, executor, new LabRunOptions { Consent = Consent.Shell });
+        var run = new LabRun(lab, target, executor, new LabRunOptions { Consent = ConsentRules.AllowShell });
 
         var results = await run.RunAllAsync(null, ct);
 

@@ -37,7 +37,7 @@ public sealed class SeedRestoreTests : IAsyncLifetime, IDisposable
     private async Task<IReadOnlyDictionary<string, StepResult>> BackupAndVerify(Func<Task> spoil)
     {
         await using var executor = new StepExecutor(_target);
-        var run = new LabRun(_lab, _target, executor, new LabRunOptions { Consent = Consent.Shell });
+        var run = new LabRun(_lab, _target, executor, new LabRunOptions { Consent = ConsentRules.AllowShell });
         await run.StartAsync(_timeout.Token);
         var backup = await run.RunAllAsync(new LabRunFilter("backup"), _timeout.Token);
         Assert.All(backup, r => Assert.True(r.Verdict.Status == VerdictStatus.Passed, $"{r.Step.Id}: {r.Verdict.Said()}"));
@@ -108,7 +108,7 @@ public sealed class SeedRestoreTests : IAsyncLifetime, IDisposable
         var check = steps["check-copy"];
         Assert.Equal(VerdictStatus.Failed, check.Verdict.Status);
         Assert.Matches(@"^Falta WAL entre el inicio \(0/[0-9A-F]+\) y el fin \(0/[0-9A-F]+\) del backup en /var/lib/postgresql/archivo_wal: sin esos segmentos la copia no llega a ser consistente\.\n", check.Output!.Text);
-        Assert.Contains(removed!, check.Output.Text); // pg_waldump names the segment it could not find
+        Assert.Contains($"Falta el segmento {removed}.", check.Output.Text); // names the segment that is not archived
         var start = steps["start-copy"];
         Assert.Equal(VerdictStatus.Failed, start.Verdict.Status);
         Assert.Equal("The sandbox PostgreSQL server restaurado did not start: FATAL:  could not locate required checkpoint record",

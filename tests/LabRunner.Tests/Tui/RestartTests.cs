@@ -38,6 +38,7 @@ public sealed class RestartTests(SandboxFixture fx)
         Assert.Single(runner.Requests);           // nothing ran
         Assert.False(h.Session.HintShown(h.Session.Selected!));
         Assert.Null(h.Session.Pending);           // Ctrl+R again did not ask again
+        h.WaitUntil(() => runner.Restarts > 0);   // the restart reaches the engine on a worker thread
         Assert.Equal(1, runner.Restarts);
 
         runner.ReleaseRestart();

@@ -24,7 +24,9 @@ public sealed class ScriptedRunner : IStepRunner
     public ServerInfo Server { get; } = new("sandbox", true, "15.18", 15, "curso");
     public StepAction ActionFor(Step step) => step.ActionFor(Server.MajorVersion);
     public List<StepRunRequest> Requests { get; } = [];
-    public int Restarts { get; private set; }
+    private int _restarts;
+    /// <summary>Restarts that reached the runner (on a worker thread, as the real engine's do).</summary>
+    public int Restarts => Volatile.Read(ref _restarts);
 
     /// <summary>What a held run reports while it waits (by default a lock held by another session).</summary>
     public RunActivity WhileHeld { get; set; } = new(new LockWait(4242, "alice", "acct"));
@@ -50,7 +52,7 @@ public sealed class ScriptedRunner : IStepRunner
 
     public async Task RestartAsync(CancellationToken ct)
     {
-        Restarts++;
+        Interlocked.Increment(ref _restarts);
         if (_restartGate is { } gate) await gate.Task.WaitAsync(ct);
     }
 

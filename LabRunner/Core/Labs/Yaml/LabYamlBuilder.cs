@@ -153,6 +153,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
                     settings[key.Value] = v.Value;
                 }
             }
+        var walArchive = WalArchive(f.Scalar("wal_archive"), settings);
         var tools = TextList(f, "tools");
         var servers = LabServers(f.List("servers"));
         var setup = Command(f.Scalar("setup"));
@@ -162,6 +163,7 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
             Versions = versions ?? VersionRange.Any,
             Database = f.Text("database") ?? new ServerRequirements().Database,
             Settings = settings,
+            WalArchive = walArchive,
             Tools = tools,
             Servers = servers,
             Setup = setup,
@@ -206,6 +208,20 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
     }
 
     /// <summary>A setting is written before the server starts: of the variables, only {{workdir}} is known then.</summary>
+    private string? WalArchive(YScalar? node, Dictionary<string, string> settings)
+    {
+        if (node is null) return null;
+        if (!WalArchiveFolder().IsMatch(node.Value) || node.Value.Split('/').Contains(".."))
+        {
+            d.Error(node, $"wal_archive \"{node.Value}\" should be a folder under {{{{workdir}}}}", "write e.g. \"{{workdir}}/archivo_wal\" (letters, digits, \"_\", \"-\", \".\" and \"/\")");
+            return null;
+        }
+        foreach (var owned in new[] { "archive_mode", "archive_command" })
+            if (settings.ContainsKey(owned))
+                d.Error(node, $"wal_archive sets {owned} itself, and settings sets it too", $"remove {owned} from settings");
+        return node.Value;
+    }
+
     private void CheckSettingVariables(YScalar node)
     {
         var raw = source.Text[node.StartIndex..Math.Max(node.StartIndex, node.EndIndex)];
@@ -225,6 +241,9 @@ internal sealed partial class LabYamlBuilder(SourceText source, DiagnosticBag d)
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]+$")]
     private static partial Regex SessionName();
+
+    [GeneratedRegex(@"^\{\{workdir\}\}(/[A-Za-z0-9_.-]+)+$")]
+    private static partial Regex WalArchiveFolder();
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex ServerName();
