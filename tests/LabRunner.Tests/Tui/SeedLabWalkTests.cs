@@ -130,16 +130,17 @@ public sealed class SeedLabWalkTests : IDisposable
         private string? _sandboxNamespace;
 
         public Tmux Tmux { get; }
+        private int Consents { get; set; }
+        private const string ShellQuestion = "¿Ejecutar un comando de shell?";
+        private const string ProgramQuestion = "¿Dejar que el servidor ejecute un programa?";
 
         public Walk(string temp, int width, int height)
         {
             _temp = temp;
             _exitFile = Path.Combine(temp, "exit-code");
-            // --allow-shell: the lab's archive_command makes the server run a program before the first step, which the
-            // TUI refuses to start without (the start path is to ask for it instead).
             var command = $"cd '{TestPaths.RepoRoot}' && env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PGPASSWORD TMPDIR='{temp}' XDG_DATA_HOME='{temp}/data' " +
                           $"XDG_CACHE_HOME='{SuiteEnvironment.CacheHome}' LANG=es_ES.UTF-8 LC_ALL= " +
-                          $"dotnet '{TestPaths.LabrunnerDll}' respaldo-autovacuum --allow-shell; echo $? > '{_exitFile}'";
+                          $"dotnet '{TestPaths.LabrunnerDll}' respaldo-autovacuum; echo $? > '{_exitFile}'";
             Tmux = new Tmux(command, width, height);
         }
 
@@ -171,9 +172,10 @@ public sealed class SeedLabWalkTests : IDisposable
         {
             if (!first) Selects(step);
             Tmux.Send("F5");
-            var screen = Tmux.WaitFor(s => s.Contains("¿Ejecutar un comando de shell?") || Mark(s, step.Tree) is "✓" or "✗" or "!", Step, $"{step.Tree} to run");
-            if (screen.Contains("¿Ejecutar un comando de shell?"))
+            var screen = Tmux.WaitFor(s => s.Contains(ShellQuestion) || s.Contains(ProgramQuestion) || Mark(s, step.Tree) is "✓" or "✗" or "!", Step, $"{step.Tree} to run");
+            if (screen.Contains(ShellQuestion) || screen.Contains(ProgramQuestion))
             {
+                Assert.True(Consents++ == 0, "one \"allow all\" answers for the whole lab. Screen:\n" + screen);
                 Assert.Contains("rsync -av", screen); // the exact command, before it runs
                 Assert.Contains("Permitir una vez", screen);
                 Tmux.Send("t"); // Permitir _todos en esta práctica: no more questions for this lab
