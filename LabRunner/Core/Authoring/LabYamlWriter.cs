@@ -94,6 +94,14 @@ public static partial class LabYamlWriter
         {
             if (sql.Session != SqlAction.MainSession) w.Pair("session", sql.Session);
             w.Pair("database", sql.Database);
+            if (sql.Login is { } login)
+                w.Key("login", () => w.Map(() =>
+                {
+                    w.Pair("user", login.User);
+                    w.Pair("host", login.Host);
+                    if (login.Port is { } port) w.Number("port", port);
+                    w.Pair("password", login.Password);
+                }));
         }
         if (step.Variants.Count > 0)
             w.List("variants", step.Variants, variant => w.Map(() =>

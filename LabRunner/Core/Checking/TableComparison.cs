@@ -91,7 +91,9 @@ internal sealed class TableComparer
     }
 
     private string? Expected(int r, int c) => c < _expected.Rows[r].Count ? _expected.Rows[r][c] : null;
-    private string? Actual(int a, int c) => _actual.Rows[a][_map[c]];
+    /// <summary>An actual cell; against a pasted panel, NULL is what psql showed for it (\pset null).</summary>
+    private string? Actual(int a, int c) =>
+        _actual.Rows[a][_map[c]] ?? (_expected.FromPanel && _actual.NullDisplay.Length > 0 ? _actual.NullDisplay : null);
 
     private int FirstMismatch(int r, int a)
     {

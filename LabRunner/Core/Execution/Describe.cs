@@ -142,6 +142,36 @@ internal static class Describe
         return sb.ToString();
     }
 
+    /// <summary>\dp / \z (permissionsList): table, column and row-security privileges.</summary>
+    public static string Privileges(string? pattern) => """
+        SELECT n.nspname as "Schema",
+          c.relname as "Name",
+          CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' END as "Type",
+          pg_catalog.array_to_string(c.relacl, E'\n') AS "Access privileges",
+          pg_catalog.array_to_string(ARRAY(
+            SELECT attname || E':\n  ' || pg_catalog.array_to_string(attacl, E'\n  ')
+            FROM pg_catalog.pg_attribute a
+            WHERE attrelid = c.oid AND NOT attisdropped AND attacl IS NOT NULL
+          ), E'\n') AS "Column privileges",
+          pg_catalog.array_to_string(ARRAY(
+            SELECT polname
+            || CASE WHEN NOT polpermissive THEN E' (RESTRICTIVE)' ELSE '' END
+            || CASE WHEN polcmd != '*' THEN E' (' || polcmd::pg_catalog.text || E'):' ELSE E':' END
+            || CASE WHEN polqual IS NOT NULL THEN E'\n  (u): ' || pg_catalog.pg_get_expr(polqual, polrelid) ELSE E'' END
+            || CASE WHEN polwithcheck IS NOT NULL THEN E'\n  (c): ' || pg_catalog.pg_get_expr(polwithcheck, polrelid) ELSE E'' END
+            || CASE WHEN polroles <> '{0}' THEN
+                   E'\n  to: ' || pg_catalog.array_to_string(
+                       ARRAY(SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ANY (polroles) ORDER BY 1), E', ')
+               ELSE E'' END
+            FROM pg_catalog.pg_policy pol
+            WHERE polrelid = c.oid), E'\n')
+            AS "Policies"
+        FROM pg_catalog.pg_class c
+             LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r','v','m','S','f','p')
+
+        """ + NameFilter(pattern, "n.nspname", "c.relname", "n.nspname !~ '^pg_' AND pg_catalog.pg_table_is_visible(c.oid)") + "ORDER BY 1, 2;";
+
     public static string Lookup(string pattern) =>
         "SELECT c.oid,\n  n.nspname,\n  c.relname\nFROM pg_catalog.pg_class c\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\nWHERE true\n" +
         NameFilter(pattern, "n.nspname", "c.relname", "pg_catalog.pg_table_is_visible(c.oid)") + "ORDER BY 2, 3;";
@@ -206,8 +236,12 @@ internal static class Describe
         return sb.ToString();
     }
 
-    /// <summary>\d NAME for one relation (tables, views, materialized views; other kinds get the column list only).</summary>
-    public static async Task<ResultSet?> RelationAsync(Func<string, Task<ResultSet?>> query, string oid, string schema, string name)
+    /// <summary>
+    /// \d NAME / \d+ NAME for one relation (tables, partitioned tables, views, materialized views; other kinds get the
+    /// column list only). <paramref name="say"/> gives psql's words in the lab's language (footers built from a format).
+    /// </summary>
+    public static async Task<ResultSet?> RelationAsync(Func<string, Task<ResultSet?>> query, string oid, string schema, string name,
+        bool verbose, Func<string, string> say)
     {
         var info = await query($"SELECT c.relkind, c.relpersistence FROM pg_catalog.pg_class c WHERE c.oid = '{oid}';");
         if (info is null || info.Rows.Count == 0) return null;
@@ -238,14 +272,44 @@ internal static class Describe
               (SELECT c.collname FROM pg_catalog.pg_collation c, pg_catalog.pg_type t
                WHERE c.oid = a.attcollation AND t.oid = a.atttypid AND a.attcollation <> t.typcollation) AS attcollation,
               a.attidentity,
-              a.attgenerated
+              a.attgenerated,
+              a.attstorage,
+              a.attcompression AS attcompression,
+              CASE WHEN a.attstattarget=-1 THEN NULL ELSE a.attstattarget END AS attstattarget,
+              pg_catalog.col_description(a.attrelid, a.attnum)
             FROM pg_catalog.pg_attribute a
             WHERE a.attrelid = '{oid}' AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum;
             """);
         if (cols is null) return null;
-        var rows = cols.Rows.Select(c => (IReadOnlyList<string?>)[c[0], c[1], c[4] ?? "", c[3] == "t" ? "not null" : "", DefaultText(c)]).ToList();
+        var columns = new List<ResultColumn> { new("Column", "name", false), new("Type", "text", false), new("Collation", "name", false), new("Nullable", "text", false), new("Default", "text", false) };
+        var shown = VerboseColumns(kind, verbose);
+        columns.AddRange(shown.Select(v => new ResultColumn(v.Name, "text", false)));
+        var rows = cols.Rows.Select(c => (IReadOnlyList<string?>)new List<string?> { c[0], c[1], c[4] ?? "", c[3] == "t" ? "not null" : "", DefaultText(c) }
+            .Concat(shown.Select(v => v.Cell(c))).ToList()).ToList();
         var footers = new List<string>();
+        if (kind is "r" or "p")
+        {
+            var parent = await query($"""
+                SELECT inhparent::pg_catalog.regclass,
+                  pg_catalog.pg_get_expr(c.relpartbound, c.oid),
+                  inhdetachpending,
+                  pg_catalog.pg_get_partition_constraintdef('{oid}'::pg_catalog.oid)
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid
+                WHERE c.oid = '{oid}' AND c.relispartition;
+                """);
+            if (parent is { RowCount: > 0 })
+            {
+                var p = parent.Rows[0];
+                footers.Add(Format(say("Partition of: %s %s%s"), p[0], p[1], p[2] == "t" ? " DETACH PENDING" : ""));
+                if (verbose) footers.Add(p[3] is { } constraint ? Format(say("Partition constraint: %s"), constraint) : say("No partition constraint"));
+            }
+        }
+        if (kind == "p")
+        {
+            var key = await query($"SELECT pg_catalog.pg_get_partkeydef('{oid}'::pg_catalog.oid);");
+            if (key is { RowCount: > 0 }) footers.Add(Format(say("Partition key: %s"), key.Rows[0][0]));
+        }
         if (kind is "r" or "p" or "m")
         {
             var indexes = await query($"""
@@ -288,10 +352,84 @@ internal static class Describe
                 foreach (var r in refs.Rows) footers.Add($"    TABLE \"{r[1]}\" CONSTRAINT \"{r[0]}\" {r[2]}");
             }
         }
-        return new ResultSet(
-            [new("Column", "name", false), new("Type", "text", false), new("Collation", "name", false), new("Nullable", "text", false), new("Default", "text", false)],
-            rows, rows.Count, RowHash.Of(rows))
-        { Title = title, Footers = footers };
+        if (kind is "r" or "p") await ChildrenAsync(query, oid, kind == "p", verbose, say, footers);
+        if (verbose && kind is "r" or "m")
+        {
+            var am = await query($"SELECT am.amname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_am am ON c.relam = am.oid WHERE c.oid = '{oid}';");
+            if (am is { RowCount: > 0 }) footers.Add(Format(say("Access method: %s"), am.Rows[0][0]));
+        }
+        return new ResultSet(columns, rows, rows.Count, RowHash.Of(rows)) { Title = title, Footers = footers };
+    }
+
+    /// <summary>The columns \d+ adds for a relation kind, and how each reads a row of the column query.</summary>
+    private static List<(string Name, Func<IReadOnlyList<string?>, string?> Cell)> VerboseColumns(string? kind, bool verbose)
+    {
+        var list = new List<(string, Func<IReadOnlyList<string?>, string?>)>();
+        if (!verbose) return list;
+        if (kind is "r" or "p" or "m" or "i" or "I" or "f" or "c")
+            list.Add(("Storage", c => c[7] switch { "p" => "plain", "m" => "main", "x" => "extended", "e" => "external", _ => "???" }));
+        if (kind is "r" or "p" or "m")
+            list.Add(("Compression", c => c[8] switch { "p" => "pglz", "l" => "lz4", _ => "" }));
+        if (kind is "r" or "i" or "I" or "m" or "f" or "p")
+            list.Add(("Stats target", c => c[9] ?? ""));
+        if (kind is "r" or "v" or "m" or "f" or "c" or "p")
+            list.Add(("Description", c => c[10] ?? ""));
+        return list;
+    }
+
+    /// <summary>Partitions (or inherited children): a count, or under \d+ one line each with its bound.</summary>
+    private static async Task ChildrenAsync(Func<string, Task<ResultSet?>> query, string oid, bool partitioned, bool verbose,
+        Func<string, string> say, List<string> footers)
+    {
+        var children = await query($"""
+            SELECT c.oid::pg_catalog.regclass, c.relkind, inhdetachpending, pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+            FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
+            WHERE c.oid = i.inhrelid AND i.inhparent = '{oid}'
+            ORDER BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', c.oid::pg_catalog.regclass::pg_catalog.text;
+            """);
+        if (children is null) return;
+        var count = children.RowCount.ToString(CultureInfo.InvariantCulture);
+        if (partitioned && children.RowCount == 0)
+        {
+            footers.Add(Format(say("Number of partitions: %d"), "0"));
+            return;
+        }
+        if (children.RowCount == 0) return;
+        if (!verbose)
+        {
+            footers.Add(Format(say(partitioned ? "Number of partitions: %d (Use \\d+ to list them.)" : "Number of child tables: %d (Use \\d+ to list them.)"), count));
+            return;
+        }
+        var heading = say(partitioned ? "Partitions" : "Child tables");
+        for (var i = 0; i < children.Rows.Count; i++)
+        {
+            var child = children.Rows[i];
+            var line = new StringBuilder(i == 0 ? $"{heading}: {child[0]}" : new string(' ', DisplayWidth.MaxWidth(heading)) + "  " + child[0]);
+            if (child[3] is { } bound) line.Append(' ').Append(bound);
+            if (child[1] is "p" or "I") line.Append(", PARTITIONED");
+            else if (child[1] == "f") line.Append(", FOREIGN");
+            if (child[2] == "t") line.Append(" (DETACH PENDING)");
+            if (i < children.Rows.Count - 1) line.Append(',');
+            footers.Add(line.ToString());
+        }
+    }
+
+    /// <summary>psql's printf formats: each %s or %d in turn.</summary>
+    private static string Format(string format, params string?[] values)
+    {
+        var sb = new StringBuilder();
+        var k = 0;
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] == '%' && i + 1 < format.Length && format[i + 1] is 's' or 'd')
+            {
+                sb.Append(k < values.Length ? values[k] : "");
+                k++;
+                i++;
+            }
+            else sb.Append(format[i]);
+        }
+        return sb.ToString();
     }
 
     private static string DefaultText(IReadOnlyList<string?> c) => (c[5], c[6]) switch

@@ -4,8 +4,9 @@ using Npgsql;
 namespace LabRunner.Execution;
 
 /// <summary>
-/// The psql meta-commands labs use, with psql's output: \x, \c, \d, \dt, \dv, \l, \du, \dn[+], \echo; \set and \pset
-/// are accepted and ignored (prompts and display settings do not change results). Anything else is reported as psql does.
+/// The psql meta-commands labs use, with psql's output: \x, \c, \d, \dt, \dv, \l, \du, \dn[+], \dp, \echo; \set and
+/// \unset (the session's variables), \pset null; other \pset settings are accepted and ignored. Anything else is
+/// reported as psql does.
 /// </summary>
 internal sealed class MetaCommands(SqlStepRunner run)
 {
@@ -22,10 +23,19 @@ internal sealed class MetaCommands(SqlStepRunner run)
             case "c" or "connect":
                 await ConnectAsync(args);
                 return true;
-            case "set" or "pset" or "unset" or "encoding":
+            case "set":
+                SetVariable(Arguments(args));
+                return true;
+            case "unset":
+                if (Arguments(args) is [var unset, ..]) run.Session.Variables.Remove(unset);
+                return true;
+            case "pset":
+                DisplaySetting(Arguments(args));
+                return true;
+            case "encoding":
                 return true;
             case "echo":
-                Print(part, Unquote(args) + "\n");
+                Echo(Arguments(args));
                 return true;
             case "l" or "list" or "l+" or "list+":
                 return await ListingAsync(part, Describe.Databases, "List of databases", empty: null);
@@ -40,6 +50,8 @@ internal sealed class MetaCommands(SqlStepRunner run)
             case "d" or "d+":
                 if (args.Length == 0) return await RelationsAsync(part, "tvmsE", part.Name == "d+");
                 return await DescribeAsync(part, args);
+            case "dp" or "z":
+                return await PrivilegesAsync(part);
             case "db" or "db+":
                 return await ListingAsync(part, Describe.Tablespaces, "List of tablespaces", empty: null);
             case "dRp" or "dRp+":
@@ -48,6 +60,31 @@ internal sealed class MetaCommands(SqlStepRunner run)
                 Print(part, $"invalid command \\{part.Name}\n");
                 return true;
         }
+    }
+
+    /// <summary>The arguments as psql reads them, the session's variables interpolated.</summary>
+    private IReadOnlyList<string> Arguments(string args) => MetaArguments.Split(args, run.Session.Variable);
+
+    /// <summary>\set NAME [VALUE ...]: the values joined; no value sets an empty string. (\set alone lists psql's variables: not shown.)</summary>
+    private void SetVariable(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0) return;
+        run.Session.Variables[args[0]] = string.Concat(args.Skip(1));
+    }
+
+    /// <summary>\pset null TEXT is applied (with psql's confirmation); other display settings are accepted and ignored.</summary>
+    private void DisplaySetting(IReadOnlyList<string> args)
+    {
+        if (args is not ["null", ..]) return;
+        if (args.Count > 1) run.Session.NullDisplay = args[1];
+        Print("pset", run.Messages["Null display is \"%s\".\n"].Replace("%s", run.Session.NullDisplay, StringComparison.Ordinal));
+    }
+
+    /// <summary>\echo [-n] WORDS: the words joined by one space (-n first: no newline).</summary>
+    private void Echo(IReadOnlyList<string> args)
+    {
+        var noNewline = args.Count > 0 && args[0] == "-n";
+        Print("echo", string.Join(' ', noNewline ? args.Skip(1) : args) + (noNewline ? "" : "\n"));
     }
 
     private void Expanded(string args)
@@ -73,7 +110,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
 
     private async Task ConnectAsync(string args)
     {
-        var database = Unquote(args.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "-");
+        var database = Unquote(Arguments(args) is [var first, ..] ? first : "-");
         if (database == "-") database = run.Session.Database ?? run.Target.Database;
         run.ForgetDatabaseSwitch();
         try
@@ -113,6 +150,16 @@ internal sealed class MetaCommands(SqlStepRunner run)
         return true;
     }
 
+    /// <summary>\dp [PATTERN]: psql prints the table even when nothing matches.</summary>
+    private async Task<bool> PrivilegesAsync(MetaCommandPart part)
+    {
+        var pattern = Arguments(part.Arguments) is [var first, ..] ? first : null;
+        var rs = await QueryAsync(Describe.Privileges(pattern));
+        if (rs is null) return true;
+        run.Add(run.Messages.Localise(rs with { Title = "Access privileges" }, "Type"), run.Session.Expanded);
+        return true;
+    }
+
     private async Task<bool> RolesAsync(MetaCommandPart part)
     {
         var rs = await QueryAsync(Describe.Roles);
@@ -138,7 +185,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
         }
         foreach (var rel in found.Rows)
         {
-            var table = await Describe.RelationAsync(QueryAsync, rel[0]!, rel[1]!, rel[2]!);
+            var table = await Describe.RelationAsync(QueryAsync, rel[0]!, rel[1]!, rel[2]!, part.Name == "d+", m => run.Messages[m]);
             if (table is not null) run.Add(run.Messages.Localise(table)); // psql shows \d NAME as a table even under \x
         }
         return true;

@@ -1,3 +1,4 @@
+using LabRunner.Labs;
 using LabRunner.Postgres;
 using Npgsql;
 using LabRunner.Psql;
@@ -27,6 +28,24 @@ public sealed class SqlSession : IAsyncDisposable
     public int? BackendPid => _connection?.State == System.Data.ConnectionState.Open ? _connection.ProcessID : null;
     /// <summary>psql's \x: results are shown as records.</summary>
     public bool Expanded { get; internal set; }
+    /// <summary>psql's \pset null: how NULL is shown in query results ("" by default).</summary>
+    public string NullDisplay { get; internal set; } = "";
+    /// <summary>psql's variables of this session (\set, \gset), interpolated as :name, :'name', :"name".</summary>
+    internal Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A variable's value as psql knows it: set by the lab, or one psql sets itself (DBNAME, USER, PORT, HOST).</summary>
+    internal string? Variable(string name)
+    {
+        if (Variables.TryGetValue(name, out var v)) return v;
+        return name switch
+        {
+            "DBNAME" => Database,
+            "USER" => User,
+            "PORT" => _target.ConnectionString().Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "HOST" => _target.ConnectionString().Host,
+            _ => null,
+        };
+    }
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
     internal TransactionState Transaction { get; set; }
@@ -67,7 +86,18 @@ public sealed class SqlSession : IAsyncDisposable
         return b.Host is { } h && h.StartsWith('/') ? $"socket \"{h}/.s.PGSQL.{b.Port}\"" : $"\"{b.Host}\", port {b.Port}";
     }
 
-    internal string User => _target.ConnectionString().Username ?? "";
+    internal string User => Login?.User ?? _target.ConnectionString().Username ?? "";
+
+    /// <summary>The lab's login for this session (`psql -h 127.0.0.1 -U alumno`), or null for LabRunner's own.</summary>
+    internal SessionLogin? Login { get; private set; }
+
+    /// <summary>A step logs in differently (another role, over TCP): the session's next statement connects anew, as a new psql would.</summary>
+    internal async Task UseLoginAsync(SessionLogin? login)
+    {
+        if (Equals(Login, login)) return;
+        await CloseAsync();
+        Login = login;
+    }
 
     private async Task<NpgsqlConnection> ConnectAsync(string database, CancellationToken ct)
     {
@@ -76,6 +106,12 @@ public sealed class SqlSession : IAsyncDisposable
         builder.CommandTimeout = 0; // the executor's own timeout governs
         builder.ApplicationName = "psql";
         builder.IncludeErrorDetail = true; // DETAIL lines are part of what psql shows
+        if (Login is { } login)
+        {
+            builder.Username = login.User;
+            builder.Password = login.Password;
+            return await _target.OpenOverTcpAsync(builder, login.Host, ct);
+        }
         var conn = new NpgsqlConnection(builder.ConnectionString);
         try
         {

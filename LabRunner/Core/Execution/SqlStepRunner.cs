@@ -65,9 +65,11 @@ internal sealed class SqlStepRunner(
     private async Task<bool> StatementAsync(SqlStatementPart part, bool retried = false)
     {
         if (part.IsEmpty) return true;
+        // psql sends the text with its variables interpolated (and shows that text in an error's LINE).
+        if (!retried) part = part with { Text = PsqlVariables.Interpolate(part.Text, session.Variable) };
         NpgsqlConnection conn;
         try { conn = await ConnectionAsync(); }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or PostgresUnavailableException)
         {
             Add(ConnectionError(e));
             // The server did not answer at all (a refusal such as "database does not exist" is a PostgresException).
@@ -103,7 +105,9 @@ internal sealed class SqlStepRunner(
             if (reloadSince is { } since) await ConfigReload.WaitAsync(conn, since, linked.Token);
             var results = Completed(part.Text, command, rows);
             Flush(pending);
-            if (part.Output is { } output) await QueryFile.WriteAsync(this, output, results, expanded);
+            results = results.Select(r => r is ResultSet rs && session.NullDisplay.Length > 0 ? rs with { NullDisplay = session.NullDisplay } : r).ToList();
+            if (part.Gset is { } prefix) SetVariables(prefix, results);
+            else if (part.Output is { } output) await QueryFile.WriteAsync(this, output, results, expanded);
             else foreach (var r in results) Add(r, expanded);
         }
         catch (PostgresException pe)
@@ -144,6 +148,32 @@ internal sealed class SqlStepRunner(
         }
         if (retryAfterReconnect) return await StatementAsync(part, retried: true);
         return keepGoing;
+    }
+
+    /// <summary>
+    /// \gset: the one row's columns become variables (PREFIX+column; NULL unsets), nothing is printed; no row or
+    /// several rows print psql's error and set nothing.
+    /// </summary>
+    private void SetVariables(string prefixArguments, IReadOnlyList<StatementResult> results)
+    {
+        if (results.OfType<ResultSet>().FirstOrDefault() is not { } rs)
+        {
+            foreach (var r in results) Add(r);
+            return;
+        }
+        if (rs.RowCount != 1)
+        {
+            Add(new MetaCommandOutput("gset", Messages[rs.RowCount == 0 ? "no rows returned for \\gset" : "more than one row returned for \\gset"] + "\n"));
+            if (_outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;
+            return;
+        }
+        var prefix = MetaArguments.Split(prefixArguments, session.Variable) is [var first, ..] ? first : "";
+        for (var c = 0; c < rs.Columns.Count; c++)
+        {
+            var name = prefix + rs.Columns[c].Name;
+            if (rs.Rows[0][c] is { } value) session.Variables[name] = value;
+            else session.Variables.Remove(name);
+        }
     }
 
     /// <summary>The connection failed while sending (it was already gone): the server never saw the statement.</summary>

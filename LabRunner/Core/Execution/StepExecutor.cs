@@ -83,6 +83,7 @@ public sealed class StepExecutor : IStepExecutor
         }
         try
         {
+            await session.UseLoginAsync(action.Login);
             var database = action.Database ?? session.Database ?? server.Database;
             var runner = new SqlStepRunner(server, _options, _monitor, session, database, action.Database is not null, timeout, progress, ct);
             try

@@ -20,6 +20,8 @@ public static class LabKeys
     public const string Edit = "edit";
     /// <summary>new_server / start_server written as a mapping.</summary>
     public const string ServerStep = "server_step";
+    /// <summary>A SQL step's login as another role over TCP.</summary>
+    public const string Login = "login";
     public const string Expect = "expect";
     public const string Eventually = "eventually";
     public const string Watch = "watch";
@@ -35,9 +37,10 @@ public static class LabKeys
         [Server] = ["versions", "database", "settings", "wal_archive", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
         [Task] = ["id", "title", "text", "points", "steps", "checks"],
-        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "variants", "hint", "timeout", "background", "capture", "points", "expect"],
+        [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "login", "variants", "hint", "timeout", "background", "capture", "points", "expect"],
         [Edit] = ["file", "lines"],
         [ServerStep] = ["name", "port", "data_directory"],
+        [Login] = ["user", "host", "port", "password"],
         [Variant] = ["versions", "sql", "shell"],
         [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "watch", "error", "exit_code", "output_contains", "output_matches", "prose"],
         [Eventually] = ["within", "every"],

@@ -16,9 +16,19 @@ public sealed record SqlAction(string Sql, string Session = SqlAction.MainSessio
     public const string MainSession = "main";
     /// <summary>Database to run in; null = the lab's database.</summary>
     public string? Database { get; init; }
+    /// <summary>The role and address the session logs in with (`psql -h 127.0.0.1 -U alumno`); null = LabRunner's own login.</summary>
+    public SessionLogin? Login { get; init; }
     public override string Command => Sql;
     public override StepAction WithCommand(string command) => this with { Sql = command };
 }
+
+/// <summary>
+/// A psql login over TCP as a role (`psql -h 127.0.0.1 -p 5432 -U alumno -d curso`): the session connects as
+/// <paramref name="User"/> to the step's server at that address, so pg_hba.conf's host rules and the role's password
+/// decide, as they do for the student. <paramref name="Password"/> is what the student types at psql's prompt (the one
+/// the lab gave the role), or null.
+/// </summary>
+public sealed record SessionLogin(string User, string Host, int? Port = null, string? Password = null);
 
 /// <summary>A bash script; {{variables}} are substituted and PG* variables reach the step's server.</summary>
 public sealed record ShellAction(string Script) : StepAction

@@ -10,7 +10,7 @@ namespace LabRunner.Postgres;
 /// nsenter. Inside, everything runs as postgres; servers listen on the loopback ports a lab expects (main on 5432)
 /// where no host server can be reached; LabRunner talks to them over their sockets in the 0700 sandbox folder.
 /// </summary>
-internal sealed partial class ConfinedSandbox : Sandbox
+internal sealed partial class ConfinedSandbox : Sandbox, IServerTarget
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly PgBinaries _bins;
@@ -131,7 +131,8 @@ internal sealed partial class ConfinedSandbox : Sandbox
     /// <summary>Starts the namespace holder and records it (holder.json) for the janitor.</summary>
     internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, ServerInstall install, bool detached, CancellationToken ct)
     {
-        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install), detached, ct);
+        var passwd = PeerIdentity.Write(layout, identity);
+        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install, passwd), detached, ct);
         await File.WriteAllTextAsync(layout.HolderInfo, $"{{\"child-pid\": {holder.Pid}, \"net-namespace\": {holder.NetNamespace}}}\n", CancellationToken.None);
         return holder;
     }
@@ -155,6 +156,36 @@ internal sealed partial class ConfinedSandbox : Sandbox
     public override NpgsqlConnectionStringBuilder ConnectionString(string? database = null) => _main.ConnectionString(database);
     public override IReadOnlyDictionary<string, string> PgEnvironment(string? database = null) => _main.PgEnvironment(database);
     public override string HostPath(string path) => Layout.Outside(path);
+
+    public Task<NpgsqlConnection> OpenOverTcpAsync(NpgsqlConnectionStringBuilder login, string host, CancellationToken ct) =>
+        _main.OpenOverTcpAsync(login, host, ct);
+
+    /// <summary>
+    /// A TCP connection made inside the sandbox's network namespace (a loopback name the lab wrote, else 127.0.0.1, at
+    /// the server's port): the server sees a client on its own machine. Opened synchronously on the thread that joined
+    /// the namespace, so the socket is created there.
+    /// </summary>
+    internal async Task<NpgsqlConnection> OpenInsideAsync(NpgsqlConnectionStringBuilder login, string host, int port, CancellationToken ct)
+    {
+        var holder = _holder?.Pid ?? throw new InvalidOperationException("the sandbox is not running");
+        var builder = new NpgsqlConnectionStringBuilder(login.ConnectionString)
+        {
+            Host = host is "localhost" or "127.0.0.1" or "::1" ? host : "127.0.0.1",
+            Port = port,
+        };
+        var conn = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            using var cancel = ct.Register(() => conn.Dispose());
+            await NetworkNamespace.RunInAsync(holder, () => { conn.Open(); return true; });
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
 
     public override IServerTarget Server(string? name)
     {

@@ -13,7 +13,7 @@ namespace LabRunner.Postgres;
 internal sealed class DebianTemplates(PgBinaries bins, ServerInstall install, OsIdentity identity, SharedFiles shared, string cacheDirectory, string sandboxRoot)
 {
     /// <summary>Bump when the layout, createcluster settings or shims change what a template holds.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: pg_hba.conf exactly Debian's (no LabRunner line)
 
     private string BaseKey => $"debian-pg{bins.Version}-v{FormatVersion}-{(identity.IsRoot ? "postgres" : "self")}{PrefixKey}";
 

@@ -26,6 +26,26 @@ public interface IServerTarget : IAsyncDisposable
     NpgsqlConnectionStringBuilder ConnectionString(string? database = null);
     /// <summary>PG* variables so that psql in a shell step reaches the same server and database.</summary>
     IReadOnlyDictionary<string, string> PgEnvironment(string? database = null);
+    /// <summary>
+    /// Opens <paramref name="login"/> (a connection string from <see cref="ConnectionString"/> with the lab's role and
+    /// password) the way a client on the server's machine reaches it over TCP at <paramref name="host"/>, so that
+    /// pg_hba.conf's host rules apply. A sandbox opens it inside its own network; elsewhere the server's own address is used.
+    /// </summary>
+    async Task<NpgsqlConnection> OpenOverTcpAsync(NpgsqlConnectionStringBuilder login, string host, CancellationToken ct)
+    {
+        var conn = new NpgsqlConnection(login.ConnectionString);
+        try
+        {
+            await conn.OpenAsync(ct);
+            return conn;
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Where shell steps run.</summary>
     IShellHost Shell => new HostShell(WorkDirectory, "the lab runs on a server LabRunner did not start, outside any sandbox");
 

@@ -59,5 +59,9 @@ public sealed class SandboxServer : IServerTarget
 
     public IServerTarget Server(string? name) => _sandbox.Server(name);
 
+    /// <summary>Inside the sandbox's network, where this server listens on the loopback port the lab expects.</summary>
+    public Task<NpgsqlConnection> OpenOverTcpAsync(NpgsqlConnectionStringBuilder login, string host, CancellationToken ct) =>
+        _sandbox.OpenInsideAsync(login, host, Cluster.Running()?.Port ?? Cluster.ConfiguredPort, ct);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -67,7 +67,7 @@ public static class PsqlFormatter
         {
             for (var j = 0; j < cols; j++)
             {
-                var w = DisplayWidth.MaxWidth(row[j] ?? "");
+                var w = DisplayWidth.MaxWidth(row[j] ?? rs.NullDisplay);
                 if (w > widths[j]) widths[j] = w;
             }
         }
@@ -94,7 +94,7 @@ public static class PsqlFormatter
             var lines = new List<DisplayWidth.Line>[cols];
             foreach (var row in rs.Rows)
             {
-                for (var j = 0; j < cols; j++) lines[j] = DisplayWidth.Format(row[j] ?? "");
+                for (var j = 0; j < cols; j++) lines[j] = DisplayWidth.Format(row[j] ?? rs.NullDisplay);
                 cells.Rows.Add([]);
                 AppendRow(sb, rs.Columns, lines, widths, cells.Rows[^1]);
             }
@@ -202,7 +202,7 @@ public static class PsqlFormatter
         {
             foreach (var cell in row)
             {
-                var lines = DisplayWidth.Format(cell ?? "");
+                var lines = DisplayWidth.Format(cell ?? rs.NullDisplay);
                 if (lines.Count > 1) dmultiline = true;
                 foreach (var l in lines) dwidth = Math.Max(dwidth, l.Width);
             }
@@ -218,7 +218,7 @@ public static class PsqlFormatter
             for (var j = 0; j < cols; j++)
             {
                 var hlines = headers[j];
-                var dlines = DisplayWidth.Format(row[j] ?? "");
+                var dlines = DisplayWidth.Format(row[j] ?? rs.NullDisplay);
                 int hline = 0, dline = 0;
                 bool hcomplete = false, dcomplete = false;
                 while (!dcomplete || !hcomplete)

@@ -19,10 +19,10 @@ public static class PsqlScanner
         var idents = new List<string>(4);
         var i = 0;
 
-        void Emit(bool forceExpanded = false, QueryOutput? output = null)
+        void Emit(bool forceExpanded = false, QueryOutput? output = null, string? gset = null)
         {
             var text = buf.ToString();
-            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output });
+            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output, Gset = gset });
             buf.Clear();
             significant = false;
             paren = 0;
@@ -59,12 +59,13 @@ public static class PsqlScanner
                 var cmdLine = line;
                 i = end < s.Length ? end + 1 : end; // the command takes its line, newline included
                 line++;
-                if (name is "g" or "gx" or ";")
+                if (name is "g" or "gx" or ";" or "gset")
                 {
                     if (buf.Length > 0)
                     {
                         if (buf[^1] == '\n') buf.Length--;
-                        Emit(forceExpanded: name == "gx", output: name == ";" ? null : QueryOutput.Parse(args));
+                        if (name == "gset") Emit(gset: args);
+                        else Emit(forceExpanded: name == "gx", output: name == ";" ? null : QueryOutput.Parse(args));
                     }
                     continue;
                 }

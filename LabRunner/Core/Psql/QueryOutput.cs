@@ -37,7 +37,7 @@ public sealed record QueryOutput(string File, bool Unaligned, bool TuplesOnly)
         {
             var sb = new System.Text.StringBuilder();
             if (!TuplesOnly) sb.Append(string.Join('|', rs.Columns.Select(c => c.Name))).Append('\n');
-            foreach (var row in rs.Rows) sb.Append(string.Join('|', row.Select(v => v ?? ""))).Append('\n');
+            foreach (var row in rs.Rows) sb.Append(string.Join('|', row.Select(v => v ?? rs.NullDisplay))).Append('\n');
             if (!TuplesOnly) sb.Append(PsqlFormatter.RowCountFooter(rs.RowCount)).Append('\n');
             return sb.ToString();
         }

@@ -11,6 +11,8 @@ public sealed record SqlStatementPart(string Text, int Line, bool IsEmpty = fals
     public bool ForceExpanded { get; init; }
     /// <summary>`\g [(option=value ...)] FILE`: the result goes to that file, not the screen; null = the screen.</summary>
     public QueryOutput? Output { get; init; }
+    /// <summary>`\gset [PREFIX]`: the one row's columns become psql variables PREFIX+column (the arguments as written); null = not \gset.</summary>
+    public string? Gset { get; init; }
 }
 
 /// <summary>A meta-command such as <c>\x</c>, <c>\c curso</c>, <c>\dn+</c>: name without the backslash, and the rest of its line.</summary>

@@ -12,7 +12,7 @@ public static class SqlEffects
     private static readonly HashSet<string> ReadingMetaCommands = new(StringComparer.Ordinal)
     {
         "x", "echo", "set", "pset", "unset", "encoding", "l", "list", "l+", "list+", "du", "dg", "du+", "dg+", "dn", "dn+",
-        "dt", "dt+", "dv", "dv+", "di", "di+", "ds", "ds+", "dm", "dm+", "d", "d+",
+        "dt", "dt+", "dv", "dv+", "di", "di+", "ds", "ds+", "dm", "dm+", "d", "d+", "dp", "z",
     };
 
     /// <summary>Every effect of a script (SQL and psql meta-commands) besides reading; empty when it only reads.</summary>

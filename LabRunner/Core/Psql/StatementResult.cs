@@ -17,6 +17,8 @@ public sealed record ResultSet(
     public string? Title { get; init; }
     /// <summary>Lines under the table instead of the default "(N rows)" (null = the default; empty = none, as \du).</summary>
     public IReadOnlyList<string>? Footers { get; init; }
+    /// <summary>How NULL cells are shown (psql's \pset null); the rows keep null.</summary>
+    public string NullDisplay { get; init; } = "";
 }
 
 /// <summary>A command tag such as "INSERT 0 1000000" or "CREATE TABLE".</summary>

@@ -51,6 +51,17 @@ public class ExpectationCheckerTests
     }
 
     [Fact]
+    public void Under_pset_null_a_pasted_panel_cell_is_compared_with_what_psql_showed_for_NULL()
+    {
+        var panel = new Expectation { Panel = " titulo | editorial \n--------+-----------\n Aura   | (nulo)\n(1 fila)\n" };
+        var shown = Table(["titulo", "editorial"], ["Aura", null]) with { NullDisplay = "(nulo)" };
+
+        Assert.Equal(VerdictStatus.Passed, Check(panel, Of(shown)).Status);
+        // Without \pset null psql shows an empty cell: the panel's "(nulo)" is then a difference.
+        Assert.Equal(VerdictStatus.Failed, Check(panel, Of(shown with { NullDisplay = "" })).Status);
+    }
+
+    [Fact]
     public void A_volatile_timestamp_still_has_to_be_a_timestamp()
     {
         var verdict = ExpectationChecker.Check(Seed, SeedPanel(), SeedOutput(lastAutovacuum: null));

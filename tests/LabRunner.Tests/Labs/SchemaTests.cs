@@ -19,6 +19,7 @@ public class SchemaTests
         [LabKeys.LabServer] = ("lab", "definitions/labServer"),
         [LabKeys.Edit] = ("lab", "definitions/edit"),
         [LabKeys.ServerStep] = ("lab", "definitions/serverStep"),
+        [LabKeys.Login] = ("lab", "definitions/login"),
         [LabKeys.Expect] = ("lab", "definitions/expect"),
         [LabKeys.Eventually] = ("lab", "definitions/eventually"),
         [LabKeys.Watch] = ("lab", "definitions/watch"),

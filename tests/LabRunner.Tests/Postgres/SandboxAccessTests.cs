@@ -22,7 +22,7 @@ public sealed class SandboxAccessTests(SandboxFixture fx)
 
         Assert.NotEqual(0, code);
         Assert.Contains("Permission denied", output);
-        // And no rule lets every local user in: Debian's peer rules, plus (as root) LabRunner's own line for postgres.
+        // And no rule lets every local user in: Debian's peer rules only.
         var hba = File.ReadAllLines(fx.Sandbox.HostPath($"/etc/postgresql/{fx.Sandbox.MajorVersion}/main/pg_hba.conf"));
         Assert.DoesNotContain(hba, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*local\s+all\s+all\s+trust"));
     }

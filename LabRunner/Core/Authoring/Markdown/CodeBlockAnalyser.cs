@@ -257,6 +257,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 else if (_server is not null) context.SessionServers[_session] = _server;
             }
             Connect(psql.Database, psql, line);
+            context.Login(_session, psql.User, psql.Host, psql.Port);
             _notes.Add((line, $"\"{s}\" opens psql on database {psql.Database ?? "postgres"}{(_server is { } srv2 ? $" (server {srv2})" : "")}: not run"));
             return;
         }
@@ -395,13 +396,15 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         var session = kind == SegmentKind.Sql ? _session : SqlAction.MainSession;
         var database = kind == SegmentKind.Sql ? _database : null;
         var server = kind == SegmentKind.Sql ? _server : null;
-        if (_current is not null && _current.Kind == kind && _current.Session == session && _current.Database == database && _current.Server == server)
+        var login = kind == SegmentKind.Sql ? context.LoginOf(session) : null;
+        if (_current is not null && _current.Kind == kind && _current.Session == session && _current.Database == database && _current.Server == server
+            && Equals(_current.Login, login))
         {
             if (_output && kind == SegmentKind.Sql) _output = false;
             return _current;
         }
         _output = false;
-        _current = new CodeSegment(kind, session, database, line) { Server = server, Directory = kind == SegmentKind.Shell ? context.ShellDirectory : null };
+        _current = new CodeSegment(kind, session, database, line) { Server = server, Login = login, Directory = kind == SegmentKind.Shell ? context.ShellDirectory : null };
         _segments.Add(_current);
         return _current;
     }

@@ -13,6 +13,8 @@ internal sealed class CodeSegment(SegmentKind kind, string session, string? data
     public string? Database { get; } = database;
     /// <summary>The server the segment's psql connection reaches, when the lab names one (`psql -p 5433`).</summary>
     public string? Server { get; init; }
+    /// <summary>The role the segment's session logged in as over TCP (`psql -h 127.0.0.1 -U alumno`), or null.</summary>
+    public Labs.SessionLogin? Login { get; init; }
     /// <summary>Shell: the directory the lab's terminal was in when the segment started (after an earlier `cd`), or null.</summary>
     public string? Directory { get; init; }
     /// <summary>1-based Markdown line of the segment's first command.</summary>

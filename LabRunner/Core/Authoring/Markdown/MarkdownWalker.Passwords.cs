@@ -18,6 +18,12 @@ internal sealed partial class MarkdownWalker
             if (part.Action is SqlAction sql)
                 foreach (Match m in RolePassword().Matches(sql.Sql))
                     passwords[m.Groups["role"].Value.Trim('"').ToLowerInvariant()] = (m.Groups["password"].Value.Replace("''", "'", StringComparison.Ordinal), part.Line);
+            if (part.Action is SqlAction { Login: { Password: null } login } loginSql
+                && passwords.TryGetValue(login.User.ToLowerInvariant(), out var typed))
+            {
+                part.Action = loginSql with { Login = login with { Password = typed.Password } };
+                continue;
+            }
             if (part.Action is not ShellAction { Input: null } shell) continue;
             foreach (Match m in TcpLogin().Matches(shell.Script))
             {

@@ -1,3 +1,5 @@
+using LabRunner.Labs;
+
 namespace LabRunner.Authoring.Markdown;
 
 /// <summary>
@@ -13,6 +15,8 @@ internal sealed class PsqlContext
     public Dictionary<string, string> SessionDatabases { get; } = new(StringComparer.Ordinal);
     /// <summary>Server each session is on, when it is not main (after `psql -p 5433`).</summary>
     public Dictionary<string, string> SessionServers { get; } = new(StringComparer.Ordinal);
+    /// <summary>The login each session opened with, when it is another role over TCP (`psql -h 127.0.0.1 -U alumno`).</summary>
+    public Dictionary<string, SessionLogin> SessionLogins { get; } = new(StringComparer.Ordinal);
     /// <summary>Prompt names set with \set PROMPT1 (ALICE, BOB) → session names (alice, bob).</summary>
     public Dictionary<string, string> PromptSessions { get; } = new(StringComparer.Ordinal);
     /// <summary>Servers by port: 5432 is main; pg_createcluster adds the next ports.</summary>
@@ -28,6 +32,7 @@ internal sealed class PsqlContext
         var copy = new PsqlContext { FirstDatabase = FirstDatabase, FirstDatabaseLine = FirstDatabaseLine, AuthorVersion = AuthorVersion, ShellDirectory = ShellDirectory };
         foreach (var (k, v) in SessionDatabases) copy.SessionDatabases[k] = v;
         foreach (var (k, v) in SessionServers) copy.SessionServers[k] = v;
+        foreach (var (k, v) in SessionLogins) copy.SessionLogins[k] = v;
         foreach (var (k, v) in PromptSessions) copy.PromptSessions[k] = v;
         foreach (var (k, v) in ServersByPort) copy.ServersByPort[k] = v;
         return copy;
@@ -36,6 +41,18 @@ internal sealed class PsqlContext
     /// <summary>The database a session is on: its own after a switch, else the lab's (null).</summary>
     public string? DatabaseOf(string session) => SessionDatabases.GetValueOrDefault(session);
     public string? ServerOf(string session) => SessionServers.GetValueOrDefault(session);
+    public SessionLogin? LoginOf(string session) => SessionLogins.GetValueOrDefault(session);
+
+    /// <summary>
+    /// A psql that opens <paramref name="session"/> logs in as it says: over TCP as a role other than postgres it is
+    /// that role's login (pg_hba.conf's host rules, the role's password); anything else is the server's own user.
+    /// </summary>
+    public void Login(string session, string? user, string? host, int? port)
+    {
+        if (user is not null && user != "postgres" && host is not null && !host.StartsWith('/'))
+            SessionLogins[session] = new SessionLogin(user, host, port);
+        else SessionLogins.Remove(session);
+    }
 
     /// <summary>A psql connection of <paramref name="session"/> (database null = the default one, postgres).</summary>
     public void Connect(string session, string? database, int line)

@@ -180,7 +180,7 @@ internal sealed partial class StepInterpreter
             foreach (var other in _stepMentions.Skip(1).Select(m => m.Session))
             {
                 var sql = (SqlAction)original.Action;
-                var copy = NewPart(sql with { Session = other, Database = _s.Psql.DatabaseOf(other) }, original.Line);
+                var copy = NewPart(sql with { Session = other, Database = _s.Psql.DatabaseOf(other), Login = _s.Psql.LoginOf(other) }, original.Line);
                 copy.Kind = "sql";
                 _s.LastPartBySession[other] = copy;
                 blockParts.Add(copy);
@@ -194,10 +194,11 @@ internal sealed partial class StepInterpreter
 
     private PartDraft SqlPart(CodeSegment segment)
     {
-        var action = new SqlAction(segment.Command, segment.Session) { Database = segment.Database };
+        var action = new SqlAction(segment.Command, segment.Session) { Database = segment.Database, Login = segment.Login };
         var previous = _step.Parts.LastOrDefault();
         // One statement run after another in the same session and database is one part, unless the first already shows its output.
         if (previous is { Action: SqlAction p } && p.Session == action.Session && p.Database == action.Database && previous.Server == segment.Server
+            && Equals(p.Login, action.Login)
             && !previous.HasExpectation && !previous.Background)
         {
             previous.Action = p with { Sql = p.Sql + "\n" + action.Sql };

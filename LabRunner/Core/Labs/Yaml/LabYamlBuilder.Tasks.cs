@@ -40,6 +40,17 @@ internal sealed partial class LabYamlBuilder
         };
     }
 
+    /// <summary>login: { user: alumno, host: 127.0.0.1, port: 5432, password: ... }: the session logs in as that role over TCP.</summary>
+    private SessionLogin? Login(YMapping map)
+    {
+        var f = new Fields(map, LabKeys.Login, "a login", d);
+        var user = f.Text("user", required: true);
+        var host = f.Text("host", required: true);
+        var port = f.Integer("port");
+        if (port is < 1 or > 65535) { d.Error(f.KeyOf("port")!, $"bad port {port}", "write a TCP port such as 5432"); port = null; }
+        return user is null || host is null ? null : new SessionLogin(user, host, port, f.Text("password"));
+    }
+
     private List<Step>? Steps(YSequence? list, Dictionary<string, YScalar> ids, bool check)
     {
         if (list is null) return null;
@@ -66,6 +77,7 @@ internal sealed partial class LabYamlBuilder
         var database = f.Scalar("database");
         var server = f.Scalar("server");
         var input = f.Scalar("input");
+        var login = f.Map("login") is { } loginMap ? Login(loginMap) : null;
         var action = Action(f, what);
         var isShell = action is ShellAction;
         var background = f.Bool("background");
@@ -77,7 +89,8 @@ internal sealed partial class LabYamlBuilder
         if (input is not null && !isShell && action is not null) d.Error(f.KeyOf("input")!, "\"input\" applies to shell steps only", "remove it, or make the step a shell step");
         if (server is not null && action is EditAction or ServerAction) d.Error(f.KeyOf("server")!, "\"server\" applies to sql and shell steps", "an edit names its server in the file's path; a server step in its name");
         else if (server is not null && !ServerName().IsMatch(server.Value)) d.Error(server, $"bad server name \"{server.Value}\"", "use a Debian cluster name: letters, digits, \"_\" and \"-\", e.g. main or replica");
-        if (action is SqlAction sql) action = sql with { Session = session?.Value ?? SqlAction.MainSession, Database = database?.Value };
+        if (login is not null && action is not (SqlAction or null)) d.Error(f.KeyOf("login")!, "\"login\" applies to sql steps only", "remove it: shell steps log in as their own commands say");
+        if (action is SqlAction sql) action = sql with { Session = session?.Value ?? SqlAction.MainSession, Database = database?.Value, Login = login };
         if (action is ShellAction sh && input is not null) action = sh with { Input = input.Value };
         if (action is not null && server is not null) action = action with { Server = server.Value };
         var variants = Variants(f.List("variants"), action);

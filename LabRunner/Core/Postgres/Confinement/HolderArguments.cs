@@ -14,7 +14,7 @@ internal static class HolderArguments
     private static readonly string[] HostTrees = ["/usr", "/etc", "/var", "/opt", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
     private static readonly string[] Devices = ["null", "zero", "full", "random", "urandom", "tty"];
 
-    public static List<string> For(SandboxLayout layout, OsIdentity identity, string shimDirectory, SharedFiles shared, ServerInstall install)
+    public static List<string> For(SandboxLayout layout, OsIdentity identity, string shimDirectory, SharedFiles shared, ServerInstall install, string? passwd = null)
     {
         var a = new List<string>
         {
@@ -49,9 +49,8 @@ internal static class HolderArguments
             // sudo, su and systemctl shims first on every PATH (login shells too); hides the host's /usr/local/bin.
             "--ro-bind", shimDirectory, "/usr/local/bin",
         ]);
-        foreach (var (version, sample) in shared.HbaSamples)
-            a.AddRange(["--ro-bind", sample, $"/usr/share/postgresql/{version}/pg_hba.conf.sample"]);
-        a.AddRange(install.BindArguments(shared.HbaSampleFor(install, identity)));
+        a.AddRange(install.BindArguments());
+        if (passwd is not null) a.AddRange(["--ro-bind", passwd, "/etc/passwd"]);
         if (shared.SnakeoilKey is { } key)
             a.AddRange(["--ro-bind", key, "/etc/ssl/private/ssl-cert-snakeoil.key"]);
         a.AddRange([

@@ -33,11 +33,6 @@ internal sealed record ServerInstall(int Major, string? Prefix, string? ShareDir
     /// <summary>Where the binaries are seen inside the sandbox.</summary>
     public string BinDirectory => InsideBinDirectory(Major);
 
-    /// <summary>The share folder's pg_hba.conf.sample as seen inside (LabRunner's copy is bound over it), or null.</summary>
-    public string? InsideHbaSample => Prefix is null || ShareDirectory is null
-        ? null
-        : Path.Combine(InsideRoot, Path.GetRelativePath(Prefix, ShareDirectory), "pg_hba.conf.sample");
-
     private string InsideRoot => $"{DebianBinRoot}/{Major.ToString(CultureInfo.InvariantCulture)}";
 
     private static string InsideBinDirectory(int major) => $"{DebianBinRoot}/{major.ToString(CultureInfo.InvariantCulture)}/bin";
@@ -46,7 +41,7 @@ internal sealed record ServerInstall(int Major, string? Prefix, string? ShareDir
     /// bwrap arguments (after /usr is bound read-only): a read-only /usr/lib/postgresql holding the host's versions and
     /// this install at N (bwrap cannot make a mount point in a read-only tree, hence the tmpfs under it).
     /// </summary>
-    public IEnumerable<string> BindArguments(string? hbaSample)
+    public IEnumerable<string> BindArguments()
     {
         if (Prefix is null) yield break;
         foreach (var a in new[] { "--tmpfs", DebianBinRoot }) yield return a;
@@ -59,8 +54,6 @@ internal sealed record ServerInstall(int Major, string? Prefix, string? ShareDir
             }
         }
         foreach (var a in new[] { "--ro-bind", Prefix, InsideRoot }) yield return a;
-        if (hbaSample is not null && InsideHbaSample is { } inside)
-            foreach (var a in new[] { "--ro-bind", hbaSample, inside }) yield return a;
         foreach (var a in new[] { "--remount-ro", DebianBinRoot }) yield return a;
     }
 }
