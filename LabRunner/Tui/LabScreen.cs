@@ -139,6 +139,7 @@ public sealed class LabScreen : Window
 
         _overview = new LabOverview(session.Lab, _text, () => _session.Server.Connection, () => _attempt.Elapsed)
         {
+            Palette = _palette,
             X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), Visible = overviewFirst,
         };
 
@@ -242,10 +243,17 @@ public sealed class LabScreen : Window
             else if (Questions.ScrollMessage(key)) key.Handled = true;
             return; // everything else goes to the question's buttons
         }
+        // The overview scrolls (it is taller than an 80x24 screen) wherever the focus is.
+        if (_overview.Visible && _overview.Scroll(key)) { key.Handled = true; return; }
         if (KeyTable.Find(key) is not { } command) return;
         key.Handled = true;
         // The overview covers the lab: a command other than F9, F1 or quitting closes it first, then runs.
-        if (_overview.Visible && command.Command is not (Command.Overview or Command.Help or Command.Quit)) ShowOverview(false);
+        if (_overview.Visible && command.Command is not (Command.Overview or Command.Help or Command.Quit))
+        {
+            ShowOverview(false);
+            // F8 from the overview goes to the steps, to the one selected (at the start, Paso 1), not past it.
+            if (command.Command == Command.Next) return;
+        }
         if (command.EnabledWhen(_session)) Execute(command.Command, key);
     }
 

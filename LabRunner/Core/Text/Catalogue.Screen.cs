@@ -13,7 +13,8 @@ public partial class Catalogue
     public virtual string OverviewServer => "Your server";
     public virtual string OverviewVisual => "Visual goal";
     public virtual string OverviewKeyHelp => "show or close the lab's overview";
-    public virtual string OverviewKeys => "F9 shows this overview again · F8 goes to the first step";
+    public virtual string OverviewKeys => "F9 shows this overview again · F8 goes to the steps";
+    public virtual string OverviewScrollKeys => "↑↓ PgUp PgDn: scroll";
     public virtual string PlotThreshold => "threshold";
     public virtual string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} changed after {Duration(after)}";
     public virtual string Instructions => "Instructions";

@@ -18,7 +18,8 @@ internal sealed partial class SpanishCatalogue
     public override string OverviewServer => "Tu servidor";
     public override string OverviewVisual => "Objetivo Visual";
     public override string OverviewKeyHelp => "mostrar u ocultar el resumen de la práctica";
-    public override string OverviewKeys => "F9 vuelve a este resumen · F8 va al primer paso";
+    public override string OverviewKeys => "F9 vuelve a este resumen · F8 va a los pasos";
+    public override string OverviewScrollKeys => "↑↓ RePág AvPág: desplazarse";
     public override string PlotThreshold => "umbral";
     public override string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} cambió tras {Duration(after)}";
     public override string Instructions => "Instrucciones";
