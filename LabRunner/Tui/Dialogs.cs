@@ -27,6 +27,18 @@ public sealed class Dialogs(Catalogue text)
     public Question ProgramConsent(string command, string why) => Make(QuestionKind.ShellConsent, text.ProgramTitle, text.ProgramQuestion(command, why),
         (Choice.AllowOnce, text.AllowOnce), (Choice.AllowAll, text.AllowAll), (Choice.Cancel, text.Cancel));
 
+    /// <summary>
+    /// The lab's settings or setup SQL run programs on the server (archive_command, COPY … PROGRAM): asked before the
+    /// server starts, listing what; No (the default) leaves the server not started.
+    /// </summary>
+    public Question SetupConsent(IReadOnlyList<string> needs) => Make(QuestionKind.SetupConsent, text.SetupConsentTitle,
+        text.SetupConsentQuestion(string.Join("\n", needs.Select(n => "• " + n))), (Choice.Yes, text.StartServer), (Choice.No, text.No))
+        with { Default = Choice.No };
+
+    /// <summary>The server did not start: why, in one paragraph (never a stack trace); the lab can still be read.</summary>
+    public Question StartFailed(string why) => Make(QuestionKind.StartFailed, text.StartFailedTitle, text.StartFailedQuestion(why),
+        (Choice.Close, text.Close), (Choice.Quit, text.QuitButton)) with { Dismiss = Choice.Close };
+
     /// <summary>Saved progress on a server that kept its data (a named server): the marks still tell the truth.</summary>
     public Question Resume(int passed, int total) => Make(QuestionKind.Resume, text.ResumeTitle, text.ResumeQuestion(passed, total),
         (Choice.Continue, text.Continue), (Choice.StartOver, text.StartOver)) with { Dismiss = Choice.Continue };

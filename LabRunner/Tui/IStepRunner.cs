@@ -8,7 +8,13 @@ namespace LabRunner.Tui;
 /// <summary>The engine as the TUI sees it: run one step and judge it; start the lab's database afresh. Never called on the UI thread.</summary>
 public interface IStepRunner : IAsyncDisposable
 {
+    /// <summary>The server as it runs (asked only once it is started).</summary>
     ServerInfo Server { get; }
+    /// <summary>
+    /// Starts the lab's server and runs its setup, with <paramref name="setupConsent"/> for setup SQL that runs programs
+    /// (kept for later restarts). A runner made already started has nothing to do.
+    /// </summary>
+    Task StartAsync(Consent setupConsent, CancellationToken ct) => Task.CompletedTask;
     /// <summary>The command a step runs on this server as the student sees it: the version's variant, {{variables}} filled in.</summary>
     StepAction ActionFor(Step step);
     Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct);

@@ -18,8 +18,11 @@ public sealed class LabRunStepRunner : IStepRunner
     private readonly Lab _lab;
     private readonly Func<CancellationToken, Task<IServerTarget>> _openTarget;
     private readonly Func<IServerTarget, ExecutionOptions, IStepExecutor> _executorFor;
-    private readonly LabRunOptions _options;
+    private LabRunOptions _options;
     private volatile Engine? _engine;
+    private readonly CancellationTokenSource _life = new(); // cancelled on dispose: a start in flight stops
+    private Task _opening = Task.CompletedTask;
+    private int _disposed;
 
     private sealed record Engine(IServerTarget Target, IStepExecutor Executor, LabRun Run);
 
@@ -32,16 +35,24 @@ public sealed class LabRunStepRunner : IStepRunner
         _options = options;
     }
 
-    public static async Task<LabRunStepRunner> StartAsync(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
-        Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions? options, CancellationToken ct)
+    /// <summary>The engine, its server not started yet (<see cref="StartAsync(Consent, CancellationToken)"/> does it).</summary>
+    public static LabRunStepRunner Create(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
+        Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions? options)
     {
         options ??= new LabRunOptions();
         // Meta-command listings in the words of the psql the lab's panels come from.
         options = options with { Execution = options.Execution with { PsqlLanguage = options.Execution.PsqlLanguage ?? PsqlLanguage.Of(lab) } };
-        var runner = new LabRunStepRunner(lab, openTarget, executorFor, options);
+        return new LabRunStepRunner(lab, openTarget, executorFor, options);
+    }
+
+    /// <summary>The engine with its server started and the lab's setup run.</summary>
+    public static async Task<LabRunStepRunner> StartAsync(Lab lab, Func<CancellationToken, Task<IServerTarget>> openTarget,
+        Func<IServerTarget, ExecutionOptions, IStepExecutor> executorFor, LabRunOptions? options, CancellationToken ct)
+    {
+        var runner = Create(lab, openTarget, executorFor, options);
         try
         {
-            runner._engine = await runner.OpenAsync(ct);
+            await runner.StartAsync(Consent.None, ct);
             return runner;
         }
         catch
@@ -49,6 +60,16 @@ public sealed class LabRunStepRunner : IStepRunner
             await runner.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens the server and runs the setup. It may still be running when the runner is disposed (the student quit while
+    /// the server started): disposing stops it and closes whatever it opened.
+    /// </summary>
+    public Task StartAsync(Consent setupConsent, CancellationToken ct)
+    {
+        _options = _options with { SetupConsent = _options.SetupConsent | setupConsent };
+        return RestartAsync(ct);
     }
 
     private Engine Current => _engine ?? throw new InvalidOperationException("the lab's server is not running (it is being restarted)");
@@ -123,7 +144,18 @@ public sealed class LabRunStepRunner : IStepRunner
     {
         var old = Interlocked.Exchange(ref _engine, null);
         if (old is not null) await CloseAsync(old);
-        _engine = await OpenAsync(ct);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _life.Token);
+        var opening = OpenAsync(stop.Token);
+        _opening = opening;
+        var engine = await opening;
+        _engine = engine;
+        // Disposed while the server came up: the engine is closed here, not left running.
+        if (Volatile.Read(ref _disposed) == 1 && Interlocked.Exchange(ref _engine, null) is { } late)
+        {
+            await CloseAsync(late);
+            throw new OperationCanceledException("the lab was closed while its server started");
+        }
     }
 
     private async Task<Engine> OpenAsync(CancellationToken ct)
@@ -154,6 +186,10 @@ public sealed class LabRunStepRunner : IStepRunner
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) await _life.CancelAsync();
+        // A start in flight ends (cancelled, or done just now); what it opened it closes itself, or it is closed below.
+        try { await _opening; }
+        catch (Exception) { /* its failure was the start's to report */ }
         if (Interlocked.Exchange(ref _engine, null) is { } engine) await CloseAsync(engine);
     }
 }

@@ -349,7 +349,7 @@ public sealed class LabScreen : Window
 
     private bool Tick()
     {
-        if (_session.IsBusy)
+        if (_session.IsBusy || _session.Starting)
         {
             _frame++;
             SetActivity();
@@ -376,6 +376,7 @@ public sealed class LabScreen : Window
         {
             _header.Text = ScreenText.Header(_session, HeaderWidth);
             _header.SetNeedsDraw();
+            if (_overview.Visible) _overview.SetNeedsDraw(); // its help table shows the server's socket and port once it is up
             if (_session.Selected is not { } step) return;
             if (_tree.SelectedObject is not StepRef shown || shown != step)
             {

@@ -10,7 +10,8 @@ namespace LabRunner.Tui;
 /// The lab screen's state, free of Terminal.Gui so it can be tested alone: it ties the student's
 /// <see cref="ProgressModel"/>, the <see cref="RunController"/> that owns the engine, and the <see cref="Dialogs"/>, and
 /// saves progress after every change. Commands arrive on the UI thread (the key table's handlers) and are refused while
-/// the lab restarts; everything is read and changed on that one thread.
+/// the lab restarts; everything is read and changed on that one thread. The screen may open before the lab's server is
+/// up (<see cref="FollowStart"/>): reading and moving around work at once, what needs the server says to wait.
 /// </summary>
 public sealed class LabSession
 {
@@ -21,14 +22,19 @@ public sealed class LabSession
     private bool _quitWhenIdle;
     private Queue<StepRef>? _replay;
     private int _replayTotal;
+    private readonly Queue<Question> _asked = new(); // questions that came while another was open
+    private IReadOnlyList<string> _setupNeeds = [];
+    private Consent _setupGranted;
+    private string? _serverNotice; // the notice about the server, cleared once it is up
 
-    public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, Catalogue text, Action<Action> post, TimeProvider? time = null)
+    /// <param name="planned">The server as planned when the engine is not started yet (the app starts it behind the screen).</param>
+    public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, Catalogue text, Action<Action> post, TimeProvider? time = null, ServerInfo? planned = null)
     {
         _store = store;
         _time = time ?? TimeProvider.System;
         Text = text;
         Model = new ProgressModel(lab);
-        Runs = new RunController(runner, post, _time);
+        Runs = new RunController(runner, post, _time, planned);
         Dialogs = new Dialogs(text);
         Runs.Changed += Raise;
     }
@@ -45,6 +51,10 @@ public sealed class LabSession
     public StepRef? RunningStep => Runs.RunningStep;
     public bool Restarting => Runs.Restarting;
     public bool Checking => Runs.Checking;
+    public ServerStatus ServerStatus => Runs.Status;
+    /// <summary>The lab's server is coming up (the screen opened first).</summary>
+    public bool Starting => Runs.Starting;
+    public bool ServerReady => Runs.ServerReady;
     public bool IsBusy => Runs.IsBusy;
     public RunActivity? Activity => Runs.Activity;
     public TimeSpan Elapsed => Runs.Elapsed;
@@ -141,6 +151,7 @@ public sealed class LabSession
             SaveAndRaise();
             return;
         }
+        if (!ServerReady) { SayServer(WhyNoServer()); return; }
         if (ConsentRules.Needed(action) is var needed and not Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
@@ -154,6 +165,14 @@ public sealed class LabSession
     private void ReplayNext()
     {
         if (_replay is null) return;
+        if (!ServerReady)
+        {
+            // The replay goes on once the server is up (OnStarted); without one it cannot.
+            if (Starting) SayServer(Text.WaitForServer);
+            else StopReplay(null);
+            Raise();
+            return;
+        }
         if (!_replay.TryDequeue(out var step))
         {
             _replay = null;
@@ -186,7 +205,61 @@ public sealed class LabSession
         ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action.Command)))
         : Dialogs.ShellConsent(action.Command.Trim());
 
+    /// <summary>Esc: cancels the running step or checks, or stops the server's start (nothing is left running).</summary>
     public void CancelRun() => Runs.Cancel();
+
+    // ---- the server's start -------------------------------------------------------------------------------------
+
+    /// <summary>Follows the server's start, begun before the screen opened so the two overlap.</summary>
+    public void FollowStart(Task starting, CancellationTokenSource stop) => Runs.Follow(starting, stop, OnStarted);
+
+    /// <summary>
+    /// The lab's settings or setup SQL run programs on the server: the student is asked before it starts (the answer is
+    /// kept for restarts); No leaves the lab readable with no server.
+    /// </summary>
+    public void AskSetupConsent(IReadOnlyList<string> needs)
+    {
+        _setupNeeds = needs;
+        Ask(Dialogs.SetupConsent(needs));
+    }
+
+    private void StartServer()
+    {
+        if (Runs.Start(_setupGranted, OnStarted)) SayServer(null);
+    }
+
+    private void OnStarted()
+    {
+        switch (ServerStatus)
+        {
+            case ServerStatus.Ready:
+                if (Notice == _serverNotice) Notice = null;
+                _serverNotice = null;
+                if (_replay is not null) ReplayNext();
+                break;
+            case ServerStatus.NotStarted:
+                StopReplay(null);
+                SayServer(Text.StartCancelled);
+                break;
+            case ServerStatus.Failed:
+                StopReplay(null);
+                SayServer(Runs.StartFailure);
+                Ask(Dialogs.StartFailed(Runs.StartFailure ?? ""));
+                break;
+        }
+        Raise();
+    }
+
+    /// <summary>Why a key that needs the server does nothing now.</summary>
+    private string WhyNoServer() => Starting ? Text.WaitForServer
+        : _setupNeeds.Count > 0 && _setupGranted == Consent.None ? Text.SetupDeclined
+        : Text.NoServer;
+
+    private void SayServer(string? notice)
+    {
+        Notice = _serverNotice = notice;
+        Raise();
+    }
 
     /// <summary>On the way out: cancels a running step and waits (bounded) for the engine to let go of the server.</summary>
     public bool StopAndWait(TimeSpan timeout) => Runs.StopAndWait(timeout);
@@ -230,11 +303,15 @@ public sealed class LabSession
         Ask(Server.IsSandbox && ToReplay(_saved).Count > 0 ? Dialogs.ResumeOnNewDatabase(done, Steps.Count) : Dialogs.Resume(done, Steps.Count));
     }
 
+    /// <summary>Ctrl+R: restart (asks first); without a server, start it (asking the setup's consent again if it was declined).</summary>
     public void RequestRestart()
     {
         if (Pending is not null || Restarting) return;
+        if (Starting) { SayServer(Text.WaitForServer); return; }
         if (IsBusy) { Notice = Text.Busy; Raise(); return; }
-        Ask(Dialogs.Restart());
+        if (ServerStatus == ServerStatus.Ready) { Ask(Dialogs.Restart()); return; }
+        if (_setupNeeds.Count > 0 && _setupGranted == Consent.None) Ask(Dialogs.SetupConsent(_setupNeeds));
+        else StartServer();
     }
 
     public void RequestQuit()
@@ -249,8 +326,24 @@ public sealed class LabSession
     public void Answer(Choice choice)
     {
         if (Dialogs.Close() is not { } question) return;
+        Answered(question, choice);
+        if (Pending is null && _asked.TryDequeue(out var next)) Ask(next);
+    }
+
+    private void Answered(Question question, Choice choice)
+    {
         switch (question.Kind, choice)
         {
+            case (QuestionKind.SetupConsent, Choice.Yes):
+                _setupGranted = Consent.ServerProgram;
+                StartServer();
+                return;
+            case (QuestionKind.SetupConsent, _):
+                SayServer(Text.SetupDeclined);
+                return;
+            case (QuestionKind.StartFailed, Choice.Quit):
+                QuitRequested?.Invoke();
+                return;
             case (QuestionKind.ShellConsent, Choice.AllowOnce or Choice.AllowAll):
                 if (choice == Choice.AllowAll) ShellAllowedForLab = true;
                 var step = _awaitingConsent!;
@@ -305,6 +398,7 @@ public sealed class LabSession
     public void CheckMyWork()
     {
         if (IsBusy) { Notice = Text.Busy; Raise(); return; }
+        if (!ServerReady) { SayServer(WhyNoServer()); return; }
         Runs.Check((outcomes, failure) =>
         {
             if (outcomes is null) { Notice = Text.ChecksFailed(failure ?? ""); return; }
@@ -319,9 +413,11 @@ public sealed class LabSession
     private List<StepRef> ToReplay(LabProgress saved) =>
         Steps.Where(s => saved.Steps.TryGetValue(s.Key, out var r) && r.Status is VerdictStatus.Passed or VerdictStatus.NotCompared).ToList();
 
+    /// <summary>Puts a question; one that comes while another is open waits its turn.</summary>
     private void Ask(Question question)
     {
-        Dialogs.Ask(question);
+        if (Pending is not null && Pending != question) _asked.Enqueue(question);
+        else Dialogs.Ask(question);
         Raise();
     }
 

@@ -1,8 +1,8 @@
 namespace LabRunner.Tui;
 
-public enum QuestionKind { ShellConsent, Restart, Quit, Resume, Help, ResetStep, Completed, CheckResults }
+public enum QuestionKind { ShellConsent, Restart, Quit, Resume, Help, ResetStep, Completed, CheckResults, SetupConsent, StartFailed }
 
-public enum Choice { AllowOnce, AllowAll, Cancel, Yes, No, Continue, StartOver, Close, Replay, CheckMyWork }
+public enum Choice { AllowOnce, AllowAll, Cancel, Yes, No, Continue, StartOver, Close, Replay, CheckMyWork, Quit }
 
 /// <summary>A question the screen must put to the student before going on; the presenter decides what each answer does.</summary>
 public sealed record Question(QuestionKind Kind, string Title, string Message, IReadOnlyList<QuestionChoice> Choices)

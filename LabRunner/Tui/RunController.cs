@@ -8,25 +8,35 @@ namespace LabRunner.Tui;
 /// Owns the engine for the screen: runs one step at a time off the UI thread and brings its progress and result back
 /// through <c>post</c> (app.Invoke), cancels, and restarts the lab on a fresh server. Every member is read and changed on
 /// the UI thread. While the engine restarts it is never asked anything: the server's description and the steps' actions
-/// come from what it said before, and <see cref="Restarting"/> tells the screen to take no commands.
+/// come from what it said before, and <see cref="Restarting"/> tells the screen to take no commands. Made with a
+/// <c>planned</c> server, the engine is not started yet: the screen opens at once and <see cref="Follow"/> (or
+/// <see cref="Start"/>) brings the server up behind it; until <see cref="Status"/> is Ready nothing is run.
 /// </summary>
-public sealed class RunController(IStepRunner runner, Action<Action> post, TimeProvider? time = null)
+public sealed class RunController(IStepRunner runner, Action<Action> post, TimeProvider? time = null, ServerInfo? planned = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<Step, StepAction> _actions = new(ReferenceEqualityComparer.Instance);
     private CancellationTokenSource? _cts;
     private long _startedAt;
     private Task _work = Task.CompletedTask;
-    private bool _noServer; // a restart failed: the engine has no server until the next restart succeeds
 
-    /// <summary>The server, as the engine last described it (kept through a restart until the new one is up).</summary>
-    public ServerInfo Server { get; private set; } = runner.Server;
+    /// <summary>The server, as the engine last described it (kept through a restart until the new one is up); before
+    /// the first start, the planned one (no version yet).</summary>
+    public ServerInfo Server { get; private set; } = planned ?? runner.Server;
+    /// <summary>Whether the engine has a server: not while it starts, after a failed start or restart, or when not started.</summary>
+    public ServerStatus Status { get; private set; } = planned is null ? ServerStatus.Ready : ServerStatus.NotStarted;
+    /// <summary>Why the last start or restart failed (one line, from the exception's message), else null.</summary>
+    public string? StartFailure { get; private set; }
+    public bool Starting => Status == ServerStatus.Starting;
+    public bool ServerReady => Status == ServerStatus.Ready;
+    /// <summary>Whether the server was ever up in this session (a failure after that is a restart's).</summary>
+    public bool WasReady { get; private set; } = planned is null;
     public StepRef? RunningStep { get; private set; }
     public bool Restarting { get; private set; }
     public bool Checking { get; private set; }
     public bool IsBusy => RunningStep is not null || Restarting || Checking;
     public RunActivity? Activity { get; private set; }
-    public TimeSpan Elapsed => IsBusy ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
+    public TimeSpan Elapsed => IsBusy || Starting ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
 
     /// <summary>Raised (on the UI thread) when a run or restart starts, progresses or ends.</summary>
     public event Action? Changed;
@@ -38,14 +48,14 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     public StepAction ActionFor(Step step)
     {
         if (_actions.TryGetValue(step, out var known)) return known;
-        if (Restarting || _noServer) return step.ActionFor(Server.MajorVersion);
+        if (Restarting || !ServerReady) return step.ActionFor(Server.MajorVersion);
         return _actions[step] = runner.ActionFor(step);
     }
 
-    /// <summary>Runs a step; <paramref name="finished"/> gets its result on the UI thread. Refused (false) while busy.</summary>
+    /// <summary>Runs a step; <paramref name="finished"/> gets its result on the UI thread. Refused (false) while busy or without a server.</summary>
     public bool Run(StepRef step, StepRunRequest request, Action<StepRunResult> finished)
     {
-        if (IsBusy) return false;
+        if (IsBusy || !ServerReady) return false;
         var cts = new CancellationTokenSource();
         _cts = cts;
         RunningStep = step;
@@ -76,7 +86,7 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
                 if ((result.Output.Outcome == StepOutcome.Cancelled || result.Verdict.Reason is Cancelled) && result.Output.Text.Length == 0
                     && Activity?.Activity is Running.EventuallyRetry { LastOutput: { } last })
                     result = result with { Output = last with { Outcome = StepOutcome.Cancelled, Duration = result.Output.Duration } };
-                if (!_noServer) Server = runner.Server; // a step may have started or stopped one of the lab's servers
+                if (ServerReady) Server = runner.Server; // a step may have started or stopped one of the lab's servers
                 RunningStep = null;
                 Activity = null;
                 finished(result);
@@ -87,15 +97,59 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
         return true;
     }
 
+    /// <summary>Cancels the running step, the checks, or the server's start.</summary>
     public void Cancel()
     {
-        if (RunningStep is not null || Checking) _cts?.Cancel();
+        if (RunningStep is not null || Checking || Starting) _cts?.Cancel();
+    }
+
+    /// <summary>
+    /// Follows a start already under way (the app begins it before the screen, so the two overlap) until the server is
+    /// up, failed, or was stopped (<see cref="Cancel"/>); <paramref name="finished"/> runs on the UI thread after.
+    /// </summary>
+    public void Follow(Task starting, CancellationTokenSource stop, Action finished)
+    {
+        Status = ServerStatus.Starting;
+        StartFailure = null;
+        _cts = stop;
+        _startedAt = _time.GetTimestamp();
+        _work = starting.ContinueWith(done => post(() =>
+        {
+            if (_cts == stop) _cts = null;
+            var stopped = stop.IsCancellationRequested; // whatever a stopped start threw, it was stopped, not broken
+            stop.Dispose();
+            _actions.Clear(); // the server's own answers ({{workdir}}, its version's variant) replace the planned ones
+            if (done.IsCompletedSuccessfully)
+            {
+                Status = ServerStatus.Ready;
+                WasReady = true;
+                Server = runner.Server;
+            }
+            else if (stopped || done.IsCanceled || done.Exception?.InnerException is OperationCanceledException) Status = ServerStatus.NotStarted;
+            else
+            {
+                Status = ServerStatus.Failed;
+                StartFailure = done.Exception?.InnerException?.Message ?? "?";
+            }
+            finished();
+            Changed?.Invoke();
+        }), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Starts the server now (after the student's consent, or again after a failure); refused while busy or up.</summary>
+    public bool Start(Consent setupConsent, Action finished)
+    {
+        if (IsBusy || Status is ServerStatus.Starting or ServerStatus.Ready) return false;
+        var stop = new CancellationTokenSource();
+        Follow(Task.Run(() => runner.StartAsync(setupConsent, stop.Token), CancellationToken.None), stop, finished);
+        return true;
     }
 
     /// <summary>Throws the server away and starts afresh; <paramref name="finished"/> gets the failure, if any, on the UI thread.</summary>
     public bool Restart(Action<string?> finished)
     {
-        if (IsBusy) return false;
+        if (IsBusy || Starting) return false;
         Restarting = true;
         Activity = null;
         _startedAt = _time.GetTimestamp();
@@ -108,8 +162,9 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
             {
                 // A new server: its description and the steps' actions ({{workdir}}, {{data_directory}}) are asked anew.
                 _actions.Clear();
-                _noServer = failure is not null;
-                if (failure is null) Server = runner.Server;
+                Status = failure is null ? ServerStatus.Ready : ServerStatus.Failed;
+                StartFailure = failure;
+                if (failure is null) { Server = runner.Server; WasReady = true; }
                 Restarting = false;
                 finished(failure);
                 Changed?.Invoke();
@@ -122,7 +177,7 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     /// <summary>Runs the lab's grading checks read-only; <paramref name="finished"/> gets their verdicts (or the failure) on the UI thread.</summary>
     public bool Check(Action<IReadOnlyList<CheckOutcome>?, string?> finished)
     {
-        if (IsBusy || _noServer) return false;
+        if (IsBusy || !ServerReady) return false;
         Checking = true;
         _startedAt = _time.GetTimestamp();
         var cts = new CancellationTokenSource();

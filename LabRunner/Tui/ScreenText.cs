@@ -22,7 +22,7 @@ public static partial class ScreenText
         _ => "·",
     };
 
-    /// <summary>Title, server, version, database, progress — shortened to fit the width.</summary>
+    /// <summary>Title, server, version, database, progress — shortened to fit the width. Until the server is up, its state instead.</summary>
     public static string Header(LabSession s, int width)
     {
         var server = s.Server.IsSandbox ? s.Text.Sandbox : s.Server.Description;
@@ -30,7 +30,12 @@ public static partial class ScreenText
         // More than main running (a replica, a restored backup): name them, with the ports the lab uses.
         if (s.Server.Running.Count > 1) server = $"{server} {string.Join(' ', s.Server.Running)}";
         var progress = ProgressBar(s.PassedCount, s.Steps.Count, width >= 100 ? 10 : 5) + " " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
-        var right = $"{server} · PostgreSQL {s.Server.Version} · {s.Text.Database} {s.Server.Database} · " + progress;
+        var right = s.ServerStatus switch
+        {
+            ServerStatus.Ready => $"{server} · PostgreSQL {s.Server.Version} · ",
+            ServerStatus.Starting => s.Text.StartingServer + " · ",
+            _ => s.Text.ServerNotStarted + " · ",
+        } + $"{s.Text.Database} {s.Server.Database} · " + progress;
         // Narrow: the progress and the database matter more than the server's description.
         if (width - right.Length - 3 < 16) right = $"{s.Text.Database} {s.Server.Database} · " + progress;
         var room = Math.Max(10, width - right.Length - 3);
@@ -208,8 +213,9 @@ public static partial class ScreenText
     /// <summary>The running line: spinner, elapsed time, and what the step waits for.</summary>
     public static string ActivityLine(LabSession s, int frame)
     {
-        if (!s.IsBusy) return "";
-        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {(s.Restarting ? s.Text.Restarting : s.Checking ? s.Text.CheckingWork : s.Text.RunningWord)} {s.Text.Seconds(s.Elapsed)}" };
+        if (!s.IsBusy && !s.Starting) return "";
+        var doing = s.Restarting ? s.Text.Restarting : s.Checking ? s.Text.CheckingWork : s.Starting ? s.Text.StartingServer : s.Text.RunningWord;
+        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {doing} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
         if (s.Activity is { } a && !s.Restarting)
         {

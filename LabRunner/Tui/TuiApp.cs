@@ -12,8 +12,10 @@ using LabRunner.Text;
 namespace LabRunner.Tui;
 
 /// <summary>
-/// `labrunner [LAB]`: picks a lab, starts its server before the screen opens (so errors print as plain lines), runs the
-/// lab screen, and on the way out saves progress and disposes the server (no postgres left behind).
+/// `labrunner [LAB]`: picks a lab, opens its screen while its server starts (the server's start is begun first, then
+/// Terminal.Gui starts and draws, so the two overlap), and on the way out saves progress and disposes the server (no
+/// postgres left behind, also when the student quits while it starts). A lab whose settings or setup SQL run programs
+/// asks on screen before its server starts (unless --allow-shell said yes already).
 /// </summary>
 public static class TuiApp
 {
@@ -28,27 +30,41 @@ public static class TuiApp
     private static async Task<int> RunLabAsync(TuiOptions options, LabSources sources, string labId, TextWriter output, CancellationToken ct)
     {
         var lab = await sources.LoadAsync(labId, ct);
-        if (!options.AllowSetupPrograms && ConsentRules.BeforeSteps(lab) is { Count: > 0 } before)
-            throw new UserErrorException($"lab {lab.Id} runs programs on the server before its first step ({string.Join("; ", before)}): " +
-                "open it with --allow-shell to allow it");
         // Said (or installed) before the screen opens, not as a step's error halfway through.
         var target = await EnsureSetupAsync(options, lab, output, ct);
-        await using var runner = await LabRunStepRunner.StartAsync(lab,
+        await using var runner = LabRunStepRunner.Create(lab,
             token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
             new LabRunOptions
             {
                 Consent = options.UnconfinedShell ? Consent.Unconfined : Consent.None,
                 SetupConsent = options.AllowSetupPrograms ? Consent.ServerProgram : Consent.None,
-            }, ct);
+            });
+        // Settings and setup SQL that run programs wait for the student's yes on screen; otherwise the server starts
+        // now, before Terminal.Gui does.
+        var needs = options.AllowSetupPrograms ? [] : ConsentRules.BeforeSteps(lab);
+        var stop = new CancellationTokenSource(); // the screen's Esc or Ctrl+Q stops the start; disposed when it ends
+        var starting = needs.Count == 0 ? Task.Run(() => runner.StartAsync(Consent.None, stop.Token), CancellationToken.None) : null;
+        var planned = new ServerInfo("", !target.NamesExistingServer, "", 0, lab.Server.Database);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         var finished = 0;
+        RunController runs;
         using (ct.Register(() => _ = WatchdogAsync()))
         {
-            RunScreen(lab, runner, store, options.Text, ct);
+            runs = RunScreen(lab, runner, planned, session =>
+            {
+                if (starting is not null) session.FollowStart(starting, stop);
+                else
+                {
+                    stop.Dispose();
+                    session.AskSetupConsent(needs);
+                }
+            }, store, options.Text, ct);
             Volatile.Write(ref finished, 1);
         }
         ct.ThrowIfCancellationRequested();
-        if (options.Target.KeepSandbox && runner.Target is Sandbox kept)
+        // The server never came up and the student left: say why on the terminal too (exit code 2, as before the screen opened).
+        if (runs is { Status: ServerStatus.Failed, WasReady: false, StartFailure: { } failure }) throw new UserErrorException(failure);
+        if (options.Target.KeepSandbox && runs.ServerReady && runner.Target is Sandbox kept)
             foreach (var line in kept.KeptInstructions) await output.WriteLineAsync(line);
         return 0;
 
@@ -77,35 +93,48 @@ public static class TuiApp
         }
         var (server, missing) = await MachineSetup.CheckAsync(options.Host, needs, ct);
         if (missing.IsEmpty) return server is null ? options.Target : options.Target with { Binaries = server };
-
-        PgBinaries? found = null;
-        using (IApplication app = Application.Create())
-        {
-            app.Init();
-            using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
-                found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
-            using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
-            app.Run(dialog);
-            ct.ThrowIfCancellationRequested();
-            if (dialog.Failure is { } failure) throw new MissingSoftwareException(failure, missing);
-            if (!dialog.Installed) throw new MissingSoftwareException(missing.Explain(consent: null), missing);
-        }
+        var found = AskToInstall(options, needs, missing, ct);
         return found is null ? options.Target : options.Target with { Binaries = found };
     }
 
-    /// <summary>Runs the lab screen until the student quits (or the process is told to stop).</summary>
-    public static void RunScreen(Lab lab, IStepRunner runner, ProgressStore store, Catalogue text, CancellationToken ct)
+    /// <summary>
+    /// The install dialog, in a method of its own: Terminal.Gui is loaded (and its configuration read) only when a dialog
+    /// is shown, not on the way to the server's start, which should begin as early as it can.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static PgBinaries? AskToInstall(TuiOptions options, SetupNeeds needs, MissingSoftware missing, CancellationToken ct)
+    {
+        PgBinaries? found = null;
+        using IApplication app = Application.Create();
+        app.Init();
+        using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
+            found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
+        using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
+        app.Run(dialog);
+        ct.ThrowIfCancellationRequested();
+        if (dialog.Failure is { } failure) throw new MissingSoftwareException(failure, missing);
+        if (!dialog.Installed) throw new MissingSoftwareException(missing.Explain(consent: null), missing);
+        return found;
+    }
+
+    /// <summary>
+    /// Runs the lab screen until the student quits (or the process is told to stop). <paramref name="open"/> ties the
+    /// session to the server's start (or asks for consent) once the screen exists; the first draw does not wait for it.
+    /// </summary>
+    public static RunController RunScreen(Lab lab, IStepRunner runner, ServerInfo? planned, Action<LabSession> open, ProgressStore store, Catalogue text, CancellationToken ct)
     {
         using IApplication app = Application.Create();
         app.Init();
         app.Keyboard.KeyBindings.Remove(Key.Esc); // Esc cancels a running step here, it does not quit
-        var session = new LabSession(lab, runner, store, text, a => app.Invoke(a));
+        var session = new LabSession(lab, runner, store, text, a => app.Invoke(a), planned: planned);
         using var screen = new LabScreen(app, session, overviewFirst: true);
+        open(session);
         session.OfferResume();
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(screen);
         session.StopAndWait(TimeSpan.FromSeconds(10));
         session.Save();
+        return session.Runs;
     }
 
     private static async Task<string?> PickAsync(LabSources sources, Catalogue text, CancellationToken ct)

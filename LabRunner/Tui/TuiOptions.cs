@@ -18,8 +18,8 @@ public sealed record TuiOptions
     /// <summary>--unconfined-shell: where shell steps cannot be confined, the student's yes to a step lets it run on this machine.</summary>
     public bool UnconfinedShell { get; init; }
     /// <summary>
-    /// --allow-shell: the lab's settings and setup SQL may run programs on the server (they run before the screen can
-    /// ask); without it such a lab is refused in one line. Steps still ask one by one.
+    /// --allow-shell: the lab's settings and setup SQL may run programs on the server; without it the screen asks before
+    /// the server starts. Steps still ask one by one.
     /// </summary>
     public bool AllowSetupPrograms { get; init; }
     /// <summary>Where progress is saved; null = the user's data directory.</summary>

@@ -17,14 +17,18 @@ public sealed class ScreenHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false, Palette? palette = null, TimeProvider? time = null)
+    /// <param name="planned">The server as planned, for an engine not started yet; <paramref name="open"/> then ties the
+    /// session to its start once the screen exists (as the app does).</param>
+    public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false, Palette? palette = null,
+        ServerInfo? planned = null, Action<LabSession>? open = null, TimeProvider? time = null)
     {
         App = Application.Create(new VirtualTimeProvider());
         App.Init();
         App.Driver!.SetScreenSize(width, height);
-        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a), time);
+        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a), time, planned: planned);
         Screen = new LabScreen(App, Session, palette ?? Palette.Colour);
         Session.QuitRequested += () => QuitRequested = true;
+        open?.Invoke(Session);
         if (offerResume) Session.OfferResume();
         _token = App.Begin(Screen);
         App.LayoutAndDraw(true);

@@ -24,7 +24,8 @@ public sealed class TmuxEndToEndTests : IDisposable
                       $"dotnet '{TestPaths.LabrunnerDll}' respaldo-autovacuum --lang en; echo $? > '{exitFile}'";
         using var tmux = new Tmux(command, 120, 40);
 
-        tmux.WaitFor("Tarea 1.", Long);
+        // The screen opens while the sandbox starts; the header names the server's version once it is up.
+        tmux.WaitFor(s => s.Contains("Tarea 1.") && s.Contains("PostgreSQL 1"), Long, "the lab with its server up");
         tmux.Send("F8", "F8", "F8", "F8"); // task 2, step 1 (after Tarea 1's four steps): SHOW autovacuum ...
         tmux.WaitFor(s => s.Contains("Revisar la configuración actual de autovacuum"), Long, "task 2 step 1");
         tmux.Send("F5");
