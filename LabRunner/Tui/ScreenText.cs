@@ -89,10 +89,8 @@ public static partial class ScreenText
     {
         var md = new StringBuilder();
         if (s.HintOf(step) is { } hint) md.Append(hint).Append("\n\n");
-        // The step's title, under it the task's whole title (the step tree cuts it at 80 columns), then the step's own
-        // instruction (what to do now); the task's and the lab's context after it.
+        // The step's own instruction first (what to do now); the task's and the lab's context after it.
         md.Append("## ").Append(step.Step.Title).Append("\n\n");
-        md.Append('*').Append(step.Task.Title.Trim()).Append("*\n\n");
         if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append("\n\n");
         if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text))
             md.Append("### ").Append(step.Task.Title).Append("\n\n").Append(step.Task.Text.Trim()).Append("\n\n");

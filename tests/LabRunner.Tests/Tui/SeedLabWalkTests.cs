@@ -68,7 +68,8 @@ public sealed class SeedLabWalkTests : IDisposable
         // and the screen shows the last check's table (the dead tuples) and when the next comes, while it waits.
         walk.Selects(Tarea2[4]);
         tmux.Send("F5");
-        var waiting = tmux.WaitFor(s => s.Contains("última comprobación") || Mark(s, Tarea2[4].Tree) == "✓", Autovacuum, "the autovacuum wait");
+        var waiting = tmux.WaitFor(s => (s.Contains("última comprobación") && s.Contains("| n_dead_tup |")) || Mark(s, Tarea2[4].Tree) == "✓",
+            Autovacuum, "the autovacuum wait"); // the title and the table both drawn, not a frame half drawn
         Assert.True(waiting.Contains("última comprobación"), "Paso 5 should wait for autovacuum with its live output shown. Screen:\n" + waiting);
         Assert.Contains("Tu salida · última comprobación, intento ", waiting); // the pane's title: which check the table is
         Assert.Contains("| n_dead_tup |", waiting);
@@ -147,7 +148,9 @@ public sealed class SeedLabWalkTests : IDisposable
         /// <summary>The lab opens on its overview; F9 goes to the steps, Paso 1 selected.</summary>
         public void Opens()
         {
-            var overview = Tmux.WaitFor("Objetivo de la práctica", Step);
+            // The screen opens while the sandbox starts; the header names the server's version once it is up.
+            var overview = Tmux.WaitFor(s => s.Contains("Objetivo de la práctica") && s.Contains("PostgreSQL 1") && !s.Contains("iniciando el servidor"),
+                Step, "the overview with the lab's server up");
             Assert.Contains("Respaldo con API de bajo nivel y Autovacuum", overview);
             Assert.Contains("Duración aproximada: 30 minutos", overview);
             Tmux.Send("F9");
