@@ -352,7 +352,34 @@ internal static class Describe
                 foreach (var r in refs.Rows) footers.Add($"    TABLE \"{r[1]}\" CONSTRAINT \"{r[0]}\" {r[2]}");
             }
         }
-        if (kind is "r" or "p") await ChildrenAsync(query, oid, kind == "p", verbose, say, footers);
+        if (verbose && kind is "v" or "m")
+        {
+            var definition = await query($"SELECT pg_catalog.pg_get_viewdef('{oid}'::pg_catalog.oid, true);");
+            if (definition is { RowCount: > 0 } && definition.Rows[0][0] is { } text)
+            {
+                footers.Add(say("View definition:"));
+                footers.AddRange(text.Split('\n'));
+            }
+        }
+        if (kind is "r" or "p" or "v" or "f") await TriggersAsync(query, oid, footers);
+        if (kind is "r" or "p")
+        {
+            var parents = await query($"""
+                SELECT c.oid::pg_catalog.regclass
+                FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
+                WHERE c.oid = i.inhparent AND i.inhrelid = '{oid}'
+                  AND c.relkind != 'p' AND c.relkind != 'I'
+                ORDER BY inhseqno;
+                """);
+            if (parents is { RowCount: > 0 })
+            {
+                var heading = say("Inherits");
+                for (var i = 0; i < parents.Rows.Count; i++)
+                    footers.Add((i == 0 ? $"{heading}: " : new string(' ', DisplayWidth.MaxWidth(heading)) + "  ") + parents.Rows[i][0]
+                        + (i < parents.Rows.Count - 1 ? "," : ""));
+            }
+            await ChildrenAsync(query, oid, kind == "p", verbose, say, footers);
+        }
         if (verbose && kind is "r" or "m")
         {
             var am = await query($"SELECT am.amname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_am am ON c.relam = am.oid WHERE c.oid = '{oid}';");
@@ -361,12 +388,56 @@ internal static class Describe
         return new ResultSet(columns, rows, rows.Count, RowHash.Of(rows)) { Title = title, Footers = footers };
     }
 
+    /// <summary>Triggers in psql's categories (enabled, disabled user, disabled internal, always, replica only), each as its definition after "TRIGGER".</summary>
+    private static async Task TriggersAsync(Func<string, Task<ResultSet?>> query, string oid, List<string> footers)
+    {
+        var triggers = await query($"""
+            SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled, t.tgisinternal,
+              CASE WHEN t.tgparentid != 0 THEN
+                (SELECT u.tgrelid::pg_catalog.regclass
+                 FROM pg_catalog.pg_trigger AS u,
+                      pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)
+                 WHERE u.tgname = t.tgname AND u.tgrelid = a.relid
+                       AND u.tgparentid = 0
+                 ORDER BY a.depth LIMIT 1)
+              END AS parent
+            FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = '{oid}' AND (NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D'))
+            ORDER BY 1;
+            """);
+        if (triggers is not { RowCount: > 0 }) return;
+        string[] headings = ["Triggers:", "Disabled user triggers:", "Disabled internal triggers:", "Triggers firing always:", "Triggers firing on replica only:"];
+        for (var category = 0; category < headings.Length; category++)
+        {
+            var first = true;
+            foreach (var t in triggers.Rows)
+            {
+                var (enabled, internalTrigger) = (t[2], t[3] == "t");
+                var listed = category switch
+                {
+                    0 => enabled == "O",
+                    1 => enabled == "D" && !internalTrigger,
+                    2 => enabled == "D" && internalTrigger,
+                    3 => enabled == "A",
+                    _ => enabled == "R",
+                };
+                if (!listed) continue;
+                if (first) footers.Add(headings[category]);
+                first = false;
+                var definition = t[1] ?? "";
+                var at = definition.IndexOf(" TRIGGER ", StringComparison.Ordinal);
+                if (at >= 0) definition = definition[(at + 9)..];
+                footers.Add("    " + definition + (t[4] is { } parent ? $", ON TABLE {parent}" : ""));
+            }
+        }
+    }
+
     /// <summary>The columns \d+ adds for a relation kind, and how each reads a row of the column query.</summary>
     private static List<(string Name, Func<IReadOnlyList<string?>, string?> Cell)> VerboseColumns(string? kind, bool verbose)
     {
         var list = new List<(string, Func<IReadOnlyList<string?>, string?>)>();
         if (!verbose) return list;
-        if (kind is "r" or "p" or "m" or "i" or "I" or "f" or "c")
+        if (kind is "r" or "p" or "m" or "v" or "i" or "I" or "f" or "c")
             list.Add(("Storage", c => c[7] switch { "p" => "plain", "m" => "main", "x" => "extended", "e" => "external", _ => "???" }));
         if (kind is "r" or "p" or "m")
             list.Add(("Compression", c => c[8] switch { "p" => "pglz", "l" => "lz4", _ => "" }));

@@ -12,6 +12,15 @@ GRANT SELECT (id, producto, precio) ON precios TO fidelity_lector;
 GRANT SELECT, INSERT, UPDATE ON precios TO fidelity_editor;
 ALTER TABLE precios ENABLE ROW LEVEL SECURITY;
 CREATE POLICY solo_baratos ON precios FOR SELECT TO fidelity_lector USING (precio < 100);
+CREATE TABLE movimientos (id int PRIMARY KEY, monto int);
+CREATE FUNCTION registrar() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER auditar AFTER INSERT OR UPDATE OR DELETE ON movimientos FOR EACH ROW EXECUTE FUNCTION registrar();
+CREATE TRIGGER validar BEFORE UPDATE OF monto ON movimientos FOR EACH ROW WHEN (NEW.monto < 0) EXECUTE FUNCTION registrar();
+CREATE TRIGGER vaciado AFTER TRUNCATE ON movimientos FOR EACH STATEMENT EXECUTE FUNCTION registrar();
+ALTER TABLE movimientos DISABLE TRIGGER vaciado;
+CREATE TABLE padre (a int);
+CREATE TABLE hija (b int) INHERITS (padre);
+CREATE VIEW saldos_positivos AS SELECT id, monto FROM movimientos WHERE monto > 0;
 -- case: set a variable and use it as a literal, an identifier and as text
 \set autor 'Rulfo'
 \set columna titulo
@@ -79,3 +88,12 @@ SELECT id FROM libros WHERE titulo = :'buscado';
 \d+ zonas
 -- case: describe a table verbose
 \d+ libros
+-- case: describe a table with triggers
+\d movimientos
+-- case: describe a parent and a child table
+\d padre
+\d+ padre
+\d hija
+-- case: describe a view verbose
+\d+ saldos_positivos
+\d saldos_positivos
