@@ -1,6 +1,8 @@
 using LabRunner.Labs;
 using LabRunner.Text;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Color = Terminal.Gui.Drawing.Color;
@@ -30,46 +32,115 @@ public sealed class LabOverview : View
         CanFocus = true;
     }
 
+    /// <summary>The screen's colours (NO_COLOR respected).</summary>
+    public Palette Palette { get; init; } = Palette.Colour;
+
     /// <summary>Whether the picture is the lab's image (else the drawn diagram).</summary>
     public bool ShowsImage => _image is not null;
+
+    /// <summary>The first row shown (the overview scrolls when it is taller than the screen, as at 80x24).</summary>
+    public int Top { get; private set; }
+
+    /// <summary>Rows above and below the ones shown.</summary>
+    public (int Above, int Below) Hidden { get; private set; }
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var vp = Viewport;
         var normal = GetAttributeForRole(VisualRole.Normal);
-        SetAttribute(normal);
-        // Wrapped, not cut: an objective longer than the screen is read whole (80 columns is a real student's terminal).
-        var lines = OverviewText.Lines(_lab, _connection(), _elapsed(), _text).Append("").SelectMany(l => QuestionBox.Wrap(l, vp.Width)).ToList();
-        var row = 0;
-        void Line(string text)
+        var rows = Rows(vp.Width, Math.Max(1, vp.Height - 1));
+        // The last row keeps the keys; the rows above it scroll.
+        var area = Math.Max(1, vp.Height - 1);
+        Top = Math.Clamp(Top, 0, Math.Max(0, rows.Count - area));
+        var above = Top;
+        var below = Math.Max(0, rows.Count - Top - area);
+        Hidden = (above, below);
+        for (var r = 0; r < area; r++)
         {
-            if (row >= vp.Height) return;
-            Move(0, row++);
-            AddStr((text.Length > vp.Width ? text[..vp.Width] : text).PadRight(vp.Width));
-        }
-        foreach (var line in lines) Line(line);
-        var left = vp.Height - row - 1;
-        var art = _image is null ? null : Art(vp.Width - 2, left);
-        if (art is not null)
-        {
-            for (var r = 0; r < art.GetLength(0) && row < vp.Height; r++, row++)
-            {
-                Move(2, row);
-                for (var c = 0; c < art.GetLength(1); c++)
-                {
-                    var cell = art[r, c];
-                    SetAttribute(new Attribute(new Color(cell.Top.R, cell.Top.G, cell.Top.B), new Color(cell.Bottom.R, cell.Bottom.G, cell.Bottom.B)));
-                    AddStr(HalfBlockArt.Glyph.ToString());
-                }
-            }
+            Move(0, r);
             SetAttribute(normal);
+            if ((r == 0 && above > 0) || (r == area - 1 && below > 0))
+            {
+                SetAttribute(Palette.Note(normal));
+                AddStr(Fit(r == 0 && above > 0 ? _text.MoreAbove(above) : _text.MoreBelow(below), vp.Width));
+                continue;
+            }
+            var index = Top + r;
+            if (index >= rows.Count) { AddStr(new string(' ', vp.Width)); continue; }
+            var row = rows[index];
+            if (row.Art is null) { AddStr(Fit(row.Text, vp.Width)); continue; }
+            AddStr(new string(' ', vp.Width));
+            Move(2, r);
+            for (var c = 0; c < row.Art.GetLength(1); c++)
+            {
+                var cell = row.Art[row.ArtRow, c];
+                SetAttribute(new Attribute(new Color(cell.Top.R, cell.Top.G, cell.Top.B), new Color(cell.Bottom.R, cell.Bottom.G, cell.Bottom.B)));
+                AddStr(HalfBlockArt.Glyph.ToString());
+            }
         }
-        else
-            foreach (var line in LabDiagram.Lines(_lab, vp.Width - 2)) Line("  " + line);
-        while (row < vp.Height - 1) Line("");
-        Line(_text.OverviewKeys);
+        SetAttribute(normal);
+        Move(0, vp.Height - 1);
+        AddStr(Fit(rows.Count > area ? _text.OverviewKeys + " · " + _text.OverviewScrollKeys : _text.OverviewKeys, vp.Width));
         return true;
     }
+
+    /// <summary>
+    /// Scrolls by a key (Up/Down, PgUp/PgDn, Home/End); false for other keys. The screen passes keys here while the
+    /// overview is shown, wherever the focus is.
+    /// </summary>
+    public bool Scroll(Key key)
+    {
+        var page = Math.Max(1, Viewport.Height - 3);
+        int? top = key.KeyCode switch
+        {
+            KeyCode.CursorDown => Top + 1,
+            KeyCode.CursorUp => Top - 1,
+            KeyCode.PageDown => Top + page,
+            KeyCode.PageUp => Top - page,
+            KeyCode.Home => 0,
+            KeyCode.End => int.MaxValue / 2,
+            _ => null,
+        };
+        if (top is null) return false;
+        Top = Math.Max(0, top.Value); // clamped to the content when drawn
+        SetNeedsDraw();
+        return true;
+    }
+
+    protected override bool OnKeyDown(Key key) => Scroll(key);
+
+    /// <summary>One row of the overview: text, or a row of the image's art.</summary>
+    private sealed record Row(string Text, HalfBlock[,]? Art = null, int ArtRow = 0);
+
+    /// <summary>
+    /// Every row, wrapped (not cut: an objective longer than the screen is read whole, 80 columns is a real student's
+    /// terminal; a wrapped bullet goes on under its text), then the picture: the image at most a screen high, or the diagram.
+    /// </summary>
+    private List<Row> Rows(int width, int area)
+    {
+        var rows = OverviewText.Lines(_lab, _connection(), _elapsed(), _text).Append("")
+            .SelectMany(l => Wrapped(l, width)).Select(l => new Row(l)).ToList();
+        var art = _image is null ? null : Art(width - 2, Math.Max(6, area - rows.Count));
+        if (art is not null)
+            for (var r = 0; r < art.GetLength(0); r++) rows.Add(new Row("", art, r));
+        else
+            rows.AddRange(LabDiagram.Lines(_lab, width - 2).Select(l => new Row("  " + l)));
+        return rows;
+    }
+
+    /// <summary>A line wrapped to the width; a bullet's ("  • ") or an indented line's continuation keeps its indent.</summary>
+    private static IEnumerable<string> Wrapped(string line, int width)
+    {
+        var indent = line.Length - line.TrimStart().Length + (line.TrimStart().StartsWith("• ", StringComparison.Ordinal) ? 2 : 0);
+        if (line.Length <= width || indent >= width / 2) return QuestionBox.Wrap(line, width);
+        var pad = new string(' ', indent);
+        var first = QuestionBox.Wrap(line, width);
+        if (first.Count < 2) return first;
+        var rest = QuestionBox.Wrap(string.Join(' ', first.Skip(1).Select(l => l.Trim())), width - indent).Select(l => pad + l);
+        return new[] { first[0] }.Concat(rest);
+    }
+
+    private static string Fit(string s, int width) => s.Length > width ? s[..Math.Max(0, width)] : s.PadRight(width);
 
     /// <summary>The image's art for this size, decoded once per size.</summary>
     private HalfBlock[,]? Art(int width, int rows)

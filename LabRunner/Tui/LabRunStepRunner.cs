@@ -108,17 +108,13 @@ public sealed class LabRunStepRunner : IStepRunner
     public async Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct)
     {
         var run = Current.Run;
-        WatchSeries? series = null;
+        // The last report: a new sample keeps what the step waits for (the last check's live output stays on screen).
+        var last = new RunActivity();
         void OnEvent(object? sender, RunEvent e)
         {
             if (!ReferenceEquals(e.Step, request.Step)) return;
-            if (e is StepSampled sampled)
-            {
-                series = sampled.Series;
-                progress.Report(new RunActivity { Series = series });
-            }
-            else if (e is StepWaiting w)
-                progress.Report(new RunActivity(w.Reason, w.Remaining) { Series = series });
+            if (e is StepSampled sampled) progress.Report(last = last with { Series = sampled.Series });
+            else if (e is StepWaiting w) progress.Report(last = new RunActivity(w.Reason, w.Remaining) { Series = last.Series });
         }
         run.Event += OnEvent;
         try

@@ -119,8 +119,9 @@ public sealed class LabScreen : Window
         _expectedFrame = new FrameView { Title = _text.Expected, X = Pos.Right(_actualFrame), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         Actual = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FollowEnd = true, Palette = _palette, MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
         // A watched step's series above its output (autovacuum's dead tuples against its trigger line).
-        _plot = new WatchPlot(_text.PlotThreshold, _text.PlotMarkerChanged) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Percent(65), Visible = false };
+        _plot = new WatchPlot(_text.PlotThreshold, _text.PlotMarkerChanged) { X = 0, Y = 0, Width = Dim.Fill(), Height = 0, Visible = false };
         _actualFrame.Add(_plot);
+        _actualFrame.FrameChanged += (_, _) => FitPlot();
         Expected = new TextPane { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Palette = _palette, Mark = (p, n) => p.ExpectedCell(n), MoreAbove = _text.MoreAbove, MoreBelow = _text.MoreBelow };
         _actualFrame.Add(Actual);
         _expectedFrame.Add(Expected);
@@ -138,6 +139,7 @@ public sealed class LabScreen : Window
 
         _overview = new LabOverview(session.Lab, _text, () => _session.Server.Connection, () => _attempt.Elapsed)
         {
+            Palette = _palette,
             X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), Visible = overviewFirst,
         };
 
@@ -164,8 +166,9 @@ public sealed class LabScreen : Window
         var inner = width - 2;
         var commandLines = QuestionBox.Wrap(_command.Text.TrimEnd(), inner - 1).Count;
         var command = Math.Clamp(commandLines + 2, 3, Math.Max(3, rows / 4));
-        var verdictLines = _verdict.Text.Length == 0 ? 1 : Math.Min(3, QuestionBox.Wrap(_verdict.Text, width).Count);
         var activityLines = _activity.Text.Length == 0 ? 0 : _activity.Text.Count(c => c == '\n') + 1;
+        // A running step has no verdict yet: its row goes to the activity line (what it waits for, in full).
+        var verdictLines = _verdict.Text.Length == 0 ? (activityLines > 0 ? 0 : 1) : Math.Min(3, QuestionBox.Wrap(_verdict.Text, width).Count);
         var below = verdictLines + activityLines;
         var outputMin = Math.Max(5, (rows - command) * 2 / 5);
         var instructionsWanted = QuestionBox.Wrap(_instructionsShown ?? "", inner - 1).Count + 2;
@@ -240,10 +243,17 @@ public sealed class LabScreen : Window
             else if (Questions.ScrollMessage(key)) key.Handled = true;
             return; // everything else goes to the question's buttons
         }
+        // The overview scrolls (it is taller than an 80x24 screen) wherever the focus is.
+        if (_overview.Visible && _overview.Scroll(key)) { key.Handled = true; return; }
         if (KeyTable.Find(key) is not { } command) return;
         key.Handled = true;
         // The overview covers the lab: a command other than F9, F1 or quitting closes it first, then runs.
-        if (_overview.Visible && command.Command is not (Command.Overview or Command.Help or Command.Quit)) ShowOverview(false);
+        if (_overview.Visible && command.Command is not (Command.Overview or Command.Help or Command.Quit))
+        {
+            ShowOverview(false);
+            // F8 from the overview goes to the steps, to the one selected (at the start, Paso 1), not past it.
+            if (command.Command == Command.Next) return;
+        }
         if (command.EnabledWhen(_session)) Execute(command.Command, key);
     }
 
@@ -390,6 +400,7 @@ public sealed class LabScreen : Window
 
             ShowSeries(step);
             Actual.Show(ScreenText.Actual(_session, step));
+            FitPlot(); // the output's lines decide the plot's room
             Expected.Show(ScreenText.Expected(_session, step));
             _actualFrame.Title = ScreenText.ActualTitle(_session, step) + (ShownOutput == OutputMode.Both ? "" : "  (F4 ⇄)");
             _verdictWords = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
@@ -416,10 +427,26 @@ public sealed class LabScreen : Window
     private void ShowSeries(StepRef step)
     {
         var series = (_session.RunningStep == step ? _session.Activity?.Series : null) ?? _session.ResultOf(step)?.Series;
-        if (ReferenceEquals(series, _plot.Series) && _plot.Visible == series is not null) return;
-        _plot.Series = series;
-        _plot.Visible = series is not null;
-        Actual.Y = series is null ? 0 : Pos.Bottom(_plot);
+        if (!ReferenceEquals(series, _plot.Series)) _plot.Series = series; // its room: FitPlot, once the output is shown
+    }
+
+    /// <summary>Rows a plot needs to say anything: legend, three rows of points, the axis and its times.</summary>
+    public const int PlotMinRows = 6;
+
+    /// <summary>
+    /// The plot takes up to two thirds of the output pane, but the output's own lines come first (the live table of an
+    /// autovacuum wait is what a student reads on a short screen): without room for both, no plot.
+    /// </summary>
+    private void FitPlot()
+    {
+        var rows = _actualFrame.Viewport.Height;
+        var rowsFor = _plot.Series is null || rows <= 0 ? 0 : Math.Min(rows * 2 / 3, rows - Math.Min(rows, Actual.Lines.Count));
+        if (rowsFor < PlotMinRows) rowsFor = 0;
+        if (_plot.Visible == rowsFor > 0 && (rowsFor == 0 || _plot.Frame.Height == rowsFor)) return;
+        _plot.Visible = rowsFor > 0;
+        _plot.Height = rowsFor;
+        Actual.Y = rowsFor;
+        Actual.Height = Dim.Fill();
         _actualFrame.SetNeedsLayout();
     }
 
@@ -429,15 +456,15 @@ public sealed class LabScreen : Window
         if (_outputArea.Frame.Width <= 0) return;
         var text = string.Join('\n', QuestionBox.Wrap(_verdictWords, _outputArea.Frame.Width).Take(3)).TrimEnd();
         if (text == _verdict.Text) return;
-        var relayout = text.Count(c => c == '\n') != _verdict.Text.Count(c => c == '\n');
+        var relayout = text.Count(c => c == '\n') != _verdict.Text.Count(c => c == '\n') || (text.Length == 0) != (_verdict.Text.Length == 0);
         _verdict.Text = text;
         if (relayout) LayoutPanes();
     }
 
-    /// <summary>The running line, wrapped onto a second row rather than cut.</summary>
+    /// <summary>The running line, wrapped onto more rows (up to three) rather than cut.</summary>
     private void SetActivity()
     {
-        var lines = QuestionBox.Wrap(ScreenText.ActivityLine(_session, _frame), Math.Max(20, _outputArea.Frame.Width)).Take(2).ToList();
+        var lines = QuestionBox.Wrap(ScreenText.ActivityLine(_session, _frame), Math.Max(20, _outputArea.Frame.Width)).Take(3).ToList();
         var text = string.Join('\n', lines).TrimEnd();
         if (text == _activity.Text) return;
         var relayout = (text.Length == 0) != (_activity.Text.Length == 0) || text.Count(c => c == '\n') != _activity.Text.Count(c => c == '\n');

@@ -156,8 +156,9 @@ public static partial class ScreenText
     public static PaneContent Actual(LabSession s, StepRef step)
     {
         // An eventually-wait shows what its last check printed, live.
-        if (s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } live } retry)
-            return new($"({s.Text.LiveOutput}, {s.Text.Attempt(retry.Attempt)} · {s.Text.NextCheckIn(retry.NextIn)})\n" + live.Text.TrimEnd('\n'));
+        // (Which check it is goes in the pane's title: a first line would scroll away above a long table.)
+        if (s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } live })
+            return new(live.Text.TrimEnd('\n'));
         if (s.RunningStep == step) return new("");
         if (s.ResultOf(step) is not { } r) return new(s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet);
         var diff = r.Verdict.FirstDifference;
@@ -165,13 +166,35 @@ public static partial class ScreenText
             ? r.Output.Tables.FirstOrDefault(t => t.Result == result)
             : r.Output.Tables.Count > 0 ? r.Output.Tables[^1] : null;
         var cell = diff is null ? null : table?.Layout.Cell(diff.Row - 1, diff.Column - 1);
-        return new(r.Output.Text.TrimEnd('\n'), cell is { } c ? [c] : []);
+        return new(InLanguage(s, r.Output).TrimEnd('\n'), cell is { } c ? [c] : []);
     }
 
-    /// <summary>"Your output", with a shell step's exit code ("Your output · exit code 23").</summary>
+    /// <summary>The output with the lines LabRunner added to a shell step's ("exit code 2", "(cancelled)") in the interface's language.</summary>
+    private static string InLanguage(LabSession s, StepOutput output)
+    {
+        if (output.Results.OfType<ShellResult>().LastOrDefault() is not { Notes.Count: > 0 } shell) return output.Text;
+        var added = string.Concat(shell.Notes.Select(n => n.Line + "\n"));
+        if (!output.Text.EndsWith(added, StringComparison.Ordinal)) return output.Text;
+        return output.Text[..^added.Length] + string.Concat(shell.Notes.Select(n => Say(s.Text, n) + "\n"));
+    }
+
+    public static string Say(Catalogue text, ShellNote note) => note switch
+    {
+        ExitedWith e => text.ExitCode(e.Code),
+        KilledAfter k => text.KilledAfterTimeout(k.Timeout),
+        CancelledByUser => text.CancelledLine,
+        _ => note.Line,
+    };
+
+    /// <summary>
+    /// "Your output", with a shell step's exit code ("Your output · exit code 23"), or during an eventually-wait which
+    /// check the live output is ("Your output · latest check, attempt 3").
+    /// </summary>
     public static string ActualTitle(LabSession s, StepRef step) =>
-        s.ResultOf(step)?.Output.Results.OfType<ShellResult>().LastOrDefault() is { } shell
-            ? $"{s.Text.Actual} · {s.Text.ExitCode(shell.ExitCode)}" : s.Text.Actual;
+        s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: not null } retry
+            ? $"{s.Text.Actual} · {s.Text.LiveOutput}, {s.Text.Attempt(retry.Attempt)}"
+            : s.ResultOf(step)?.Output.Results.OfType<ShellResult>().LastOrDefault() is { } shell
+                ? $"{s.Text.Actual} · {s.Text.ExitCode(shell.ExitCode)}" : s.Text.Actual;
 
     /// <summary>The verdict in words: "✓ Passed — output matches (ran in 0.4 s)".</summary>
     public static string VerdictLine(LabSession s, StepRef step)

@@ -29,11 +29,15 @@ public static partial class StepHints
         return parts.Count == 0 ? null : string.Join("\n\n", parts);
     }
 
-    /// <summary>The author's hint; else one built from the failure (where a SQLSTATE or a differing cell says what went wrong).</summary>
+    /// <summary>
+    /// What the failure says (by SQLSTATE or a differing cell), then the author's hint: the failure is about this attempt,
+    /// the author's hint about the step; either alone when there is only one.
+    /// </summary>
     public static string? Nudge(Catalogue text, StepRef step, StepRunResult? last)
     {
-        if (!string.IsNullOrWhiteSpace(step.Step.Hint)) return step.Step.Hint;
-        return last is null ? null : FromFailure(text, last);
+        var failure = last is null ? null : FromFailure(text, last);
+        var author = string.IsNullOrWhiteSpace(step.Step.Hint) ? null : step.Step.Hint.Trim();
+        return failure is null ? author : author is null ? failure : failure + "\n\n" + author;
     }
 
     public static string? FromFailure(Catalogue text, StepRunResult result)

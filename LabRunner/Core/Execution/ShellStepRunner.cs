@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -81,11 +80,13 @@ internal static class ShellStepRunner
         var output = new StringBuilder();
         lock (kept) output.Append(kept.ToString());
         if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
-        if (code != 0) output.Append(CultureInfo.InvariantCulture, $"exit code {code}\n");
-        if (outcome == StepOutcome.TimedOut) output.Append(CultureInfo.InvariantCulture, $"(killed after the step's timeout of {timeout.TotalSeconds:0.#} s)\n");
-        if (outcome == StepOutcome.Cancelled) output.Append("(cancelled)\n");
+        var notes = new List<ShellNote>();
+        if (code != 0) notes.Add(new ExitedWith(code));
+        if (outcome == StepOutcome.TimedOut) notes.Add(new KilledAfter(timeout));
+        if (outcome == StepOutcome.Cancelled) notes.Add(new CancelledByUser());
+        foreach (var note in notes) output.Append(note.Line).Append('\n');
         var text = output.ToString();
-        var result = new ShellResult(code, text);
+        var result = new ShellResult(code, text) { Notes = notes };
         return new StepOutput(text, [result], outcome, clock.Elapsed);
     }
 

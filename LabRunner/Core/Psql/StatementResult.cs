@@ -44,7 +44,39 @@ public sealed record StatementError(
 public sealed record MetaCommandOutput(string Command, string Text) : StatementResult;
 
 /// <summary>A shell step's result: exit code and interleaved stdout/stderr.</summary>
-public sealed record ShellResult(int ExitCode, string Output) : StatementResult;
+public sealed record ShellResult(int ExitCode, string Output) : StatementResult
+{
+    /// <summary>
+    /// The lines LabRunner itself put at the end of <see cref="Output"/> (in English, as reports keep them), in order, as
+    /// data: a face words them in its own language.
+    /// </summary>
+    public IReadOnlyList<ShellNote> Notes { get; init; } = [];
+}
+
+/// <summary>A line LabRunner adds to a shell step's output.</summary>
+public abstract record ShellNote
+{
+    /// <summary>The line as the output (and every report) keeps it.</summary>
+    public abstract string Line { get; }
+}
+
+/// <summary>"exit code N": the command ended with a non-zero status.</summary>
+public sealed record ExitedWith(int Code) : ShellNote
+{
+    public override string Line => $"exit code {Code.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>The step's timeout ended the command.</summary>
+public sealed record KilledAfter(TimeSpan Timeout) : ShellNote
+{
+    public override string Line => $"(killed after the step's timeout of {Timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s)";
+}
+
+/// <summary>The student (or a grader's Ctrl+C) cancelled the command.</summary>
+public sealed record CancelledByUser : ShellNote
+{
+    public override string Line => "(cancelled)";
+}
 
 /// <summary>Where LabRunner left output out to bound what a step keeps (a flood of notices): how many lines.</summary>
 public sealed record LinesLeftOut(long Lines) : StatementResult

@@ -13,7 +13,8 @@ public partial class Catalogue
     public virtual string OverviewServer => "Your server";
     public virtual string OverviewVisual => "Visual goal";
     public virtual string OverviewKeyHelp => "show or close the lab's overview";
-    public virtual string OverviewKeys => "F9 shows this overview again · F8 goes to the first step";
+    public virtual string OverviewKeys => "F9 shows this overview again · F8 goes to the steps";
+    public virtual string OverviewScrollKeys => "↑↓ PgUp PgDn: scroll";
     public virtual string PlotThreshold => "threshold";
     public virtual string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} changed after {Duration(after)}";
     public virtual string Instructions => "Instructions";
@@ -68,6 +69,8 @@ public partial class Catalogue
     public virtual string Done => "Done";
     public virtual string NotComparedWord => "Not compared";
     public virtual string CancelledTitle => "Cancelled";
+    /// <summary>A shell step's command cancelled (a line LabRunner adds to the output).</summary>
+    public virtual string CancelledLine => "(cancelled)";
     public virtual string Ran(TimeSpan t) => $"ran in {Seconds(t)}";
     public virtual string Restarting => "restarting the lab…";
     public virtual string Busy => "A step is running: wait for it or press Esc.";
@@ -117,6 +120,8 @@ public partial class Catalogue
     public virtual string MoreAbove(int n) => n == 1 ? "↑ 1 more line above (PgUp, Home)" : $"↑ {n} more lines above (PgUp, Home)";
     public virtual string MoreBelow(int n) => n == 1 ? "↓ 1 more line below (PgDn, End)" : $"↓ {n} more lines below (PgDn, End)";
     public virtual string ExitCode(int code) => $"exit code {code}";
+    /// <summary>A shell step's command ended by its timeout (a line LabRunner adds to the output).</summary>
+    public virtual string KilledAfterTimeout(TimeSpan timeout) => $"(killed after the step's timeout of {Seconds(timeout)})";
     public virtual string Attempt(int n) => $"attempt {n}";
     public virtual string LiveOutput => "latest check";
 

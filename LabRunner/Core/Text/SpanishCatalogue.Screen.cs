@@ -18,7 +18,8 @@ internal sealed partial class SpanishCatalogue
     public override string OverviewServer => "Tu servidor";
     public override string OverviewVisual => "Objetivo Visual";
     public override string OverviewKeyHelp => "mostrar u ocultar el resumen de la práctica";
-    public override string OverviewKeys => "F9 vuelve a este resumen · F8 va al primer paso";
+    public override string OverviewKeys => "F9 vuelve a este resumen · F8 va a los pasos";
+    public override string OverviewScrollKeys => "↑↓ RePág AvPág: desplazarse";
     public override string PlotThreshold => "umbral";
     public override string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} cambió tras {Duration(after)}";
     public override string Instructions => "Instrucciones";
@@ -69,6 +70,7 @@ internal sealed partial class SpanishCatalogue
     public override string Done => "Hecho";
     public override string NotComparedWord => "No comparado";
     public override string CancelledTitle => "Cancelado";
+    public override string CancelledLine => "(cancelado)";
     public override string Ran(TimeSpan t) => $"ejecutado en {Seconds(t)}";
     public override string Restarting => "reiniciando la práctica…";
     public override string Busy => "Hay un paso en ejecución: espera o pulsa Esc.";
@@ -113,6 +115,7 @@ internal sealed partial class SpanishCatalogue
     public override string MoreAbove(int n) => n == 1 ? "↑ 1 línea más arriba (RePág, Inicio)" : $"↑ {n} líneas más arriba (RePág, Inicio)";
     public override string MoreBelow(int n) => n == 1 ? "↓ 1 línea más abajo (AvPág, Fin)" : $"↓ {n} líneas más abajo (AvPág, Fin)";
     public override string ExitCode(int code) => $"código de salida {code}";
+    public override string KilledAfterTimeout(TimeSpan timeout) => $"(detenido al agotarse el tiempo del paso, {Seconds(timeout)})";
     public override string Attempt(int n) => $"intento {n}";
     public override string LiveOutput => "última comprobación";
 

@@ -31,6 +31,7 @@ public sealed class ShellStepTests(SandboxFixture fx)
         var output = await Shell(ex, "echo partial; exit 3");
         Assert.Equal("partial\nexit code 3\n", output.Text);
         Assert.Equal(3, ((ShellResult)output.Results[0]).ExitCode);
+        Assert.Equal([new ExitedWith(3)], ((ShellResult)output.Results[0]).Notes); // the added line as data, for a face's language
         Assert.Equal(StepOutcome.Failed, output.Outcome);
     }
 
@@ -66,6 +67,9 @@ public sealed class ShellStepTests(SandboxFixture fx)
         var output = await Shell(ex, "echo started; sleep 30", ct: cts.Token);
         Assert.Equal(StepOutcome.Cancelled, output.Outcome);
         Assert.StartsWith("started\n", output.Text);
+        var notes = ((ShellResult)output.Results[0]).Notes;
+        Assert.IsType<CancelledByUser>(notes[^1]);
+        Assert.EndsWith(string.Concat(notes.Select(n => n.Line + "\n")), output.Text);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
     }
 

@@ -63,7 +63,9 @@ public sealed class GradingAttackTests(SandboxFixture fx) : IDisposable
     private async Task ProveAProgramWouldLeaveAMarkerAsync(string database, string markers, string hostMarkers)
     {
         await using var conn = await fx.OpenAsync(database);
-        await using var cmd = new NpgsqlCommand($"COPY (SELECT 1) TO PROGRAM 'touch {markers}/probe'", conn);
+        // The program reads what COPY writes: `touch` alone may exit first, and the server's write then fails with
+        // "could not close pipe to external command: Broken pipe" (seen in loaded full-suite runs).
+        await using var cmd = new NpgsqlCommand($"COPY (SELECT 1) TO PROGRAM 'touch {markers}/probe; cat > /dev/null'", conn);
         await cmd.ExecuteNonQueryAsync();
         Assert.True(File.Exists(Path.Combine(hostMarkers, "probe")), $"{hostMarkers}/probe");
         File.Delete(Path.Combine(hostMarkers, "probe"));

@@ -61,7 +61,7 @@ public sealed class LabRunStepRunnerTests
         var screen = h.Text;
         Assert.Contains("waiting until the output matches (last: row 1, mode: expected AccessExclusiveLock, got RowShareLock)", ScreenText.ActivityLine(h.Session, 0));
         Assert.Contains("waiting until the output matches", screen); // the line wraps on screen rather than being cut
-        Assert.Contains("(latest check, attempt ", screen); // the wait shows what the last check printed, live
+        Assert.Contains("latest check, attempt ", screen); // the wait shows what the last check printed, live
         Assert.Contains("(text)", screen);                  // (the scripted executor's output)
         Assert.DoesNotContain("waiting for lock", screen);
         Assert.False(h.Session.Activity!.WaitingForLock);

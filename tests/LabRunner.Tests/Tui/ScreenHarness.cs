@@ -20,12 +20,12 @@ public sealed class ScreenHarness : IDisposable
     /// <param name="planned">The server as planned, for an engine not started yet; <paramref name="open"/> then ties the
     /// session to its start once the screen exists (as the app does).</param>
     public ScreenHarness(Lab lab, IStepRunner runner, ProgressStore? store = null, int width = 100, int height = 30, Catalogue? text = null, bool offerResume = false, Palette? palette = null,
-        ServerInfo? planned = null, Action<LabSession>? open = null)
+        ServerInfo? planned = null, Action<LabSession>? open = null, TimeProvider? time = null)
     {
         App = Application.Create(new VirtualTimeProvider());
         App.Init();
         App.Driver!.SetScreenSize(width, height);
-        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a), planned: planned);
+        Session = new LabSession(lab, runner, store, text ?? Catalogue.English, a => App.Invoke(a), time, planned: planned);
         Screen = new LabScreen(App, Session, palette ?? Palette.Colour);
         Session.QuitRequested += () => QuitRequested = true;
         open?.Invoke(Session);
@@ -88,4 +88,10 @@ public sealed class ScreenHarness : IDisposable
         Screen.Dispose();
         App.Dispose();
     }
+}
+
+/// <summary>A clock that never moves: running times on a whole-screen file stay the same from run to run.</summary>
+public sealed class StoppedClock : TimeProvider
+{
+    public override long GetTimestamp() => 0;
 }

@@ -28,6 +28,9 @@ public sealed class ScriptedRunner : IStepRunner
     /// <summary>Restarts that reached the runner (on a worker thread, as the real engine's do).</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 
+    /// <summary>What a held run reports while it waits (by default a lock held by another session).</summary>
+    public RunActivity WhileHeld { get; set; } = new(new LockWait(4242, "alice", "acct"));
+
     /// <summary>Runs wait until <see cref="Release"/>; they honour cancellation meanwhile.</summary>
     public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     public void Release() => _gate?.TrySetResult();
@@ -37,7 +40,7 @@ public sealed class ScriptedRunner : IStepRunner
         lock (Requests) Requests.Add(request);
         if (_gate is { } gate)
         {
-            progress.Report(new RunActivity(new LockWait(4242, "alice", "acct")));
+            progress.Report(WhileHeld);
             await gate.Task.WaitAsync(ct);
         }
         return _respond(request);

@@ -118,6 +118,25 @@ public sealed class StudentScreenTests : IDisposable
     }
 
     [Fact]
+    public void The_lines_LabRunner_adds_to_shell_output_are_in_the_interfaces_language()
+    {
+        // Before: a Spanish screen showed the engine's "exit code 2" and "(cancelled)" inside the output.
+        const string text = "rsync: fallo\nexit code 2\n(cancelled)\n";
+        var runner = new ScriptedRunner(_ => new StepRunResult(
+            new StepOutput(text, [new ShellResult(2, text) { Notes = [new ExitedWith(2), new CancelledByUser()] }], StepOutcome.Cancelled, TimeSpan.FromSeconds(1)),
+            Verdict.Fail(new CouldNotRun("exit"))));
+        using var h = new ScreenHarness(SampleLab.Create(), runner, width: 100, height: 30, text: Catalogue.Spanish);
+        h.Press(Key.F8, Key.F5, Key.T); // Permitir _todos
+        h.WaitUntil(() => !h.Session.IsBusy);
+        var screen = h.Text;
+        Assert.Contains("rsync: fallo", screen);
+        Assert.Contains("│código de salida 2", screen);
+        Assert.Contains("│(cancelado)", screen);
+        Assert.DoesNotContain("exit code", screen);
+        Assert.DoesNotContain("(cancelled)", screen);
+    }
+
+    [Fact]
     public void Long_shell_output_opens_at_its_end_with_the_exit_code_and_scrolls_with_the_keyboard()
     {
         // Before: 1,220 lines of rsync showed only the first 18, no exit code, no way to scroll to the end.

@@ -26,7 +26,7 @@ public sealed class TmuxEndToEndTests : IDisposable
 
         // The screen opens while the sandbox starts; the header names the server's version once it is up.
         tmux.WaitFor(s => s.Contains("Tarea 1.") && s.Contains("PostgreSQL 1"), Long, "the lab with its server up");
-        tmux.Send("F8", "F8", "F8", "F8"); // task 2, step 1 (after Tarea 1's four steps): SHOW autovacuum ...
+        tmux.Send("F9", "F8", "F8", "F8", "F8"); // the overview closed, task 2, step 1 (after Tarea 1's four steps): SHOW autovacuum ...
         tmux.WaitFor(s => s.Contains("Revisar la configuración actual de autovacuum"), Long, "task 2 step 1");
         tmux.Send("F5");
         var screen = tmux.WaitFor(s => s.Contains("✓ Passed"), Long, "step 1 passed");

@@ -1,6 +1,7 @@
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
+using LabRunner.Progress;
 using LabRunner.Psql;
 using LabRunner.Text;
 using LabRunner.Tui;
@@ -114,5 +115,90 @@ public sealed class WholeScreenTests
         using var h = Sized(width, height);
         h.Press(Key.F1);
         ScreenFile.AssertMatches($"help-{width}x{height}", h.Text);
+    }
+
+    /// <summary>Every step done: the completion screen, with "Check my work" offered (the lab has a grading check).</summary>
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Completed(int width, int height)
+    {
+        var lab = SampleLab.Create();
+        lab = lab with { Tasks = [lab.Tasks[0], lab.Tasks[1] with { Checks = [new Step { Id = "c1", Title = "La tabla existe", Action = new SqlAction("SELECT 1;") }] }] };
+        using var h = new ScreenHarness(lab, new ScriptedRunner(), width: width, height: height, text: Catalogue.Spanish);
+        for (var i = 0; i < h.Session.Steps.Count; i++)
+        {
+            h.Session.Select(i);
+            h.Press(Key.F5);
+            if (h.Session.Pending?.Kind == QuestionKind.ShellConsent) h.Press(Key.T); // Permitir _todos
+            h.WaitUntil(() => !h.Session.IsBusy);
+        }
+        Assert.Equal(QuestionKind.Completed, h.Session.Pending?.Kind);
+        ScreenFile.AssertMatches($"completed-es-{width}x{height}", h.Text);
+    }
+
+    /// <summary>Saved progress offered back on a brand-new sandbox: replay the steps done, or start over.</summary>
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Resume(int width, int height)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "lr-screens-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new ProgressStore(data);
+            var lab = SampleLab.Create();
+            using (var first = new ScreenHarness(lab, new ScriptedRunner(), store, text: Catalogue.Spanish))
+            {
+                first.Press(Key.F5);
+                first.WaitUntil(() => !first.Session.IsBusy);
+            }
+            using var h = new ScreenHarness(lab, new ScriptedRunner(), store, width: width, height: height, text: Catalogue.Spanish, offerResume: true);
+            Assert.Equal(QuestionKind.Resume, h.Session.Pending?.Kind);
+            ScreenFile.AssertMatches($"resume-es-{width}x{height}", h.Text);
+        }
+        finally
+        {
+            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// An eventually-wait (autovacuum) at 80x24: the last check's table live and what it waits for, in full (no room for
+    /// the plot). At 120x40 the plot's scroll bars settle differently from one layout to the next: asserted by content
+    /// in LabScreenOverviewTests instead.
+    /// </summary>
+    [Theory]
+    [InlineData(80, 24)]
+    public void Waiting(int width, int height)
+    {
+        var runner = Waits();
+        using var h = new ScreenHarness(SampleLab.Create(), runner, width: width, height: height, text: Catalogue.Spanish, time: new StoppedClock());
+        h.Session.Select(4);
+        h.Press(Key.F5);
+        h.WaitUntil(() => h.Session.Activity is not null);
+        ScreenFile.AssertMatches($"waiting-es-{width}x{height}", h.Text);
+        h.Session.CancelRun();
+        h.WaitUntil(() => !h.Session.IsBusy);
+    }
+
+    /// <summary>A run held in its eventually-wait: the second attempt saw 500000 dead tuples; the series so far.</summary>
+    internal static ScriptedRunner Waits()
+    {
+        var runner = new ScriptedRunner();
+        var text = new PsqlText();
+        text.Append(new ResultSet([new ResultColumn("relname", "name", false), new ResultColumn("n_live_tup", "bigint", true), new ResultColumn("n_dead_tup", "bigint", true)],
+            [["test_autovacuum", "666667", "500000"]], 1, "h"));
+        var series = new LabRunner.Running.WatchSeries(["n_live_tup", "n_dead_tup"], "last_autovacuum", 200050,
+        [
+            new LabRunner.Running.WatchSample(TimeSpan.Zero, [808687, 500000], false),
+            new LabRunner.Running.WatchSample(TimeSpan.FromSeconds(2), [666667, 500000], false),
+        ]);
+        runner.WhileHeld = new RunActivity(new LabRunner.Running.EventuallyRetry(2, TimeSpan.FromSeconds(2), new CellDiffers(1, null, "n_dead_tup", new Matcher.Exact(), "0", true, "500000"))
+        {
+            LastOutput = new StepOutput(text.Text, [], StepOutcome.Completed, TimeSpan.FromMilliseconds(30)) { Tables = text.Tables },
+        }, TimeSpan.FromSeconds(176)) { Series = series };
+        runner.Hold();
+        return runner;
     }
 }
