@@ -1,48 +1,96 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
+using SkiaSharp;
 
 namespace LabRunner.Tui;
 
+/// <summary>A pixel's colour, opaque.</summary>
+public readonly record struct Rgb(byte R, byte G, byte B);
+
 /// <summary>One terminal cell of half-block art: '▀' in <see cref="Top"/> over <see cref="Bottom"/> (two pixels per cell).</summary>
-public readonly record struct HalfBlock(Rgb24 Top, Rgb24 Bottom);
+public readonly record struct HalfBlock(Rgb Top, Rgb Bottom);
 
 /// <summary>
-/// An image as Unicode half-block colour art, which any truecolor terminal (and tmux) shows: decoded with ImageSharp,
-/// scaled to fit the cells given (keeping its aspect: a cell is about twice as tall as wide, two pixels high), transparent
-/// pixels over white.
+/// An image as Unicode half-block colour art, which any truecolor terminal (and tmux) shows: decoded with Skia (PNG, JPEG,
+/// GIF, WebP), scaled to fit the cells given (keeping its aspect: a cell is about twice as tall as wide, two pixels high),
+/// transparent pixels over white.
 /// </summary>
 public static class HalfBlockArt
 {
     public const char Glyph = '▀';
 
-    /// <summary>The art, rows × columns, or null when the file is missing or not an image.</summary>
+    /// <summary>
+    /// Larger images are not decoded: the header's size is read first, so a crafted file that claims a huge canvas costs
+    /// nothing (a lab's image comes from its author, not from us). 40 megapixels is far beyond any screenshot.
+    /// </summary>
+    public const long MaxPixels = 40_000_000;
+
+    /// <summary>The art, rows × columns, or null when the file is missing, too large or not an image Skia can read.</summary>
     public static HalfBlock[,]? Load(string path, int maxColumns, int maxRows)
     {
         if (!File.Exists(path) || maxColumns < 1 || maxRows < 1) return null;
         try
         {
-            using var image = Image.Load<Rgba32>(path);
+            using var image = Decode(path);
+            if (image is null) return null;
             var scale = Math.Min(1.0, Math.Min((double)maxColumns / image.Width, 2.0 * maxRows / image.Height)); // never enlarged
             var width = Math.Max(1, (int)Math.Round(image.Width * scale));
             var height = Math.Max(2, (int)Math.Round(image.Height * scale));
             if (height % 2 == 1) height++;
-            image.Mutate(x => x.Resize(width, height));
+            var pixels = Shrink(image, width, height);
             var cells = new HalfBlock[height / 2, width];
             for (var row = 0; row < height / 2; row++)
                 for (var col = 0; col < width; col++)
-                    cells[row, col] = new HalfBlock(OverWhite(image[col, 2 * row]), OverWhite(image[col, 2 * row + 1]));
+                    cells[row, col] = new HalfBlock(pixels[2 * row, col], pixels[2 * row + 1, col]);
             return cells;
         }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or IOException)
+        catch (IOException)
         {
             return null;
         }
     }
 
-    private static Rgb24 OverWhite(Rgba32 p)
+    private static SKBitmap? Decode(string path)
     {
-        byte Mix(byte c) => (byte)((c * p.A + 255 * (255 - p.A)) / 255);
-        return new Rgb24(Mix(p.R), Mix(p.G), Mix(p.B));
+        using var stream = File.OpenRead(path);
+        using var codec = SKCodec.Create(stream);
+        if (codec is null) return null;
+        var info = codec.Info;
+        if (info.Width < 1 || info.Height < 1 || (long)info.Width * info.Height > MaxPixels) return null;
+        var bitmap = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        bitmap.Erase(SKColors.Transparent);
+        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        // A truncated file decodes the rows it has (IncompleteInput): show them, the rest stays transparent (white).
+        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
+        bitmap.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// The image at width × height by averaging the source pixels each target pixel covers (a box filter: a screenshot
+    /// shrunk tenfold keeps its thin lines as tints instead of dropping them), weighted by alpha, over white.
+    /// </summary>
+    private static Rgb[,] Shrink(SKBitmap image, int width, int height)
+    {
+        var source = image.GetPixelSpan();
+        var result = new Rgb[height, width];
+        for (var y = 0; y < height; y++)
+        {
+            int top = y * image.Height / height, bottom = Math.Max(top + 1, (y + 1) * image.Height / height);
+            for (var x = 0; x < width; x++)
+            {
+                int left = x * image.Width / width, right = Math.Max(left + 1, (x + 1) * image.Width / width);
+                double r = 0, g = 0, b = 0, count = (bottom - top) * (right - left);
+                for (var sy = top; sy < bottom; sy++)
+                    for (var sx = left; sx < right; sx++)
+                    {
+                        var i = sy * image.RowBytes + 4 * sx;
+                        double alpha = source[i + 3] / 255.0;
+                        r += source[i] * alpha + 255 * (1 - alpha);
+                        g += source[i + 1] * alpha + 255 * (1 - alpha);
+                        b += source[i + 2] * alpha + 255 * (1 - alpha);
+                    }
+                result[y, x] = new Rgb((byte)Math.Round(r / count), (byte)Math.Round(g / count), (byte)Math.Round(b / count));
+            }
+        }
+        return result;
     }
 }

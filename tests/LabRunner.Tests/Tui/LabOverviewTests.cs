@@ -2,8 +2,7 @@ using LabRunner.Labs;
 using LabRunner.Text;
 using LabRunner.Tests.Labs;
 using LabRunner.Tui;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 using Terminal.Gui.App;
 using Terminal.Gui.Time;
 using Terminal.Gui.ViewBase;
@@ -89,15 +88,7 @@ public sealed class LabOverviewTests : IDisposable
     public void The_labs_image_is_shown_as_half_blocks_in_its_colours()
     {
         // 4 × 2 pixels: a red top row over a blue bottom row, beside a copy of the lab.
-        using (var image = new Image<Rgba32>(4, 2))
-        {
-            for (var x = 0; x < 4; x++)
-            {
-                image[x, 0] = new Rgba32(255, 0, 0);
-                image[x, 1] = new Rgba32(0, 0, 255);
-            }
-            image.SaveAsPng(Path.Combine(_dir, "img1.png"));
-        }
+        TestImages.Write(Path.Combine(_dir, "img1.png"), 4, 2, (_, y) => y == 0 ? SKColors.Red : SKColors.Blue);
         var lab = Seed with { SourcePath = Path.Combine(_dir, "lab.yaml"), Images = [new LabImage("img1.png", "diagrama1")] };
 
         var (screen, driver, app, token) = Draw(lab, out var overview, out _);
