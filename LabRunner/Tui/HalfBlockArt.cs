@@ -48,6 +48,32 @@ public static class HalfBlockArt
         }
     }
 
+    /// <summary>
+    /// The image's pixels shrunk to fit width × height pixels (never enlarged, aspect kept), over white, indexed [x, y]
+    /// as Terminal.Gui's raster images are; null as <see cref="Load"/>. For terminals that draw pixels (Sixel, Kitty).
+    /// </summary>
+    public static Rgb[,]? Pixels(string path, int maxWidth, int maxHeight)
+    {
+        if (!File.Exists(path) || maxWidth < 1 || maxHeight < 1) return null;
+        try
+        {
+            using var image = Decode(path);
+            if (image is null) return null;
+            var scale = Math.Min(1.0, Math.Min((double)maxWidth / image.Width, (double)maxHeight / image.Height));
+            int width = Math.Max(1, (int)Math.Round(image.Width * scale)), height = Math.Max(1, (int)Math.Round(image.Height * scale));
+            var shrunk = Shrink(image, width, height);
+            var pixels = new Rgb[width, height];
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
+                    pixels[x, y] = shrunk[y, x];
+            return pixels;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static SKBitmap? Decode(string path)
     {
         using var stream = File.OpenRead(path);

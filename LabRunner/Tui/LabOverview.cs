@@ -4,6 +4,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Color = Terminal.Gui.Drawing.Color;
 
@@ -11,7 +12,9 @@ namespace LabRunner.Tui;
 
 /// <summary>
 /// The lab's overview, before the first step and one key away: <see cref="OverviewText"/>'s lines, then the Objetivo
-/// Visual as half-block colour art when the lab's image is there, else <see cref="LabDiagram"/>'s boxes.
+/// Visual as half-block colour art when the lab's image is there, else <see cref="LabDiagram"/>'s boxes. In a terminal
+/// that draws pixels (Sixel or Kitty graphics, as Terminal.Gui detects at start) the image is drawn as pixels instead,
+/// in the same cells, while it is wholly in view.
 /// </summary>
 public sealed class LabOverview : View
 {
@@ -21,6 +24,8 @@ public sealed class LabOverview : View
     private readonly Func<TimeSpan> _elapsed;
     private readonly string? _image;
     private (int Width, int Rows, HalfBlock[,]? Art)? _art;
+    private ImageView? _raster;
+    private (int Width, int Rows)? _rasterSize;
 
     public LabOverview(Lab lab, Catalogue text, Func<IReadOnlyList<KeyValuePair<string, string>>> connection, Func<TimeSpan> elapsed)
     {
@@ -37,6 +42,9 @@ public sealed class LabOverview : View
 
     /// <summary>Whether the picture is the lab's image (else the drawn diagram).</summary>
     public bool ShowsImage => _image is not null;
+
+    /// <summary>Whether the image is drawn as pixels (Sixel/Kitty) rather than as half-blocks right now.</summary>
+    public bool ShowsPixels => _raster is { Visible: true };
 
     /// <summary>The first row shown (the overview scrolls when it is taller than the screen, as at 80x24).</summary>
     public int Top { get; private set; }
@@ -55,6 +63,7 @@ public sealed class LabOverview : View
         var above = Top;
         var below = Math.Max(0, rows.Count - Top - area);
         Hidden = (above, below);
+        var pixels = PlacePixels(rows, area);
         for (var r = 0; r < area; r++)
         {
             Move(0, r);
@@ -70,6 +79,7 @@ public sealed class LabOverview : View
             var row = rows[index];
             if (row.Art is null) { AddStr(Fit(row.Text, vp.Width)); continue; }
             AddStr(new string(' ', vp.Width));
+            if (pixels) continue; // the raster image covers these cells
             Move(2, r);
             for (var c = 0; c < row.Art.GetLength(1); c++)
             {
@@ -81,6 +91,50 @@ public sealed class LabOverview : View
         SetAttribute(normal);
         Move(0, vp.Height - 1);
         AddStr(Fit(rows.Count > area ? _text.OverviewKeys + " · " + _text.OverviewScrollKeys : _text.OverviewKeys, vp.Width));
+        return true;
+    }
+
+    /// <summary>
+    /// Puts the pixel image over the art's cells when the terminal draws pixels and the art is wholly in view between the
+    /// "more" notes (a half-scrolled image would be squeezed, not cropped: the half-blocks show that part instead).
+    /// </summary>
+    private bool PlacePixels(List<Row> rows, int area)
+    {
+        var resolution = App?.Driver?.KittyGraphicsSupport is { IsSupported: true } kitty ? kitty.Resolution
+            : App?.Driver?.SixelSupport is { IsSupported: true } sixel ? sixel.Resolution : (System.Drawing.Size?)null;
+        var first = rows.FindIndex(r => r.Art is not null);
+        var count = first < 0 ? 0 : rows[first].Art!.GetLength(0);
+        int top = first - Top, bottom = top + count; // view rows [top, bottom)
+        var inView = count > 0 && top >= (Top > 0 ? 1 : 0) && bottom <= area - (Top + area < rows.Count ? 1 : 0);
+        if (resolution is not { } res || !inView)
+        {
+            if (_raster is not null) _raster.Visible = false;
+            return false;
+        }
+        var columns = rows[first].Art!.GetLength(1);
+        if (_raster is null)
+        {
+            _raster = new ImageView { CanFocus = false };
+            Add(_raster);
+        }
+        if (_rasterSize != (columns, count) && HalfBlockArt.Pixels(_image!, columns * res.Width, count * res.Height) is { } image)
+        {
+            var colours = new Color[image.GetLength(0), image.GetLength(1)];
+            for (var x = 0; x < image.GetLength(0); x++)
+                for (var y = 0; y < image.GetLength(1); y++)
+                    colours[x, y] = new Color(image[x, y].R, image[x, y].G, image[x, y].B);
+            _raster.Image = colours;
+            _rasterSize = (columns, count);
+        }
+        if (_raster.Frame != new System.Drawing.Rectangle(2, top, columns, count))
+        {
+            _raster.X = 2;
+            _raster.Y = top;
+            _raster.Width = columns;
+            _raster.Height = count;
+            SetNeedsLayout();
+        }
+        _raster.Visible = true;
         return true;
     }
 

@@ -22,11 +22,13 @@ public sealed class LabOverviewTests : IDisposable
 
     private static Lab Seed => LabLoader.LoadFile(LabFiles.Seed).Lab!;
 
-    private static (string Screen, Terminal.Gui.Drivers.IDriver Driver, IApplication App, SessionToken Token) Draw(Lab lab, out LabOverview overview, out IApplication app, int width = 90)
+    private static (string Screen, Terminal.Gui.Drivers.IDriver Driver, IApplication App, SessionToken Token) Draw(Lab lab, out LabOverview overview, out IApplication app, int width = 90, bool sixel = false)
     {
         app = Application.Create(new VirtualTimeProvider());
         app.Init();
         app.Driver!.SetScreenSize(width, 50);
+        // The headless driver skips the terminal's handshake: say what a Sixel terminal with 10×20-pixel cells answers.
+        if (sixel) app.Driver.SetSixelSupport(new Terminal.Gui.Drawing.SixelSupportResult { IsSupported = true, Resolution = new System.Drawing.Size(10, 20) });
         var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
         overview = new LabOverview(lab, new SpanishCatalogue(), () => Connection, () => TimeSpan.FromMinutes(7)) { Width = Dim.Fill(), Height = Dim.Fill() };
         window.Add(overview);
@@ -104,6 +106,45 @@ public sealed class LabOverviewTests : IDisposable
             var attribute = driver.Contents![row, col].Attribute!.Value;
             Assert.Equal((255, 0, 0), ((int)attribute.Foreground.R, (int)attribute.Foreground.G, (int)attribute.Foreground.B));
             Assert.Equal((0, 0, 255), ((int)attribute.Background.R, (int)attribute.Background.G, (int)attribute.Background.B));
+            app.End(token);
+        }
+    }
+
+    [Fact]
+    public void In_a_terminal_that_draws_pixels_the_image_is_sent_as_sixel_in_the_arts_cells()
+    {
+        TestImages.Write(Path.Combine(_dir, "img1.png"), 400, 200, (x, _) => x < 200 ? SKColors.Red : SKColors.Blue);
+        var lab = Seed with { SourcePath = Path.Combine(_dir, "lab.yaml"), Images = [new LabImage("img1.png", "diagrama1")] };
+
+        var (screen, driver, app, token) = Draw(lab, out var overview, out _, sixel: true);
+        using (app)
+        {
+            app.LayoutAndDraw(true); // the image view placed in the first pass is laid out and drawn in the next
+            screen = driver.ToString()!;
+            Assert.True(overview.ShowsPixels);
+            Assert.DoesNotContain(HalfBlockArt.Glyph.ToString(), screen); // the cells under the pixels are left blank
+            var image = Assert.Single(driver.GetOutputBuffer().GetRasterImages());
+            var cells = image.DestinationCells;
+            Assert.Equal(2, cells.X); // where the half-blocks would be: indented under "Objetivo Visual:"
+            Assert.True(cells.Width > 20 && cells.Height > 5, cells.ToString());
+            var ansi = driver.ToAnsi();
+            Assert.Contains("\u001bP", ansi, StringComparison.Ordinal); // a DCS: the sixel data itself
+            app.End(token);
+        }
+    }
+
+    [Fact]
+    public void Without_pixel_graphics_the_image_stays_half_blocks()
+    {
+        TestImages.Write(Path.Combine(_dir, "img1.png"), 400, 200, (x, _) => x < 200 ? SKColors.Red : SKColors.Blue);
+        var lab = Seed with { SourcePath = Path.Combine(_dir, "lab.yaml"), Images = [new LabImage("img1.png", "diagrama1")] };
+
+        var (screen, driver, app, token) = Draw(lab, out var overview, out _);
+        using (app)
+        {
+            Assert.False(overview.ShowsPixels);
+            Assert.Contains(HalfBlockArt.Glyph.ToString(), screen);
+            Assert.Empty(driver.GetOutputBuffer().GetRasterImages());
             app.End(token);
         }
     }
