@@ -30,6 +30,39 @@ internal static class ClusterStart
         }
     }
 
+    /// <summary>
+    /// After a start on a restored backup (recovery.signal, no standby.signal), waits until recovery has ended: with hot
+    /// standby on, the server accepts read-only connections as soon as the copy is consistent, a moment before its
+    /// promotion, so a step right after the start would still see pg_is_in_recovery() = t. Read from pg_control's state
+    /// (any language, any version since 9.x); a recovery that pauses at its target (recovery_target_action = pause, logged
+    /// as "recovery has paused") or a timeout ends the wait too: the server is up either way.
+    /// </summary>
+    public static async Task WaitForEndOfRecoveryAsync(DebianCluster cluster, TimeSpan timeout, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && State(cluster.DataDirectory) == InArchiveRecovery
+               && !LogHas(cluster.LogFile, "recovery has paused", "pausing at the end of recovery"))
+        {
+            if (cluster.Running() is null) return; // stopped or died: the next step says so
+            await Task.Delay(10, ct);
+        }
+    }
+
+    /// <summary>DBState in pg_control: 4 bytes after the system identifier, control version and catalog version.</summary>
+    private const int InArchiveRecovery = 5;
+
+    private static int? State(string dataDirectory)
+    {
+        try
+        {
+            using var file = File.OpenRead(Path.Combine(dataDirectory, "global", "pg_control"));
+            Span<byte> head = stackalloc byte[20];
+            return file.ReadAtLeast(head, 20, throwOnEndOfStream: false) == 20 ? System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(head[16..]) : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
     public static async Task<bool> StopAsync(InsideCommand inside, PgBinaries bins, DebianCluster cluster, CancellationToken ct) =>
         (await inside.RunAsync([Path.Combine(bins.BinDirectory, "pg_ctl"), "stop", "-D", cluster.InsideDataDirectory,
             "-m", "fast", "-w", "-t", "30", "-s"], ct)).Succeeded;

@@ -39,7 +39,9 @@ internal sealed partial class ConfinedSandbox
             // A copy of a running server's folder carries its postmaster.pid; PostgreSQL wants its folder private.
             File.Delete(Path.Combine(outside, "postmaster.pid"));
             File.SetUnixFileMode(outside, (UnixFileMode)0b111_000_000);
+            var restoring = File.Exists(Path.Combine(outside, "recovery.signal")) && !File.Exists(Path.Combine(outside, "standby.signal"));
             await ClusterStart.StartAsync(Inside, _bins, cluster, RecoveryTimeout, ct);
+            if (restoring) await ClusterStart.WaitForEndOfRecoveryAsync(cluster, RecoveryTimeout, ct);
             return Server(spec.Name);
         }
         finally { _serversGate.Release(); }

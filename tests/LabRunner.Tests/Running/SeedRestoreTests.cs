@@ -77,6 +77,30 @@ public sealed class SeedRestoreTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_restore_whose_wal_arrives_slowly_is_promoted_before_the_start_step_ends()
+    {
+        // With hot standby on, the restored server accepts connections once the copy is consistent; its promotion then
+        // fetches the new timeline's history through restore_command: a second later here. The start step must wait
+        // for it, so the next step (no retries in the lab) reads pg_is_in_recovery() = f.
+        _lab = _lab with
+        {
+            Tasks = _lab.Tasks.Select(t => t with
+            {
+                Steps = t.Steps.Select(s => s.Id == "prepare-recovery" && s.Action is ShellAction shell
+                    ? s with { Action = new ShellAction(shell.Script.Replace("restore_command = 'cp", "restore_command = 'sleep 1; cp", StringComparison.Ordinal)) }
+                    : s).ToList(),
+            }).ToList(),
+        };
+        Assert.Contains(_lab.Tasks.SelectMany(t => t.Steps), s => s.Action is ShellAction { Script: var script } && script.Contains("sleep 1; cp", StringComparison.Ordinal));
+
+        var steps = await BackupAndVerify(() => Task.CompletedTask);
+
+        Assert.True(steps["check-data"].Verdict.Status == VerdictStatus.Passed, steps["check-data"].Output?.Text);
+        Assert.Matches(@"\n +1000 \| t +\| f\n", steps["check-data"].Output!.Text);
+        AssertRestoredServerIsGone(steps);
+    }
+
+    [Fact]
     public async Task A_backup_without_its_backup_label_fails_the_verification_saying_so_and_the_second_server_is_removed()
     {
         var steps = await BackupAndVerify(() =>
