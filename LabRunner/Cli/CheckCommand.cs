@@ -91,7 +91,7 @@ public static class CheckCommand
             await errors.WriteLineAsync($"Checking {loaded.Id} on {target.Description} (PostgreSQL {target.Version}, database {target.Database})");
             var unconfined = parse.GetValue(CommonOptions.UnconfinedShell);
             // Said once, before anything runs: never a shell step on the host without the user asking for it.
-            if (shell && !unconfined && HasShellSteps(loaded) && !target.Shell.IsConfined)
+            if (shell && !unconfined && target.IsSandbox && HasShellSteps(loaded) && !target.Shell.IsConfined)
                 throw new ShellNotConfinedException(target.Shell.NotConfinedReason ?? "they cannot be confined here");
             var execution = new ExecutionOptions { PsqlLanguage = PsqlLanguage.Of(loaded) };
             await using var executor = new StepExecutor(target, execution);

@@ -17,6 +17,8 @@ public interface IStepRunner : IAsyncDisposable
     Task StartAsync(Consent setupConsent, CancellationToken ct) => Task.CompletedTask;
     /// <summary>The command a step runs on this server as the student sees it: the version's variant, {{variables}} filled in.</summary>
     StepAction ActionFor(Step step);
+    /// <summary>Why a step cannot run on this server at all (a shell step on a shared server...), or null: then no consent is asked.</summary>
+    VerdictReason? WhyNotHere(StepAction action) => null;
     Task<StepRunResult> RunAsync(StepRunRequest request, IProgress<RunActivity> progress, CancellationToken ct);
     Task RestartAsync(CancellationToken ct);
     /// <summary>The lab's grading checks on this server, read-only, as `grade` runs them ("Check my work").</summary>

@@ -1,3 +1,4 @@
+using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Grading;
 using LabRunner.Labs;
@@ -90,6 +91,8 @@ public sealed class LabRunStepRunner : IStepRunner
     }
 
     public StepAction ActionFor(Step step) => Current.Run.ActionFor(step);
+
+    public VerdictReason? WhyNotHere(StepAction action) => StepPlacement.WhyNotHere(Current.Target, action, _options.Consent | ConsentRules.AllowShell);
 
     private static List<KeyValuePair<string, string>> ConnectionOf(IServerTarget target)
     {

@@ -152,7 +152,8 @@ public sealed class LabSession
             return;
         }
         if (!ServerReady) { SayServer(WhyNoServer()); return; }
-        if (ConsentRules.Needed(action) is var needed and not Consent.None && !ShellAllowedForLab)
+        // A step that cannot run here at all is not asked about: the engine says why in its verdict.
+        if (ConsentRules.Needed(action) is var needed and not Consent.None && !ShellAllowedForLab && Runs.WhyNotHere(action) is null)
         {
             _awaitingConsent = step;
             Ask(ConsentQuestion(action, needed));

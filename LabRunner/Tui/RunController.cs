@@ -52,6 +52,9 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
         return _actions[step] = runner.ActionFor(step);
     }
 
+    /// <summary>Why a step cannot run on this server at all, or null (also while there is no server: nothing to say yet).</summary>
+    public VerdictReason? WhyNotHere(StepAction action) => Restarting || !ServerReady ? null : runner.WhyNotHere(action);
+
     /// <summary>Runs a step; <paramref name="finished"/> gets its result on the UI thread. Refused (false) while busy or without a server.</summary>
     public bool Run(StepRef step, StepRunRequest request, Action<StepRunResult> finished)
     {

@@ -20,6 +20,8 @@ public partial class Catalogue
         Checking.CouldNotRun r => CouldNotRun(r.Problem),
         Checking.ServerStepFailed r => ServerStepFailed(r.Problem),
         Checking.NotAllowed r => NotAllowed(r.Needed),
+        Checking.NeedsOwnServer => NeedsOwnServer,
+        Checking.NotConfined r => NotConfined(r.Why),
         Checking.UnknownVariables r => UnknownVariables(r.Names),
         Checking.Unreachable r => Unreachable(r.Why),
         Checking.StepFailed r => StepFailed(Say(r.Error)),
@@ -128,6 +130,12 @@ public partial class Catalogue
     public virtual string NotAllowed(Consent needed) => needed.HasFlag(Consent.ServerProgram)
         ? "not run: this SQL makes the server run a program or write on its machine; pass --allow-shell to allow it"
         : "shell step not run: pass --allow-shell to run the lab's shell commands";
+    public virtual string NeedsOwnServer =>
+        "not available on a shared server: this step needs a machine of the lab's own (a shell, a config file, a server to " +
+        "start or stop); do it as your teacher says, or run the lab on your own sandbox (without --connection)";
+    public virtual string NotConfined(string why) =>
+        $"shell step not run: shell steps run confined in the sandbox, and here {why}; install bubblewrap, or pass " +
+        "--unconfined-shell to run them on this machine as your user";
     public virtual string UnknownVariables(IReadOnlyList<string> names) =>
         $"not run: the command uses {Variables(names)}, which has no value on this server " +
         "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)";
