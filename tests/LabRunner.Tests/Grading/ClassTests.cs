@@ -126,6 +126,14 @@ public sealed class ClassTests(SandboxFixture fx) : IDisposable
         Assert.DoesNotContain("850", md); // feedback: differences keeps the expected values hidden
         Assert.Contains("<td>Saldo de Ana</td>", await File.ReadAllTextAsync(Path.Combine(feedback, "s11.html")));
         Assert.Contains("42P01", await File.ReadAllTextAsync(Path.Combine(feedback, "s20.md")));
+        // The README's sample is this run's feedback for s11, byte for byte (LABRUNNER_UPDATE_SCREENS=1 rewrites it, and still fails).
+        var sample = Path.Combine(TestPaths.RepoRoot, "docs", "feedback-sample.md");
+        if (Environment.GetEnvironmentVariable("LABRUNNER_UPDATE_SCREENS") == "1" && md != await File.ReadAllTextAsync(sample))
+        {
+            await File.WriteAllTextAsync(sample, md);
+            Assert.Fail($"{sample} rewritten from this run");
+        }
+        Assert.Equal(await File.ReadAllTextAsync(sample), md);
 
         // Drop removes what provision made, and nothing else.
         var unrelated = await fx.CreateDatabaseAsync("lr_banco_keep");
