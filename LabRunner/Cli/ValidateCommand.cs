@@ -20,7 +20,8 @@ public static class ValidateCommand
         command.Options.Add(LabOptions.Catalog);
         command.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
-            var sources = LabSources.Open(parse.GetValue(LabOptions.Catalog));
+            var opened = LabSources.Open(parse.GetValue(LabOptions.Catalog));
+            var sources = new LabSources(opened.Catalog, opened.Readers) { Lint = true };
             var targets = parse.GetValue(paths) ?? [];
             var diagnostics = new List<Diagnostic>();
             var labs = new List<Lab>();
@@ -46,7 +47,7 @@ public static class ValidateCommand
             {
                 if (IsCatalog(target))
                 {
-                    await ReadCatalogAsync(new LabSources(LabCatalog.Load(target), sources.Readers));
+                    await ReadCatalogAsync(new LabSources(LabCatalog.Load(target), sources.Readers) { Lint = true });
                 }
                 else if (Directory.Exists(target) && !File.Exists(Path.Combine(target, "lab.yaml")))
                 {

@@ -9,6 +9,8 @@ public sealed class LabSources(LabCatalog? catalog, IReadOnlyList<ILabReader>? r
 {
     public LabCatalog? Catalog { get; } = catalog;
     public IReadOnlyList<ILabReader> Readers { get; } = readers ?? LabReaders.Default;
+    /// <summary>Add <see cref="LabLint"/>'s warnings to every lab read (validate does).</summary>
+    public bool Lint { get; init; }
 
     /// <summary>With the catalog found by <see cref="LabCatalog.Locate"/> (none is fine: paths still work).</summary>
     public static LabSources Open(string? catalogPath = null, string? startDirectory = null, IReadOnlyList<ILabReader>? readers = null)
@@ -44,6 +46,7 @@ public sealed class LabSources(LabCatalog? catalog, IReadOnlyList<ILabReader>? r
                 ? $"{path}: Markdown labs cannot be read by this build"
                 : $"{path}: not a lab file (expected .yaml or .yml)");
         var result = await reader.ReadAsync(path, ct);
+        if (Lint && result.Lab is { } read) result = result with { Diagnostics = [.. result.Diagnostics, .. LabLint.Check(read)] };
         var entry = Catalog?.Entries.FirstOrDefault(e => string.Equals(e.FullPath, path, StringComparison.Ordinal));
         if (entry is null || result.Lab is null || result.Lab.Id == entry.Id) return result;
         var mismatch = new Diagnostic(entry.Location, Severity.Error,

@@ -1,0 +1,48 @@
+using LabRunner.Authoring;
+using LabRunner.Labs;
+using LabRunner.Tests.Labs;
+
+namespace LabRunner.Tests.Authoring;
+
+/// <summary>The warnings `validate` adds about expected panels that mislead (LabLint).</summary>
+public sealed class LabLintTests
+{
+    private static List<string> Lint(string steps)
+    {
+        var yaml = "id: lint\ntitle: Lint\ntasks:\n  - id: t\n    title: T\n    steps:\n" + steps;
+        var lab = LabLoader.LoadText(yaml, "/labs/lint/lab.yaml").Lab ?? throw new InvalidOperationException("the test lab does not load");
+        return LabLint.Check(lab).Select(d => d.Message).ToList();
+    }
+
+    [Fact]
+    public void Rows_compared_in_order_without_ORDER_BY_are_flagged_and_with_it_are_not()
+    {
+        const string Panel = "        expect:\n          ordered: true\n          panel: |2\n             n\n            ---\n             1\n             2\n            (2 rows)\n";
+
+        var without = Lint("      - id: s\n        title: S\n        sql: SELECT n FROM t;\n" + Panel);
+        var with = Lint("      - id: s\n        title: S\n        sql: SELECT n FROM t ORDER BY n;\n" + Panel);
+
+        Assert.Equal(["t/s: its rows are compared in order, but its query has no ORDER BY: the server may return them in any order"], without);
+        Assert.Empty(with);
+    }
+
+    [Fact]
+    public void A_panel_whose_row_count_or_widths_were_edited_by_hand_is_flagged()
+    {
+        var count = Lint("      - id: c\n        title: C\n        sql: SELECT n FROM t;\n        expect:\n          panel: |2\n             n\n            ---\n             1\n            (2 rows)\n");
+        var widths = Lint("      - id: w\n        title: W\n        sql: SELECT name FROM t;\n        expect:\n          panel: |2\n             name\n            ------\n             Ana\n             Marta\n            (2 rows)\n");
+        var fine = Lint("      - id: f\n        title: F\n        sql: SELECT name FROM t;\n        expect:\n          panel: |2\n             name\n            -------\n             Ana\n             Marta\n            (2 rows)\n");
+
+        Assert.Equal(["t/c: the panel says (2 rows) but shows 1: edited by hand?"], count);
+        Assert.Equal(["t/w: the panel's column widths do not match its cells (psql pads each column to its widest value): edited by hand?"], widths);
+        Assert.Empty(fine);
+    }
+
+    [Fact]
+    public async Task The_bundled_seed_lab_has_no_lint_warning()
+    {
+        var lab = (await LabLoader.LoadFileAsync(LabFiles.Seed, CancellationToken.None)).Lab!;
+
+        Assert.Empty(LabLint.Check(lab));
+    }
+}
