@@ -6,7 +6,8 @@ namespace LabRunner.Authoring;
 
 /// <summary>
 /// Warnings `labrunner validate` adds about expected results that will mislead: rows compared in order that the query
-/// does not order, and a pasted panel edited by hand (its `(N rows)` or its column widths no longer match its rows).
+/// does not order, a pasted panel edited by hand (its `(N rows)` or its column widths no longer match its rows), and a
+/// shell step that writes outside the lab's folders.
 /// </summary>
 public static partial class LabLint
 {
@@ -16,6 +17,12 @@ public static partial class LabLint
         {
             foreach (var step in task.Steps.Concat(task.Checks))
             {
+                foreach (var script in step.Variants.Select(v => v.Action).Prepend(step.Action).OfType<ShellAction>().Select(a => a.Script).Distinct())
+                    if (ShellWrites.Outside(script) is { Count: > 0 } outside)
+                        yield return new Diagnostic(step.Location, Severity.Warning,
+                            $"{task.Id}/{step.Id}: the shell step writes to {string.Join(", ", outside)}, outside the lab's folders: in the sandbox that " +
+                            "is read-only (the step fails), and run unconfined it would change the user's machine",
+                            "write under {{workdir}} (the lab's work folder), /tmp or the servers' folders (/var/lib/postgresql, /etc/postgresql)");
                 if (step.Expect is not { Panel: { } panel } expect || step.Action is not SqlAction sql) continue;
                 var at = expect.Location == SourceLocation.None ? step.Location : expect.Location;
                 var name = $"{task.Id}/{step.Id}";
@@ -39,20 +46,37 @@ public static partial class LabLint
         }
     }
 
-    /// <summary>psql's rule line has, for each column, its widest cell (or header) + 2 dashes.</summary>
+    /// <summary>
+    /// Whether the panel's lines break psql's layout: every column is as wide as its rule segment (its widest cell + 2),
+    /// so a "|" sits under each "+" of the rule, and no cell of the last column (which psql does not pad on the right)
+    /// reaches the rule's last dash. Read on the raw lines, so plans, indented and multi-line (+) cells are judged as
+    /// psql prints them; a rule wider than needed is not flagged (a stripped trailing space cannot be told from it).
+    /// </summary>
     private static bool WidthsDiffer(ExpectedPanel panel, ExpectedTable table)
     {
-        var rule = panel.Lines.Skip(table.Line).FirstOrDefault(l => PanelLines.IsRule(l));
-        if (rule is null) return false;
-        var segments = rule.Trim().Split('+');
-        if (segments.Length != table.Columns.Count) return false;
-        for (var c = 0; c < segments.Length; c++)
+        var lines = panel.Lines.Skip(table.Line).ToList();
+        var ruleAt = lines.FindIndex(PanelLines.IsRule);
+        if (ruleAt < 0) return false;
+        var rule = lines[ruleAt];
+        var indent = rule.Length - rule.TrimStart().Length;
+        var boundaries = Enumerable.Range(0, rule.Length).Where(i => rule[i] == '+').ToList();
+        if (boundaries.Count + 1 != table.Columns.Count) return false;
+        var header = lines.Take(ruleAt).LastOrDefault(l => l.Trim().Length > 0);
+        // Rows start with psql's left pad; a \d footer ("Índices:", "Particiones: …") or "(N rows)" ends them.
+        var body = lines.Skip(ruleAt + 1).TakeWhile(l => l.Trim().Length > 0 && !Footer().IsMatch(l.Trim()) && l.Length > indent && l[indent] == ' ');
+        foreach (var raw in body.Prepend(header ?? ""))
         {
-            var widest = table.Rows.Select(r => DisplayWidth.MaxWidth(r.ElementAtOrDefault(c) ?? "")).Append(DisplayWidth.MaxWidth(table.Columns[c])).Max();
-            if (segments[c].Length != widest + 2) return true;
+            if (raw.Length <= indent || raw[..indent].Trim().Length > 0) continue;
+            var line = raw.TrimEnd();
+            if (boundaries.Any(b => b < line.Length && line[b] != '|')) return true;
+            var content = line.EndsWith('+') ? line[..^1].TrimEnd() : line;
+            if (DisplayWidth.OfText(content) >= DisplayWidth.OfText(rule)) return true;
         }
         return false;
     }
+
+    [GeneratedRegex(@"^\((\d+ (rows?|filas?)|\d+ registros?)\)$")]
+    private static partial Regex Footer();
 
     [GeneratedRegex(@"\bORDER\s+BY\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderBy();

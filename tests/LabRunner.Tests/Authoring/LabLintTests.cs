@@ -1,4 +1,5 @@
 using LabRunner.Authoring;
+using LabRunner.Authoring.Markdown;
 using LabRunner.Labs;
 using LabRunner.Tests.Labs;
 
@@ -36,6 +37,32 @@ public sealed class LabLintTests
         Assert.Equal(["t/c: the panel says (2 rows) but shows 1: edited by hand?"], count);
         Assert.Equal(["t/w: the panel's column widths do not match its cells (psql pads each column to its widest value): edited by hand?"], widths);
         Assert.Empty(fine);
+    }
+
+    [Fact]
+    public void A_shell_step_writing_outside_the_labs_folders_is_flagged_and_one_writing_inside_is_not()
+    {
+        var outside = Lint("      - id: dump\n        title: D\n        shell: pg_dump curso > /root/curso.sql\n");
+        var inside = Lint("      - id: dump\n        title: D\n        shell: pg_dump curso > {{workdir}}/curso.sql\n");
+
+        Assert.Equal(["t/dump: the shell step writes to /root/curso.sql, outside the lab's folders: in the sandbox that is read-only " +
+            "(the step fails), and run unconfined it would change the user's machine"], outside);
+        Assert.Empty(inside);
+    }
+
+    /// <summary>Real-looking panels (plans, \\d footers, jsonb_pretty's "+" lines, Spanish footers) must not be called hand-edited.</summary>
+    [Fact]
+    public void The_course_corpus_has_no_lint_warning()
+    {
+        var warnings = CourseCorpus.Names().SelectMany(name =>
+        {
+            var path = CourseCorpus.Markdown(name);
+            var lab = MarkdownLabReader.Read(File.ReadAllText(path), path).Lab ?? throw new InvalidOperationException(name);
+            return LabLint.Check(lab).Select(d => $"{name}: {d.Message}");
+        }).ToList();
+
+        Assert.True(CourseCorpus.Names().Count() >= 30);
+        Assert.Empty(warnings);
     }
 
     [Fact]
