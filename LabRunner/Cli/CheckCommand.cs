@@ -53,7 +53,7 @@ public static class CheckCommand
             var targets = ReportTargets.Parse(parse.GetValue(reports));
             var loaded = await LabSources.Open(parse.GetValue(LabOptions.Catalog)).LoadAsync(parse.GetValue(lab)!, ct);
             var shell = parse.GetValue(allowShell);
-            var filter = new LabRunFilter(parse.GetValue(task), parse.GetValue(step));
+            var filter = new LabRunFilter(parse.GetValue(task), parse.GetValue(step)) { WithNeeds = true };
             var tools = ToolsToCheck(loaded, shell, errors);
             // The sandbox applies the lab's settings as it starts and the setup runs before any step: asked for up front.
             if (!shell && ConsentRules.BeforeSteps(loaded) is { Count: > 0 } before)

@@ -13,6 +13,11 @@ public static partial class LabLint
 {
     public static IEnumerable<Diagnostic> Check(Lab lab)
     {
+        foreach (var dependency in TaskDependencies.Of(lab).Where(d => !d.Task.Needs.Contains(d.Needed.Id)))
+            yield return new Diagnostic(dependency.At.Location, Severity.Warning,
+                $"{dependency.Task.Id}/{dependency.At.Id}: uses {dependency.Relation}, which task {dependency.Needed.Id} makes: needs task " +
+                $"{dependency.Needed.Id}, without saying so",
+                $"add \"needs: [{dependency.Needed.Id}]\" to task {dependency.Task.Id} (`check --task {dependency.Task.Id}` then runs it first), or make what it uses in its own steps");
         foreach (var task in lab.Tasks)
         {
             foreach (var step in task.Steps.Concat(task.Checks))

@@ -78,6 +78,7 @@ public static partial class LabYamlWriter
         w.Pair("title", task.Title);
         w.Pair("text", task.Text);
         if (task.Points is { } points) w.Number("points", points);
+        if (task.Needs.Count > 0) w.List("needs", task.Needs, w.Text);
         w.List("steps", task.Steps, step => Step(w, step));
         if (task.Checks.Count > 0) w.List("checks", task.Checks, step => Step(w, step));
     });

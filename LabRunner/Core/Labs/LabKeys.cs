@@ -36,7 +36,7 @@ public static class LabKeys
         [Image] = ["path", "alt", "external"],
         [Server] = ["versions", "database", "settings", "wal_archive", "tools", "setup", "teardown", "servers"],
         [LabServer] = ["name", "port", "made_by_lab"],
-        [Task] = ["id", "title", "text", "points", "steps", "checks"],
+        [Task] = ["id", "title", "text", "points", "needs", "steps", "checks"],
         [Step] = ["id", "title", "text", "sql", "shell", "file", "content", "manual", "edit", "new_server", "start_server", "stop_server", "server", "input", "session", "database", "login", "variants", "hint", "timeout", "background", "capture", "points", "expect"],
         [Edit] = ["file", "lines"],
         [ServerStep] = ["name", "port", "data_directory"],

@@ -13,6 +13,11 @@ public sealed record LabTask
     /// <summary>The task's points as the author wrote them (`points:`); null = the sum of its checks' points.</summary>
     public double? Points { get; init; }
     /// <summary>
+    /// Earlier tasks whose results this one builds on (`needs:`): `check --task` runs their steps first, and `validate`
+    /// warns when a task uses what another task made without saying so.
+    /// </summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+    /// <summary>
     /// What the task is worth: its own points when given (shared among its checks by their weights: partial credit), else
     /// the sum of its checks' points (1 a check by default), else 1 (a task without checks, as `check` counts it).
     /// </summary>

@@ -143,6 +143,9 @@ public sealed class LabRun
         if (tasks.Count == 0)
             throw new UserErrorException($"no task \"{filter.TaskId}\" in lab {Lab.Id} (tasks: {string.Join(", ", Lab.Tasks.Select(t => t.Id))})");
         var plan = new List<(LabTask, Step, StepKind)>();
+        if (includeSteps && filter.WithNeeds && tasks is [var chosen])
+            foreach (var needed in NeededBy(chosen))
+                plan.AddRange(needed.Steps.Select(s => (needed, s, StepKind.Step)));
         foreach (var task in tasks)
         {
             if (includeSteps)
@@ -153,6 +156,17 @@ public sealed class LabRun
             throw new UserErrorException($"no step \"{filter.StepId}\" in {(filter.TaskId is null ? "lab " + Lab.Id : "task " + filter.TaskId)} (steps: " +
                 string.Join(", ", tasks.SelectMany(t => t.Steps.Concat(t.Checks)).Select(s => s.Id).Distinct()) + ")");
         return plan;
+    }
+
+    /// <summary>The tasks <paramref name="task"/> needs, and the ones they need, in the lab's order.</summary>
+    private List<LabTask> NeededBy(LabTask task)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(task.Needs);
+        while (pending.TryPop(out var id))
+            if (wanted.Add(id) && Lab.Tasks.FirstOrDefault(t => t.Id == id) is { } needed)
+                foreach (var more in needed.Needs) pending.Push(more);
+        return Lab.Tasks.Where(t => wanted.Contains(t.Id)).ToList();
     }
 
     private async Task<IReadOnlyList<StepResult>> RunPlanAsync(List<(LabTask Task, Step Step, StepKind Kind)> plan, CancellationToken ct)

@@ -26,5 +26,8 @@ public sealed record LabRunOptions
 /// <summary>Which part of a lab to run: a task id and/or a step id (null = all).</summary>
 public sealed record LabRunFilter(string? TaskId = null, string? StepId = null)
 {
+    /// <summary>With a task chosen, run the steps of the tasks it needs (`needs:`, and theirs) before it: check --task.</summary>
+    public bool WithNeeds { get; init; }
+
     public static readonly LabRunFilter All = new();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LabRunner.Authoring;
 using LabRunner.Authoring.Markdown;
 using LabRunner.Labs;
@@ -48,6 +49,39 @@ public sealed class LabLintTests
         Assert.Equal(["t/dump: the shell step writes to /root/curso.sql, outside the lab's folders: in the sandbox that is read-only " +
             "(the step fails), and run unconfined it would change the user's machine"], outside);
         Assert.Empty(inside);
+    }
+
+    private static List<string> LintTasks(string tasks)
+    {
+        var lab = LabLoader.LoadText("id: lint\ntitle: Lint\ntasks:\n" + tasks, "/labs/lint/lab.yaml").Lab ?? throw new InvalidOperationException("the test lab does not load");
+        return LabLint.Check(lab).Select(d => d.Message).ToList();
+    }
+
+    private const string MakesClientes = "  - id: crear\n    title: T1\n    steps:\n      - id: tabla\n        title: S\n        sql: CREATE TABLE public.\"Clientes\" (id int);\n";
+
+    [Fact]
+    public void A_task_that_uses_a_table_another_task_made_is_shown_as_needing_it_unless_it_says_so()
+    {
+        const string Uses = "  - id: usar\n    title: T2\n{0}    steps:\n      - id: contar\n        title: S\n        sql: SELECT count(*) FROM clientes c JOIN pedidos p ON p.cliente = c.id;\n";
+
+        var silent = LintTasks(MakesClientes + string.Format(CultureInfo.InvariantCulture, Uses, ""));
+        var said = LintTasks(MakesClientes + string.Format(CultureInfo.InvariantCulture, Uses, "    needs: [crear]\n"));
+        var own = LintTasks(MakesClientes.Replace("crear", "otra", StringComparison.Ordinal) + MakesClientes.Replace("T1", "T2", StringComparison.Ordinal)
+            .Replace("- id: crear", "- id: crear2", StringComparison.Ordinal).Replace("sql: CREATE", "sql: DROP TABLE IF EXISTS clientes; CREATE", StringComparison.Ordinal));
+
+        Assert.Equal(["usar/contar: uses clientes, which task crear makes: needs task crear, without saying so"], silent);
+        Assert.Empty(said);
+        Assert.Empty(own); // a task that makes the table itself needs nothing
+    }
+
+    [Fact]
+    public void The_markdown_reader_says_what_a_course_labs_tasks_build_on()
+    {
+        var md = "### Tarea 1. Crear\n\nPaso 1.\n```sql\nCREATE TABLE cuentas (id int, saldo int);\n```\n\n### Tarea 2. Usar\n\nPaso 1.\n```sql\nUPDATE cuentas SET saldo = 0;\n```\n";
+        var lab = MarkdownLabReader.Read(md, "/labs/x.md").Lab;
+
+        Assert.Equal([[], [lab.Tasks[0].Id]], lab.Tasks.Select(t => t.Needs.ToArray()).ToArray());
+        Assert.Empty(LabLint.Check(lab));
     }
 
     /// <summary>Real-looking panels (plans, \\d footers, jsonb_pretty's "+" lines, Spanish footers) must not be called hand-edited.</summary>

@@ -80,6 +80,7 @@ public class SchemaAgreementTests
         ["57-wal-archive-outside-workdir.yaml"] = Schema.Refuses,
         ["58-wal-archive-and-archive-command.yaml"] = Schema.Blind, // ".." fits the pattern; the loader refuses it
         ["59-wal-archive-twice.yaml"] = Schema.Blind,
+        ["60-needs-not-an-earlier-task.yaml"] = Schema.Refuses, // an item that is not an id; which ids are earlier, only the loader knows
     };
 
     public static TheoryData<string> BrokenFiles()

@@ -64,7 +64,9 @@ internal sealed partial class MarkdownWalker
         _names.Learn(ProseOf(document));
         foreach (var block in document) Visit(block);
         EndSection();
-        var lab = Build();
+        // A course lab's tasks build on each other without saying so in a form LabRunner reads: the reader says it
+        // (needs:), so `check --task` on a later task runs what it builds on first.
+        var lab = TaskDependencies.Infer(Build());
         return new MarkdownImport(lab, _warnings.OrderBy(w => w.Line).ToList()) { Map = _map };
     }
 

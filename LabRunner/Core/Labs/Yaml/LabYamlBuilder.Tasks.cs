@@ -23,6 +23,7 @@ internal sealed partial class LabYamlBuilder
         var title = f.Text("title", required: true);
         var text = Markdown(f.Text("text"));
         var points = f.Number("points");
+        var needs = Needs(f, id, taskIds);
         var stepIds = new Dictionary<string, YScalar>(StringComparer.Ordinal);
         var steps = Steps(f.List("steps", required: true), stepIds, check: false);
         if (f.Get("steps") is YSequence { Items.Count: 0 } empty) d.Error(empty, "the task has no steps", "add at least one step");
@@ -36,8 +37,28 @@ internal sealed partial class LabYamlBuilder
             Steps = steps,
             Checks = checks,
             Points = points,
+            Needs = needs,
             Location = map.Location,
         };
+    }
+
+    /// <summary>needs: [earlier-task, …]: ids of tasks before this one (the dictionary holds the ids read so far).</summary>
+    private IReadOnlyList<string> Needs(Fields f, string? id, Dictionary<string, YScalar> earlier)
+    {
+        if (f.List("needs") is not { } list) return [];
+        var needs = new List<string>();
+        foreach (var item in list.Items)
+        {
+            if (item is not YScalar { IsNull: false } s) { d.Error(item, "each item of \"needs\" should be a task id", "write \"- task-id\" of an earlier task"); continue; }
+            if (s.Value == id) d.Error(s, $"the task needs itself (\"{s.Value}\")", "list earlier tasks only");
+            else if (!earlier.ContainsKey(s.Value))
+                d.Error(s, $"\"{s.Value}\" is not an earlier task", DidYouMean.Suggest(s.Value, earlier.Keys) is { } near
+                    ? $"did you mean \"{near}\"? (needs lists tasks above this one)"
+                    : earlier.Keys.Any(k => k != id) ? $"list tasks above this one ({string.Join(", ", earlier.Keys.Where(k => k != id))})"
+                    : "this is the first task: it builds on none");
+            else needs.Add(s.Value);
+        }
+        return needs;
     }
 
     /// <summary>login: { user: alumno, host: 127.0.0.1, port: 5432, password: ... }: the session logs in as that role over TCP.</summary>
