@@ -203,7 +203,7 @@ public sealed class LabSession
 
     /// <summary>A shell step's question, or SQL that runs programs said for what it is (the same answers).</summary>
     private Question ConsentQuestion(StepAction action, Consent needed) => needed.HasFlag(Consent.ServerProgram)
-        ? Dialogs.ProgramConsent(action.Command.Trim(), Psql.SqlEffects.Describe(ConsentRules.ProgramsIn(action)))
+        ? Dialogs.ProgramConsent(action.Command.Trim(), Text.Effects(ConsentRules.ProgramsIn(action)))
         : Dialogs.ShellConsent(action.Command.Trim());
 
     /// <summary>Esc: cancels the running step or checks, or stops the server's start (nothing is left running).</summary>

@@ -41,7 +41,7 @@ public static class TuiApp
             });
         // Settings and setup SQL that run programs wait for the student's yes on screen; otherwise the server starts
         // now, before Terminal.Gui does.
-        var needs = options.AllowSetupPrograms ? [] : ConsentRules.BeforeSteps(lab);
+        var needs = options.AllowSetupPrograms ? [] : ConsentRules.BeforeStepsByPlace(lab).Select(n => options.Text.SetupNeed(n.Place, n.Effects)).ToList();
         var stop = new CancellationTokenSource(); // the screen's Esc or Ctrl+Q stops the start; disposed when it ends
         var starting = needs.Count == 0 ? Task.Run(() => runner.StartAsync(Consent.None, stop.Token), CancellationToken.None) : null;
         var planned = new ServerInfo("", !target.NamesExistingServer, "", 0, lab.Server.Database);

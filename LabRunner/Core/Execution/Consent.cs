@@ -27,6 +27,9 @@ public enum Consent
     ServerProgram = 4,
 }
 
+/// <summary>Where, before the first step, a lab makes the server run programs.</summary>
+public enum SetupPlace { Setting, SetupSql }
+
 /// <summary>Which consents a step's action (or a whole lab) needs before it may run.</summary>
 public static class ConsentRules
 {
@@ -63,13 +66,17 @@ public static class ConsentRules
     /// What runs before the first step and needs consent: the lab's server settings (archive_command...) and its setup
     /// SQL. A sandbox applies the settings when it starts, so this is asked before the server is even opened.
     /// </summary>
-    public static IReadOnlyList<string> BeforeSteps(Lab lab)
+    public static IReadOnlyList<string> BeforeSteps(Lab lab) =>
+        BeforeStepsByPlace(lab).Select(n => (n.Place == SetupPlace.Setting ? "server setting " : "setup SQL ") + SqlEffects.Describe(n.Effects)).ToList();
+
+    /// <summary><see cref="BeforeSteps"/> as data, for an interface that says it in its own language.</summary>
+    public static IReadOnlyList<(SetupPlace Place, IReadOnlyList<SqlEffect> Effects)> BeforeStepsByPlace(Lab lab)
     {
-        var needs = new List<string>();
+        var needs = new List<(SetupPlace, IReadOnlyList<SqlEffect>)>();
         foreach (var name in lab.Server.Settings.Keys.Order(StringComparer.Ordinal))
-            if (SqlEffects.OfSetting(name) is { NeedsConsent: true } effect) needs.Add("server setting " + effect.Reason);
+            if (SqlEffects.OfSetting(name) is { NeedsConsent: true } effect) needs.Add((SetupPlace.Setting, [effect]));
         if (lab.Server.Setup is { } setup && ProgramsIn(setup) is { Count: > 0 } effects)
-            needs.Add("setup SQL " + SqlEffects.Describe(effects));
+            needs.Add((SetupPlace.SetupSql, effects));
         return needs;
     }
 

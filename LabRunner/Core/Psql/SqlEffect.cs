@@ -35,5 +35,11 @@ public sealed record SqlEffect(SqlEffectKind Kind, string Reason, int Line)
     public bool NeedsConsent => Kind is SqlEffectKind.RunsProgram or SqlEffectKind.WritesServerFile
         or SqlEffectKind.RunsDynamicSql or SqlEffectKind.LoadsServerCode;
 
+    /// <summary>
+    /// The construct the reason is about, in SQL's own words ("COPY … TO PROGRAM", "archive_command", "lo_export()"):
+    /// the part of the reason that needs no translation, for interfaces that say the rest in their language.
+    /// </summary>
+    public string Subject { get; init; } = "";
+
     public override string ToString() => $"line {Line}: {Reason}";
 }

@@ -40,12 +40,12 @@ public static class SqlEffects
     /// <summary>What a server setting (a lab's server.settings) makes the server do: run a program, load a library — or nothing.</summary>
     public static SqlEffect? OfSetting(string name, int line = 0) =>
         ServerKnowledge.ProgramSettings.TryGetValue(name, out var kind)
-            ? new SqlEffect(kind, kind == SqlEffectKind.RunsProgram ? $"{name} makes the server run a program" : $"{name} loads a library into the server", line)
+            ? new SqlEffect(kind, kind == SqlEffectKind.RunsProgram ? $"{name} makes the server run a program" : $"{name} loads a library into the server", line) { Subject = name }
             : null;
 
     private sealed class Reader(int line, List<SqlEffect> effects)
     {
-        private void Add(SqlEffectKind kind, string reason) => effects.Add(new SqlEffect(kind, reason, line));
+        private void Add(SqlEffectKind kind, string reason, string subject = "") => effects.Add(new SqlEffect(kind, reason, line) { Subject = subject });
 
         public void Statement(IReadOnlyList<SqlToken> t)
         {
@@ -97,7 +97,7 @@ public static class SqlEffects
                     Add(SqlEffectKind.RunsProcedure, "CALL runs a procedure, which may write or commit");
                     break;
                 case "load":
-                    Add(SqlEffectKind.LoadsServerCode, "LOAD loads a shared library into the server");
+                    Add(SqlEffectKind.LoadsServerCode, "LOAD loads a shared library into the server", "LOAD");
                     break;
                 case "insert" or "update" or "delete" or "merge" or "truncate":
                     Add(SqlEffectKind.Writes, $"{shown} writes data");
@@ -200,7 +200,7 @@ public static class SqlEffects
         {
             if (ServerKnowledge.GuardedSettings.TryGetValue(name.ToLowerInvariant(), out var why))
                 Add(SqlEffectKind.ChangesSession, $"{verb} {name} {why}");
-            if (OfSetting(name, line) is { } program) effects.Add(program with { Reason = $"{verb} {program.Reason}" });
+            if (OfSetting(name, line) is { } program) effects.Add(program with { Reason = $"{verb} {program.Reason}", Subject = $"{verb} {program.Subject}" });
         }
 
         private void Copy(IReadOnlyList<SqlToken> t)
@@ -221,11 +221,11 @@ public static class SqlEffects
                 var target = k + 1 < t.Count ? t[k + 1] : null;
                 var shown = direction.ToUpperInvariant();
                 if (target?.Is("program") == true)
-                    Add(SqlEffectKind.RunsProgram, $"COPY … {shown} PROGRAM runs a program on the database server");
+                    Add(SqlEffectKind.RunsProgram, $"COPY … {shown} PROGRAM runs a program on the database server", $"COPY … {shown} PROGRAM");
                 else if (direction == "from")
                     Add(SqlEffectKind.Writes, "COPY … FROM writes rows into a table");
                 else if (target?.Kind == SqlTokenKind.Literal)
-                    Add(SqlEffectKind.WritesServerFile, $"COPY … TO '{target.Text}' writes a file on the database server");
+                    Add(SqlEffectKind.WritesServerFile, $"COPY … TO '{target.Text}' writes a file on the database server", $"COPY … TO '{target.Text}'");
                 return;
             }
         }
@@ -236,13 +236,13 @@ public static class SqlEffects
             {
                 Add(SqlEffectKind.Writes, "ALTER SYSTEM changes the server's configuration (postgresql.auto.conf)");
                 if (Word(t, 2) == "set" && SettingName(t, 3) is { } name && OfSetting(name, line) is { } program)
-                    effects.Add(program with { Reason = $"ALTER SYSTEM SET {program.Reason}" });
+                    effects.Add(program with { Reason = $"ALTER SYSTEM SET {program.Reason}", Subject = $"ALTER SYSTEM SET {program.Subject}" });
                 return;
             }
             Add(SqlEffectKind.Writes, $"ALTER {Word(t, 1).ToUpperInvariant()} changes the database");
             for (var k = 2; k < t.Count; k++)
                 if (t[k].Is("set") && SettingName(t, k + 1) is { } name && OfSetting(name, line) is { } program)
-                    effects.Add(program with { Reason = $"ALTER … SET {program.Reason}" });
+                    effects.Add(program with { Reason = $"ALTER … SET {program.Reason}", Subject = $"ALTER … SET {program.Subject}" });
         }
 
         private void Create(IReadOnlyList<SqlToken> t)
@@ -260,16 +260,16 @@ public static class SqlEffects
                     if (n >= t.Count) return;
                     var name = t[n].Text;
                     if (ServerKnowledge.UntrustedLanguages.Contains(name))
-                        Add(SqlEffectKind.RunsProgram, $"CREATE {what.ToUpperInvariant()} {name} installs a language whose code can run programs on the server");
+                        Add(SqlEffectKind.RunsProgram, $"CREATE {what.ToUpperInvariant()} {name} installs a language whose code can run programs on the server", $"CREATE {what.ToUpperInvariant()} {name}");
                     else if (what == "extension" && name.Equals("adminpack", StringComparison.OrdinalIgnoreCase))
-                        Add(SqlEffectKind.WritesServerFile, "CREATE EXTENSION adminpack adds functions that write files on the server");
+                        Add(SqlEffectKind.WritesServerFile, "CREATE EXTENSION adminpack adds functions that write files on the server", "CREATE EXTENSION adminpack");
                     break;
                 case "function" or "procedure":
                     Routine(t, $"a {what} whose body");
                     break;
                 case "server" or "foreign":
                     if (t.Any(x => x.Is("program") || (x.Kind == SqlTokenKind.QuotedName && x.Text == "program")))
-                        Add(SqlEffectKind.RunsProgram, "a foreign table that reads a program's output runs that program on the server");
+                        Add(SqlEffectKind.RunsProgram, "a foreign table that reads a program's output runs that program on the server", "FOREIGN TABLE … OPTIONS (program …)");
                     break;
             }
         }
@@ -279,12 +279,12 @@ public static class SqlEffects
             var language = LanguageOf(t) ?? "sql";
             if (language == "c")
             {
-                Add(SqlEffectKind.LoadsServerCode, "a C function loads native code into the server");
+                Add(SqlEffectKind.LoadsServerCode, "a C function loads native code into the server", "LANGUAGE C");
                 return;
             }
             if (ServerKnowledge.UntrustedLanguages.Contains(language))
             {
-                Add(SqlEffectKind.RunsProgram, $"a {language} function can run programs on the server");
+                Add(SqlEffectKind.RunsProgram, $"a {language} function can run programs on the server", $"LANGUAGE {language}");
                 return;
             }
             var @as = IndexOfWord(t, "as", 1);
@@ -297,7 +297,7 @@ public static class SqlEffects
             var language = LanguageOf(t) ?? "plpgsql";
             if (ServerKnowledge.UntrustedLanguages.Contains(language))
             {
-                Add(SqlEffectKind.RunsProgram, $"DO in {language} runs code that can run programs on the server");
+                Add(SqlEffectKind.RunsProgram, $"DO in {language} runs code that can run programs on the server", $"DO … LANGUAGE {language}");
                 return;
             }
             if (t.FirstOrDefault(x => x.Kind == SqlTokenKind.Literal) is { } body) Code(body.Text, "the DO block");
@@ -308,7 +308,7 @@ public static class SqlEffects
         {
             var inner = SqlTokenizer.Tokenize(body);
             if (inner.Any(x => x.Is("execute")))
-                Add(SqlEffectKind.RunsDynamicSql, $"{what} EXECUTEs SQL built at run time, which no filter can see through");
+                Add(SqlEffectKind.RunsDynamicSql, $"{what} EXECUTEs SQL built at run time, which no filter can see through", $"{what} … EXECUTE");
             for (var k = 0; k < inner.Count; k++)
             {
                 if (!inner[k].Is("copy")) continue;
@@ -333,7 +333,7 @@ public static class SqlEffects
                 if (!t[k].IsName || !t[k + 1].IsSymbol('(')) continue;
                 var name = t[k].Text;
                 if (ServerKnowledge.WritingFunctions.TryGetValue(name, out var why)) Add(SqlEffectKind.Writes, $"{name}() {why}");
-                else if (ServerKnowledge.FileWritingFunctions.Contains(name)) Add(SqlEffectKind.WritesServerFile, $"{name}() writes a file on the database server");
+                else if (ServerKnowledge.FileWritingFunctions.Contains(name)) Add(SqlEffectKind.WritesServerFile, $"{name}() writes a file on the database server", $"{name}()");
                 else if (name == "lo_export") LoExport(Arguments(t, k + 1));
                 else if (name == "set_config") SetConfig(Arguments(t, k + 1));
                 else if (ServerKnowledge.QueryTextFunctions.Contains(name)) QueryText(name, Arguments(t, k + 1).FirstOrDefault());
@@ -354,7 +354,7 @@ public static class SqlEffects
             else
                 Add(SqlEffectKind.WritesServerFile, path is null
                     ? "lo_export() writes a file on the database server, to a path computed at run time"
-                    : $"lo_export() writes '{path}' on the database server");
+                    : $"lo_export() writes '{path}' on the database server", path is null ? "lo_export()" : $"lo_export(…, '{path}')");
         }
 
         private void SetConfig(List<List<SqlToken>> args)
@@ -366,9 +366,9 @@ public static class SqlEffects
         private void QueryText(string function, List<SqlToken>? argument)
         {
             if (Literal(argument) is { } sql)
-                effects.AddRange(Of(sql).Select(e => e with { Line = line, Reason = $"{function}(): {e.Reason}" }));
+                effects.AddRange(Of(sql).Select(e => e with { Line = line, Reason = $"{function}(): {e.Reason}", Subject = $"{function}(): {e.Subject}" }));
             else
-                Add(SqlEffectKind.RunsDynamicSql, $"{function}() runs SQL built at run time, which no filter can see through");
+                Add(SqlEffectKind.RunsDynamicSql, $"{function}() runs SQL built at run time, which no filter can see through", $"{function}()");
         }
 
         /// <summary>A literal argument ('text' or 'text'::type), or null when it is computed.</summary>

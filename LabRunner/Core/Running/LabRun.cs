@@ -210,7 +210,8 @@ public sealed class LabRun
         StepResult result;
         if (action is ManualAction)
             result = new StepResult(task, step, kind, action, null, Verdict.Manual(), TimeSpan.Zero);
-        else if (StepPlacement.WhyNotHere(Target, action, consent) is { } notHere)
+        // A check is never skipped this way: grading refuses what is not a read, with its own reason.
+        else if (kind == StepKind.Step && StepPlacement.WhyNotHere(Target, action, consent) is { } notHere)
             result = new StepResult(task, step, kind, action, null, Verdict.Skip(notHere), TimeSpan.Zero);
         else if (ConsentRules.Missing(action, consent) is var missing and not Consent.None)
             result = new StepResult(task, step, kind, action, null, Verdict.Skip(new NotAllowed(missing)), TimeSpan.Zero);

@@ -168,4 +168,40 @@ public sealed class ProgramConsentScreenTests
         Assert.True(runner.Requests[0].AllowShell);
         Assert.Equal(copy, runner.Requests[0].Action.Command);
     }
+
+    [Fact]
+    public void On_a_spanish_screen_the_reason_is_spanish_with_the_SQL_as_written()
+    {
+        var lab = new Lab
+        {
+            Id = "l", Title = "L", Language = "es",
+            Tasks = [new LabTask { Id = "t", Title = "T", Steps = [new Step { Id = "s", Title = "S", Action = new SqlAction("SELECT 1;\nCOPY (SELECT 1) TO PROGRAM 'id';") }] }],
+        };
+        using var h = new LabRunner.Tests.Tui.ScreenHarness(lab, new LabRunner.Tests.Tui.ScriptedRunner(), width: 120, height: 40, text: new LabRunner.Text.SpanishCatalogue());
+
+        h.Press(Terminal.Gui.Input.Key.F5);
+
+        var message = h.Session.Pending!.Message;
+        Assert.Contains("línea 2: COPY … TO PROGRAM hace que el servidor ejecute un programa", message);
+        Assert.DoesNotContain("runs a program", message);
+    }
+
+    [Fact]
+    public void What_runs_before_the_first_step_is_said_in_the_interfaces_language()
+    {
+        var lab = new Lab
+        {
+            Id = "l", Title = "L",
+            Server = new ServerRequirements { Settings = new Dictionary<string, string> { ["archive_command"] = "cp %p /x/%f" }, Setup = "SELECT lo_export(1, '/tmp/x');" },
+            Tasks = [new LabTask { Id = "t", Title = "T", Steps = [new Step { Id = "s", Title = "S", Action = new SqlAction("SELECT 1;") }] }],
+        };
+        var byPlace = ConsentRules.BeforeStepsByPlace(lab);
+
+        Assert.Equal(["server setting archive_command makes the server run a program",
+            "setup SQL line 1: lo_export() writes '/tmp/x' on the database server"], byPlace.Select(n => LabRunner.Text.Catalogue.English.SetupNeed(n.Place, n.Effects)));
+        Assert.Equal(ConsentRules.BeforeSteps(lab), byPlace.Select(n => LabRunner.Text.Catalogue.English.SetupNeed(n.Place, n.Effects)));
+        Assert.Equal(["parámetro del servidor archive_command hace que el servidor ejecute un programa",
+            "SQL de preparación línea 1: lo_export(…, '/tmp/x') escribe un archivo en la máquina del servidor"],
+            byPlace.Select(n => new LabRunner.Text.SpanishCatalogue().SetupNeed(n.Place, n.Effects)));
+    }
 }
