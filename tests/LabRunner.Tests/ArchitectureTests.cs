@@ -25,7 +25,7 @@ public sealed class ArchitectureTests
         ["Running"] = ["Labs", "Postgres", "Psql", "Execution", "Checking"],
         ["Grading"] = ["Labs", "Postgres", "Psql", "Execution", "Checking", "Running"],
         // The one localisation catalogue: words verdicts, events, grades and the screen in the interface's language.
-        ["Text"] = ["Labs", "Execution", "Checking", "Running", "Grading", "Setup"],
+        ["Text"] = ["Labs", "Psql", "Execution", "Checking", "Running", "Grading", "Setup"],
         ["Reports"] = ["Labs", "Psql", "Execution", "Checking", "Running", "Grading", "Text"],
         ["Progress"] = ["Labs", "Checking", "Running"],
         // What the machine lacks (PostgreSQL's binaries, a lab's tools) and installing it: it finds server binaries.

@@ -18,7 +18,6 @@ namespace LabRunner.Checking;
 [JsonDerivedType(typeof(ServerStepFailed), "serverStepFailed")]
 [JsonDerivedType(typeof(NotAllowed), "notAllowed")]
 [JsonDerivedType(typeof(NeedsOwnServer), "needsOwnServer")]
-[JsonDerivedType(typeof(NotConfined), "notConfined")]
 [JsonDerivedType(typeof(UnknownVariables), "unknownVariables")]
 [JsonDerivedType(typeof(Unreachable), "unreachable")]
 [JsonDerivedType(typeof(StepFailed), "stepFailed")]
@@ -74,8 +73,6 @@ public sealed record NotAllowed(Consent Needed) : VerdictReason;
 /// a machine of the lab's own: a shell command, a config file, a server to start or stop.
 /// </summary>
 public sealed record NeedsOwnServer : VerdictReason;
-/// <summary>Not run: shell steps run confined, and here they cannot be (<paramref name="Why"/>); --unconfined-shell allows them.</summary>
-public sealed record NotConfined(string Why) : VerdictReason;
 /// <summary>Not run: the command uses variables that have no value on this server (e.g. data_directory for a plain role).</summary>
 public sealed record UnknownVariables(IReadOnlyList<string> Names) : VerdictReason;
 /// <summary>Grading: the student's database could not be reached.</summary>

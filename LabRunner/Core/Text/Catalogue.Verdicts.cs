@@ -21,7 +21,6 @@ public partial class Catalogue
         Checking.ServerStepFailed r => ServerStepFailed(r.Problem),
         Checking.NotAllowed r => NotAllowed(r.Needed),
         Checking.NeedsOwnServer => NeedsOwnServer,
-        Checking.NotConfined r => NotConfined(r.Why),
         Checking.UnknownVariables r => UnknownVariables(r.Names),
         Checking.Unreachable r => Unreachable(r.Why),
         Checking.StepFailed r => StepFailed(Say(r.Error)),
@@ -133,9 +132,6 @@ public partial class Catalogue
     public virtual string NeedsOwnServer =>
         "not available on a shared server: this step needs a machine of the lab's own (a shell, a config file, a server to " +
         "start or stop); do it as your teacher says, or run the lab on your own sandbox (without --connection)";
-    public virtual string NotConfined(string why) =>
-        $"shell step not run: shell steps run confined in the sandbox, and here {why}; install bubblewrap, or pass " +
-        "--unconfined-shell to run them on this machine as your user";
     public virtual string UnknownVariables(IReadOnlyList<string> names) =>
         $"not run: the command uses {Variables(names)}, which has no value on this server " +
         "(data_directory is known only when the role may read it, e.g. a superuser or pg_read_all_settings member)";

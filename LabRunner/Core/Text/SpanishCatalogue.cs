@@ -39,9 +39,6 @@ internal sealed partial class SpanishCatalogue : Catalogue
         "no disponible en un servidor compartido: este paso necesita una máquina propia de la práctica (una shell, un " +
         "archivo de configuración, un servidor que arrancar o detener); hazlo como indique tu profesor, o usa la práctica " +
         "en tu propio sandbox (sin --connection)";
-    public override string NotConfined(string why) =>
-        $"paso de shell no ejecutado: los pasos de shell se ejecutan aislados en el sandbox, y aquí {why}; instala " +
-        "bubblewrap, o usa --unconfined-shell para ejecutarlos en esta máquina como tu usuario";
     public override string UnknownVariables(IReadOnlyList<string> names) =>
         $"no ejecutado: el comando usa {Variables(names)}, que no tiene valor en este servidor " +
         "(data_directory solo se conoce si el rol puede leerlo, p. ej. un superusuario o un miembro de pg_read_all_settings)";
