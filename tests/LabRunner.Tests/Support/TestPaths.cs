@@ -18,7 +18,12 @@ public static class TestPaths
         }
     }
 
-    private static readonly string SandboxDirectory = Path.Combine(Path.GetTempPath(), $"labrunner-tests-{Environment.UserName}");
+    /// <summary>
+    /// One root per checkout: two checkouts' suites running at once (a branch and a CI clone) must not see each other's
+    /// sandboxes, or one's janitor or spares could take a folder the other is filling.
+    /// </summary>
+    private static readonly string SandboxDirectory = Path.Combine(Path.GetTempPath(),
+        $"labrunner-tests-{Environment.UserName}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepoRoot)))[..8]}");
 
     private static string FindRepoRoot()
     {
