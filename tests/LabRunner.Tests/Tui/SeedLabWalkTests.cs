@@ -16,14 +16,11 @@ public sealed class SeedLabWalkTests : IDisposable
     /// <summary>Tarea 2, Paso 5 waits up to 3 minutes for autovacuum (the lab's own `eventually`).</summary>
     private static readonly TimeSpan Autovacuum = TimeSpan.FromSeconds(200);
 
-    private readonly string _temp = Directory.CreateTempSubdirectory("lr-walk-").FullName;
+    private readonly TmuxFolder _folder = new("lr-walk-");
+    private string _temp => _folder.Path;
 
-    public SeedLabWalkTests() => File.SetUnixFileMode(_temp, (UnixFileMode)0b111_101_101); // postgres must traverse to its sandbox
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>The lab's steps as the tree names them at 80 columns (the start of each is unique) and what each says to do.</summary>
     private static readonly (string Tree, string Says)[] Tarea1 =
