@@ -178,13 +178,15 @@ public sealed class LabScreen : Window
         var width = _commandFrame.Frame.Width > 0 ? _commandFrame.Frame.Width : Math.Max(20, Viewport.Width - Viewport.Width * 26 / 100);
         var inner = width - 2;
         var commandLines = QuestionBox.Wrap(_command.Text.TrimEnd(), inner - 2).Count; // the scroll bar's column
-        // Up to a third of the rows (every line of a short query; a long script scrolls, its scroll bar says so).
-        var command = Math.Clamp(commandLines + 2, 3, Math.Max(3, rows / 3));
+        // Up to a quarter of the rows (9 lines at 40 rows, 3 at 24); more scroll, and the pane's scroll bar says so.
+        var command = Math.Clamp(commandLines + 2, 3, Math.Max(3, rows / 4));
         var activityLines = _activity.Text.Length == 0 ? 0 : _activity.Text.Count(c => c == '\n') + 1;
         // A running step has no verdict yet: its row goes to the activity line (what it waits for, in full).
-        var verdictLines = _verdict.Text.Length == 0 ? (activityLines > 0 ? 0 : 1) : Math.Min(3, QuestionBox.Wrap(_verdict.Text, width).Count);
+        var verdictLines = _verdict.Text.Length == 0 ? (activityLines > 0 ? 0 : 1) : Math.Min(VerdictRows, QuestionBox.Wrap(_verdict.Text, width).Count);
         var below = verdictLines + activityLines;
-        var outputMin = Math.Max(5, (rows - command) * 2 / 5);
+        // The output keeps room for what it shows (a live table with its column names, its horizontal scroll bar), up to half.
+        var outputNeeds = Actual.Lines.Count + 2 + (Actual.GetContentSize().Width > (Actual.Viewport.Width > 0 ? Actual.Viewport.Width : inner) ? 1 : 0);
+        var outputMin = Math.Max(5, Math.Max((rows - command) * 2 / 5, Math.Min(outputNeeds, (rows - command) / 2)));
         var instructionsWanted = QuestionBox.Wrap(ScreenText.WrapMarkdown(_instructionsShown ?? "", inner - 1), inner - 1).Count + 2;
         var instructions = Math.Clamp(instructionsWanted, 5, Math.Max(5, rows - command - outputMin - below));
         var sizes = (instructions, command, verdictLines, activityLines);
@@ -289,6 +291,13 @@ public sealed class LabScreen : Window
         }
         // The overview scrolls (it is taller than an 80x24 screen) wherever the focus is.
         if (_overview.Visible && _overview.Scroll(key)) { key.Handled = true; return; }
+        // Esc closes the plot too, unless it cancels something (a step running while its plot is watched).
+        if (_bigPlotFrame.Visible && key == Key.Esc && !KeyTable.All.First(c => c.Command == Command.Cancel).EnabledWhen(_session))
+        {
+            ShowPlot(false);
+            key.Handled = true;
+            return;
+        }
         if (KeyTable.Find(key) is not { } command) return;
         key.Handled = true;
         // The overview covers the lab: a command other than F9, F1 or quitting closes it first, then runs.
@@ -504,11 +513,14 @@ public sealed class LabScreen : Window
         _actualFrame.SetNeedsLayout();
     }
 
-    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to three rows, never cut at the edge.</summary>
+    /// <summary>Rows the verdict may take (Tarea 2 Paso 5's, with its notes, takes four at 80 columns).</summary>
+    private const int VerdictRows = 4;
+
+    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to four rows, never cut at the edge.</summary>
     private void SetVerdict()
     {
         if (_outputArea.Frame.Width <= 0) return;
-        var text = string.Join('\n', QuestionBox.Wrap(_verdictWords, _outputArea.Frame.Width).Take(3)).TrimEnd();
+        var text = string.Join('\n', QuestionBox.Wrap(_verdictWords, _outputArea.Frame.Width).Take(VerdictRows)).TrimEnd();
         if (text == _verdict.Text) return;
         var relayout = text.Count(c => c == '\n') != _verdict.Text.Count(c => c == '\n') || (text.Length == 0) != (_verdict.Text.Length == 0);
         _verdict.Text = text;

@@ -103,5 +103,7 @@ public class WatchPlotTests
         h.Press(Key.G.WithCtrl);
         Assert.False(h.Screen.PlotShown);
         Assert.Contains("Instrucciones", h.Text);
+        h.Press(Key.G.WithCtrl, Key.Esc); // Esc closes it too (nothing runs to cancel)
+        Assert.False(h.Screen.PlotShown);
     }
 }
