@@ -513,10 +513,10 @@ public sealed class LabScreen : Window
         _actualFrame.SetNeedsLayout();
     }
 
-    /// <summary>Rows the verdict may take (Tarea 2 Paso 5's, with its notes, takes four at 80 columns).</summary>
-    private const int VerdictRows = 4;
+    /// <summary>Rows the verdict may take (Tarea 2 Paso 5's, with its notes and the plot's key, takes five at 80 columns).</summary>
+    private const int VerdictRows = 6;
 
-    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to four rows, never cut at the edge.</summary>
+    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to six rows, never cut at the edge.</summary>
     private void SetVerdict()
     {
         if (_outputArea.Frame.Width <= 0) return;

@@ -3,7 +3,7 @@
 #   es-*-80x24.txt  the Spanish interface at 80x24 (a student's terminal): opened, Paso 1 run, F1 help, Tarea 3 Paso 6
 #                   (instructions wrapped at word boundaries), Tarea 2 Paso 5 after autovacuum and its Ctrl+G plot
 #   en-*-120x40.txt the English interface at 120x40: opened, Tarea 2 Paso 1 run, F1 help; docs/screen.txt is Paso 1 run
-# Run from the repository after `dotnet build` (needs tmux and PostgreSQL, as the tests do). Takes 2-4 minutes: Tarea 2
+# Run from the repository after `dotnet build` (`capture.sh es` or `capture.sh en` for one language) (needs tmux and PostgreSQL, as the tests do). Takes 2-4 minutes: Tarea 2
 # fills a table with a million rows and Paso 5 waits for autovacuum.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -31,8 +31,14 @@ wait_for() {
     sleep 0.1
   done
 }
-# key KEY TEXT: press KEY, wait for TEXT
-key() { tmux send-keys -t "$session" "$1"; wait_for "$2" "${3:-60}"; }
+# key KEY TEXT [SECONDS]: press KEY, wait for TEXT (a key pressed while the screen was still settling is pressed again)
+key() {
+  for _ in 1 2; do
+    tmux send-keys -t "$session" "$1"
+    for _ in $(seq 1 50); do screen | grep -qF -- "$2" && return 0; sleep 0.1; done
+  done
+  wait_for "$2" "${3:-60}"
+}
 shot() { sleep 0.3; screen > "$out/$1"; echo "$out/$1"; } # the spinner's frame settles
 open() { # open LANG WIDTH HEIGHT
   tmux kill-session -t "$session" 2>/dev/null || true
@@ -42,6 +48,9 @@ open() { # open LANG WIDTH HEIGHT
   wait_for "PostgreSQL 1" 120
 }
 
+only=${1:-all} # es, en or all
+
+if [ "$only" != en ]; then
 # Spanish, 80x24
 open es_ES.UTF-8 80 24
 key F9 "Iniciar una sesión psql"
@@ -68,7 +77,9 @@ shot es-task2-step5-80x24.txt
 key C-g "Gráfico"
 shot es-plot-80x24.txt
 tmux send-keys -t "$session" C-q
+fi
 
+if [ "$only" != es ]; then
 # English, 120x40
 open en_US.UTF-8 120 40
 key F9 "Iniciar una sesión psql"
@@ -81,3 +92,4 @@ cp "$out/en-task2-step1-120x40.txt" docs/screen.txt
 key F1 "Keys"
 shot en-help-120x40.txt
 tmux send-keys -t "$session" Escape C-q
+fi

@@ -81,7 +81,9 @@ public class WatchPlotTests
             "     relname     | n_live_tup | n_dead_tup | last_vacuum |        last_autovacuum\n" +
             "-----------------+------------+------------+-------------+-------------------------------\n" +
             " test_autovacuum |     666667 |          0 |             | 2024-10-06 19:00:44.756802-05\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromSeconds(6)),
-            Verdict.Pass()) { Series = Autovacuum() };
+            // The verdict as the real step gives it: with its notes it takes five rows at 80 columns (it was cut at three).
+            Verdict.Pass() with { Notes = [new ColumnMatcher("last_autovacuum", new Matcher.Shape(ValueShape.Timestamp)), new AnyOrder(),
+                new MatchedOnAttempt(TimeSpan.FromSeconds(6), 4), new MarkerChanged("last_autovacuum", TimeSpan.FromSeconds(6))] }) { Series = Autovacuum() };
         using var h = new ScreenHarness(lab, new ScriptedRunner(_ => passed), width: 80, height: 24, text: Catalogue.Spanish);
         h.Session.Select(h.Session.Steps.Single(s => s.Step.Id == "table-stats-again"));
         h.Press(Key.F5);
@@ -90,6 +92,9 @@ public class WatchPlotTests
         var screen = h.Text;
         Assert.DoesNotContain("┄ umbral", screen);   // no room beside the output at 80x24
         Assert.Contains("Ctrl+G: gráfico", screen);  // ... so the screen says where it is
+        var verdict = ScreenText.VerdictLine(h.Session, h.Session.Selected!) + " · Ctrl+G: gráfico";
+        var missing = verdict.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !screen.Contains(w, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"the verdict is cut: {string.Join(" ", missing)}\n{screen}");
 
         h.Press(Key.G.WithCtrl);
         Assert.True(h.Screen.PlotShown);
