@@ -78,6 +78,15 @@ public static partial class ScreenText
     [GeneratedRegex(@"^\p{L}+\s*\d+[.:]?$")]
     private static partial Regex GenericTitle();
 
+    /// <summary>Whether Markdown starts with a line of text (not a heading, list, quote, table, code or HTML block).</summary>
+    private static bool StartsAsText(string md)
+    {
+        var first = md.Split('\n')[0];
+        var trimmed = first.TrimStart();
+        return !first.StartsWith("    ", StringComparison.Ordinal) && !first.StartsWith('\t') && !ListItem().IsMatch(first) && !Rule().IsMatch(first)
+            && trimmed.Length > 0 && trimmed[0] is not ('#' or '>' or '|' or '<' or '`' or '~');
+    }
+
     /// <summary>A label cut to <paramref name="width"/> columns, with "…" saying so (the whole of it is shown elsewhere).</summary>
     public static string Fit(string label, int width) =>
         width <= 1 || label.Length <= width ? label : label[..(width - 1)].TrimEnd() + "…";
@@ -138,25 +147,40 @@ public static partial class ScreenText
         // The view draws a bullet as "  • ": a list item's text starts further right than its source.
         var drawnPrefix = item.Success ? indent.Length + marker.Length + 3 : 0;
         var continuation = item.Success ? indent + new string(' ', marker.Length + 1) : "";
-        var text = string.Join(' ', block.Select((l, i) => (i == 0 && item.Success ? l[item.Length..] : l).Trim()));
+        // The author's own hard breaks (a line ending in "\\" or two spaces) stay: each part between them is wrapped.
+        var parts = new List<string>();
+        var part = new List<string>();
+        for (var i = 0; i < block.Count; i++)
+        {
+            var line = i == 0 && item.Success ? block[i][item.Length..] : block[i];
+            var hard = line.EndsWith('\\') || line.EndsWith("  ", StringComparison.Ordinal);
+            part.Add(hard ? line.TrimEnd()[..^(line.TrimEnd().EndsWith('\\') ? 1 : 0)].Trim() : line.Trim());
+            if (!hard) continue;
+            parts.Add(string.Join(' ', part));
+            part.Clear();
+        }
+        if (part.Count > 0) parts.Add(string.Join(' ', part));
         var budget = Math.Max(8, width - drawnPrefix - 1);
         var lines = new List<string>();
-        var current = new StringBuilder();
-        var used = 0;
-        foreach (var token in Token().Matches(text).Select(m => m.Value))
+        foreach (var text in parts)
         {
-            var drawn = Regex.Replace(token, @"\[([^\]]*)\]\([^)]*\)", "$1").Replace("*", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Length;
-            if (used > 0 && used + 1 + drawn > budget)
+            var current = new StringBuilder();
+            var used = 0;
+            foreach (var token in Token().Matches(text).Select(m => m.Value))
             {
-                lines.Add(current.ToString());
-                current.Clear();
-                used = 0;
+                var drawn = Regex.Replace(token, @"\[([^\]]*)\]\([^)]*\)", "$1").Replace("*", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Length;
+                if (used > 0 && used + 1 + drawn > budget)
+                {
+                    lines.Add(current.ToString());
+                    current.Clear();
+                    used = 0;
+                }
+                if (used > 0) { current.Append(' '); used++; }
+                current.Append(token);
+                used += drawn;
             }
-            if (used > 0) { current.Append(' '); used++; }
-            current.Append(token);
-            used += drawn;
+            lines.Add(current.ToString());
         }
-        if (current.Length > 0) lines.Add(current.ToString());
         for (var i = 0; i < lines.Count; i++)
             yield return (i == 0 ? (item.Success ? indent + marker + " " : "") : continuation) + lines[i] + (i < lines.Count - 1 ? "\\" : "");
     }
@@ -184,9 +208,16 @@ public static partial class ScreenText
         var md = new StringBuilder();
         if (s.HintOf(step) is { } hint) md.Append(hint).Append("\n\n");
         // The step's own instruction first (what to do now); the task's and the lab's context after it.
-        // Its task's title in full beside it: the step tree has room for its start only.
-        md.Append("**").Append(step.Step.Title.Trim()).Append("** · ").Append(step.Task.Title.Trim()).Append("\n\n");
-        if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append("\n\n");
+        // Its task's title in full beside it (the step tree has room for its start only), and on the next line, not after
+        // a blank one, what it says to do: on a short screen the instruction stays in sight.
+        md.Append("**").Append(step.Step.Title.Trim()).Append("** · ").Append(step.Task.Title.Trim());
+        var text = step.Step.Text?.Trim() ?? "";
+        if (text.Length > 0 && StartsAsText(text)) md.Append("\\\n").Append(text).Append("\n\n");
+        else
+        {
+            md.Append("\n\n");
+            if (text.Length > 0) md.Append(text).Append("\n\n");
+        }
         if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text)) md.Append(step.Task.Text.Trim()).Append("\n\n");
         if (step.Index == 0 && !string.IsNullOrWhiteSpace(s.Lab.Introduction)) md.Append("### ").Append(s.Lab.Title).Append("\n\n").Append(s.Lab.Introduction.Trim()).Append('\n');
         return md.ToString().TrimEnd() + "\n";

@@ -14,7 +14,7 @@ temp=$(mktemp -d /tmp/lr-capture-XXXXXX)
 chmod 755 "$temp" # the postgres user traverses to its sandbox
 session=lr-capture-$$
 cleanup() {
-  tmux kill-session -t "$session" 2>/dev/null || true
+  for s in $(tmux ls -F '#{session_name}' 2>/dev/null | grep "^lr-capture-$$-"); do tmux kill-session -t "$s"; done
   # labrunner removes its sandbox on the way out; the folder goes once it has
   for _ in $(seq 1 100); do rm -rf "$temp" 2>/dev/null && break; sleep 0.2; done
 }
@@ -40,8 +40,9 @@ key() {
   wait_for "$2" "${3:-60}"
 }
 shot() { sleep 0.3; screen > "$out/$1"; echo "$out/$1"; } # the spinner's frame settles
-open() { # open LANG WIDTH HEIGHT
+open() { # open LANG WIDTH HEIGHT (a session of its own: keys never go to the one closing)
   tmux kill-session -t "$session" 2>/dev/null || true
+  session=lr-capture-$$-$2x$3
   rm -rf "$temp/data"
   tmux new-session -d -s "$session" -x "$2" -y "$3" \
     "env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE TMPDIR='$temp' XDG_DATA_HOME='$temp/data' LANG=$1 LC_ALL= dotnet '$dll' respaldo-autovacuum"

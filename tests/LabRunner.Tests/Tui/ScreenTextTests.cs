@@ -75,6 +75,9 @@ public class ScreenTextTests
             "## Un título",
             "",
         ], lines);
+        // The author's hard breaks stay where they were; the parts between them are wrapped.
+        Assert.Equal(["**Paso 6.** · Tarea 3\\", "Eliminar el servidor restaurado (su\\", "configuración y la copia"],
+            ScreenText.WrapMarkdown("**Paso 6.** · Tarea 3\\\nEliminar el servidor restaurado (su configuración y la copia", 40).Split('\n'));
         // Every word is whole, on a line that fits once the view has drawn its marks.
         Assert.Equal(md.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries), wrapped.Replace("\\\n", " ").Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
     }
