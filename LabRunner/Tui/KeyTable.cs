@@ -5,7 +5,7 @@ using Terminal.Gui.Input;
 namespace LabRunner.Tui;
 
 /// <summary>What a key does on the lab screen.</summary>
-public enum Command { Run, Cancel, Next, Previous, Panes, Choose, Hint, Restore, ToggleOutput, ResetStep, Restart, Overview, Help, Quit }
+public enum Command { Run, Cancel, Next, Previous, Panes, Choose, Hint, Restore, ToggleOutput, ResetStep, Restart, Overview, Plot, Help, Quit }
 
 /// <summary>
 /// One row of the key table: the keys, the command, the words (a short label for the status bar, a line of help), and
@@ -42,6 +42,7 @@ public static class KeyTable
         new(Command.ResetStep, [Key.F6], t => t.ResetHelp) { Label = t => t.ResetStep, EnabledWhen = Idle },
         new(Command.Restart, [Key.R.WithCtrl], t => t.RestartHelp) { Label = t => t.Restart, EnabledWhen = s => !s.IsBusy },
         new(Command.Overview, [Key.F9], t => t.OverviewKeyHelp),
+        new(Command.Plot, [Key.G.WithCtrl], t => t.PlotKeyHelp),
         new(Command.Help, [Key.F1], t => t.HelpHelp) { Label = t => t.Help },
         new(Command.Quit, [Key.Q.WithCtrl], t => t.QuitHelp) { Label = t => t.Quit },
     ];

@@ -39,6 +39,10 @@ public sealed class LabScreen : Window
     private readonly List<TaskNode> _taskNodes;
     private readonly WatchPlot _plot;
     private readonly LabOverview _overview;
+    private readonly FrameView _bigPlotFrame;
+    private readonly WatchPlot _bigPlot;
+    private readonly Label _bigPlotNone;
+    private int _instructionsWidth;
     private readonly System.Diagnostics.Stopwatch _attempt = System.Diagnostics.Stopwatch.StartNew();
     private object? _timer;
     private int _frame;
@@ -74,8 +78,9 @@ public sealed class LabScreen : Window
             TreeBuilder = new DelegateTreeBuilder<object>(o => o is TaskNode t ? t.Steps : [], o => o is TaskNode),
             AspectGetter = o => o switch
             {
-                TaskNode t => ScreenText.TaskLabel(_session, t.TaskIndex),
-                StepRef s => ScreenText.TreeLabel(_session, s, _frame),
+                // Cut with "…" where the pane is narrow: the instructions show the task's and the step's titles whole.
+                TaskNode t => ScreenText.Fit(ScreenText.TaskLabel(_session, t.TaskIndex), TreeRoom(TaskPrefix)),
+                StepRef s => ScreenText.Fit(ScreenText.TreeLabel(_session, s, _frame), TreeRoom(StepPrefix)),
                 _ => o.ToString() ?? "",
             },
         };
@@ -94,9 +99,10 @@ public sealed class LabScreen : Window
             Width = Dim.Fill(),
             Height = 8,
         };
-        _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false };
+        _instructions = new Markdown { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, ShowCopyButtons = false, ShowHeadingPrefix = false, MarkdownPipeline = MarkdownLines.Pipeline };
         _instructions.ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
         _instructionsFrame.Add(_instructions);
+        _instructions.FrameChanged += (_, _) => WrapInstructions(); // wrapped at word boundaries to its width
 
         _commandFrame = new FrameView
         {
@@ -107,7 +113,8 @@ public sealed class LabScreen : Window
             Height = 6,
         };
 #pragma warning disable CS0618
-        _command = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), TabKeyAddsTab = false, WordWrap = true };
+        // A scroll bar says when the command has more lines than the pane shows (a long shell script).
+        _command = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), TabKeyAddsTab = false, WordWrap = true, ScrollBars = true };
 #pragma warning restore CS0618
         _command.ContentsChanged += (_, _) => { if (!_syncing) _session.EditCommand(_command.Text); };
         _commandFrame.Add(_command);
@@ -143,7 +150,13 @@ public sealed class LabScreen : Window
             X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), Visible = overviewFirst,
         };
 
-        Add(_header, _stepsFrame, _instructionsFrame, _commandFrame, _outputArea, _statusBar, _overview, Questions);
+        // Ctrl+G: a watched step's plot over the whole screen (beside the output there is room for it only on big screens).
+        _bigPlotFrame = new FrameView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false, Title = _text.PlotTitle };
+        _bigPlot = new WatchPlot(_text.PlotThreshold, _text.PlotMarkerChanged) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        _bigPlotNone = new Label { HotKeySpecifier = NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = _text.PlotNone };
+        _bigPlotFrame.Add(_bigPlot, _bigPlotNone);
+
+        Add(_header, _stepsFrame, _instructionsFrame, _commandFrame, _outputArea, _statusBar, _overview, _bigPlotFrame, Questions);
 
         _session.Changed += Refresh;
         _session.QuitRequested += () => _app.RequestStop();
@@ -164,14 +177,17 @@ public sealed class LabScreen : Window
         // The right-hand column's width: the steps pane takes its percentage of the screen.
         var width = _commandFrame.Frame.Width > 0 ? _commandFrame.Frame.Width : Math.Max(20, Viewport.Width - Viewport.Width * 26 / 100);
         var inner = width - 2;
-        var commandLines = QuestionBox.Wrap(_command.Text.TrimEnd(), inner - 1).Count;
+        var commandLines = QuestionBox.Wrap(_command.Text.TrimEnd(), inner - 2).Count; // the scroll bar's column
+        // Up to a quarter of the rows (9 lines at 40 rows, 3 at 24); more scroll, and the pane's scroll bar says so.
         var command = Math.Clamp(commandLines + 2, 3, Math.Max(3, rows / 4));
         var activityLines = _activity.Text.Length == 0 ? 0 : _activity.Text.Count(c => c == '\n') + 1;
         // A running step has no verdict yet: its row goes to the activity line (what it waits for, in full).
-        var verdictLines = _verdict.Text.Length == 0 ? (activityLines > 0 ? 0 : 1) : Math.Min(3, QuestionBox.Wrap(_verdict.Text, width).Count);
+        var verdictLines = _verdict.Text.Length == 0 ? (activityLines > 0 ? 0 : 1) : Math.Min(VerdictRows, QuestionBox.Wrap(_verdict.Text, width).Count);
         var below = verdictLines + activityLines;
-        var outputMin = Math.Max(5, (rows - command) * 2 / 5);
-        var instructionsWanted = QuestionBox.Wrap(_instructionsShown ?? "", inner - 1).Count + 2;
+        // The output keeps room for what it shows (a live table with its column names, its horizontal scroll bar), up to half.
+        var outputNeeds = Actual.Lines.Count + 2 + (Actual.GetContentSize().Width > (Actual.Viewport.Width > 0 ? Actual.Viewport.Width : inner) ? 1 : 0);
+        var outputMin = Math.Max(5, Math.Max((rows - command) * 2 / 5, Math.Min(outputNeeds, (rows - command) / 2)));
+        var instructionsWanted = QuestionBox.Wrap(ScreenText.WrapMarkdown(_instructionsShown ?? "", inner - 1), inner - 1).Count + 2;
         var instructions = Math.Clamp(instructionsWanted, 5, Math.Max(5, rows - command - outputMin - below));
         var sizes = (instructions, command, verdictLines, activityLines);
         if (sizes == _sizes) return;
@@ -215,6 +231,36 @@ public sealed class LabScreen : Window
         cells[i] = cell with { Attribute = new Terminal.Gui.Drawing.Attribute(colour, normal.Background) };
     }
 
+    /// <summary>Columns the tree draws before a label: "├-" for a task, "│ ├─" for a step.</summary>
+    private const int TaskPrefix = 2, StepPrefix = 4;
+
+    private int TreeRoom(int prefix) => _tree.Viewport.Width > 0 ? _tree.Viewport.Width - prefix : int.MaxValue;
+
+    /// <summary>The instructions, wrapped at word boundaries to the Markdown view's width (it would break words at the edge).</summary>
+    private void WrapInstructions()
+    {
+        var width = _instructions.Viewport.Width;
+        if (_instructionsShown is null || width <= 0 || width == _instructionsWidth) return;
+        _instructionsWidth = width;
+        var y = _instructions.Viewport.Y;
+        _instructions.Text = ScreenText.WrapMarkdown(_instructionsShown, width);
+        _instructions.Viewport = _instructions.Viewport with { Y = y };
+    }
+
+    public void FocusInstructions() => _instructions.SetFocus();
+    public void FocusCommand() => _command.SetFocus();
+
+    /// <summary>Whether the whole-screen plot (Ctrl+G) is shown.</summary>
+    public bool PlotShown => _bigPlotFrame.Visible;
+
+    private void ShowPlot(bool shown)
+    {
+        if (shown && _overview.Visible) ShowOverview(false);
+        _bigPlotFrame.Visible = shown;
+        if (!shown) _tree.SetFocus();
+        Refresh();
+    }
+
     private int HeaderWidth => Math.Max(30, _header.Frame.Width > 0 ? _header.Frame.Width : _app.Screen.Width);
 
     /// <summary>Labels that show data (verdicts name columns like last_autovacuum) must not treat '_' as a hot key mark.</summary>
@@ -245,9 +291,18 @@ public sealed class LabScreen : Window
         }
         // The overview scrolls (it is taller than an 80x24 screen) wherever the focus is.
         if (_overview.Visible && _overview.Scroll(key)) { key.Handled = true; return; }
+        // Esc closes the plot too, unless it cancels something (a step running while its plot is watched).
+        if (_bigPlotFrame.Visible && key == Key.Esc && !KeyTable.All.First(c => c.Command == Command.Cancel).EnabledWhen(_session))
+        {
+            ShowPlot(false);
+            key.Handled = true;
+            return;
+        }
         if (KeyTable.Find(key) is not { } command) return;
         key.Handled = true;
         // The overview covers the lab: a command other than F9, F1 or quitting closes it first, then runs.
+        // The plot covers the lab too: any command but the plot's own, help or quitting closes it first, then runs.
+        if (_bigPlotFrame.Visible && command.Command is not (Command.Plot or Command.Help or Command.Quit or Command.Cancel)) ShowPlot(false);
         if (_overview.Visible && command.Command is not (Command.Overview or Command.Help or Command.Quit))
         {
             ShowOverview(false);
@@ -279,6 +334,7 @@ public sealed class LabScreen : Window
             case Command.Restart: _session.RequestRestart(); break;
             case Command.Help: _session.ShowHelp(); break;
             case Command.Overview: ShowOverview(!_overview.Visible); break;
+            case Command.Plot: ShowPlot(!_bigPlotFrame.Visible); break;
             case Command.Quit: _session.RequestQuit(); break;
         }
     }
@@ -390,7 +446,9 @@ public sealed class LabScreen : Window
             if (md != _instructionsShown)
             {
                 _instructionsShown = md;
-                _instructions.Text = md;
+                _instructionsWidth = 0;
+                WrapInstructions();
+                if (_instructionsWidth == 0) _instructions.Text = md; // not laid out yet: wrapped once it is
                 _instructions.Viewport = _instructions.Viewport with { Y = 0 };
             }
 
@@ -404,6 +462,9 @@ public sealed class LabScreen : Window
             Expected.Show(ScreenText.Expected(_session, step));
             _actualFrame.Title = ScreenText.ActualTitle(_session, step) + (ShownOutput == OutputMode.Both ? "" : "  (F4 ⇄)");
             _verdictWords = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
+            if (_session.Notice is null && _session.RunningStep != step && _session.ResultOf(step)?.Series is not null && !_bigPlotFrame.Visible)
+                _verdictWords += " · " + _text.PlotHint; // its series can be seen whole
+            _bigPlotFrame.Title = $"{_text.PlotTitle} · {step.Step.Title.Trim()} · {_text.PlotClose}";
             SetVerdict();
             ColourVerdict(_session.Notice is null ? _session.StatusOf(step) : StepStatus.NotRun);
             ApplyOutputMode();
@@ -428,6 +489,8 @@ public sealed class LabScreen : Window
     {
         var series = (_session.RunningStep == step ? _session.Activity?.Series : null) ?? _session.ResultOf(step)?.Series;
         if (!ReferenceEquals(series, _plot.Series)) _plot.Series = series; // its room: FitPlot, once the output is shown
+        if (!ReferenceEquals(series, _bigPlot.Series)) _bigPlot.Series = series;
+        _bigPlotNone.Visible = series is null;
     }
 
     /// <summary>Rows a plot needs to say anything: legend, three rows of points, the axis and its times.</summary>
@@ -450,21 +513,24 @@ public sealed class LabScreen : Window
         _actualFrame.SetNeedsLayout();
     }
 
-    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to three rows, never cut at the edge.</summary>
+    /// <summary>Rows the verdict may take (Tarea 2 Paso 5's, with its notes and the plot's key, takes five at 80 columns).</summary>
+    private const int VerdictRows = 6;
+
+    /// <summary>The verdict (or a notice) wrapped to the output area's width: up to six rows, never cut at the edge.</summary>
     private void SetVerdict()
     {
         if (_outputArea.Frame.Width <= 0) return;
-        var text = string.Join('\n', QuestionBox.Wrap(_verdictWords, _outputArea.Frame.Width).Take(3)).TrimEnd();
+        var text = string.Join('\n', QuestionBox.Wrap(_verdictWords, _outputArea.Frame.Width).Take(VerdictRows)).TrimEnd();
         if (text == _verdict.Text) return;
         var relayout = text.Count(c => c == '\n') != _verdict.Text.Count(c => c == '\n') || (text.Length == 0) != (_verdict.Text.Length == 0);
         _verdict.Text = text;
         if (relayout) LayoutPanes();
     }
 
-    /// <summary>The running line, wrapped onto more rows (up to three) rather than cut.</summary>
+    /// <summary>The running line, wrapped onto more rows (up to five) rather than cut.</summary>
     private void SetActivity()
     {
-        var lines = QuestionBox.Wrap(ScreenText.ActivityLine(_session, _frame), Math.Max(20, _outputArea.Frame.Width)).Take(3).ToList();
+        var lines = QuestionBox.Wrap(ScreenText.ActivityLine(_session, _frame), Math.Max(20, _outputArea.Frame.Width)).Take(5).ToList();
         var text = string.Join('\n', lines).TrimEnd();
         if (text == _activity.Text) return;
         var relayout = (text.Length == 0) != (_activity.Text.Length == 0) || text.Count(c => c == '\n') != _activity.Text.Count(c => c == '\n');

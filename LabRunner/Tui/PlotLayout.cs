@@ -73,5 +73,17 @@ public static class PlotLayout
         return string.Join("   ", parts);
     }
 
+    /// <summary>The legend on rows of <paramref name="width"/> columns, broken between its parts.</summary>
+    public static IReadOnlyList<string> LegendLines(string legend, int width)
+    {
+        var lines = new List<string>();
+        foreach (var part in legend.Split("   "))
+        {
+            if (lines.Count > 0 && lines[^1].Length + 3 + part.Length <= width) lines[^1] += "   " + part;
+            else lines.Add(part);
+        }
+        return lines;
+    }
+
     private static string Number(double v) => Math.Round(v).ToString("0", CultureInfo.InvariantCulture);
 }

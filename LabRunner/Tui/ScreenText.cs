@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Psql;
@@ -74,8 +75,125 @@ public static partial class ScreenText
         return title.TrimEnd('.', ':') + " · " + first;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{L}+\s*\d+[.:]?$")]
-    private static partial System.Text.RegularExpressions.Regex GenericTitle();
+    [GeneratedRegex(@"^\p{L}+\s*\d+[.:]?$")]
+    private static partial Regex GenericTitle();
+
+    /// <summary>Whether Markdown starts with a line of text (not a heading, list, quote, table, code or HTML block).</summary>
+    private static bool StartsAsText(string md)
+    {
+        var first = md.Split('\n')[0];
+        var trimmed = first.TrimStart();
+        return !first.StartsWith("    ", StringComparison.Ordinal) && !first.StartsWith('\t') && !ListItem().IsMatch(first) && !Rule().IsMatch(first)
+            && trimmed.Length > 0 && trimmed[0] is not ('#' or '>' or '|' or '<' or '`' or '~');
+    }
+
+    /// <summary>A label cut to <paramref name="width"/> columns, with "…" saying so (the whole of it is shown elsewhere).</summary>
+    public static string Fit(string label, int width) =>
+        width <= 1 || label.Length <= width ? label : label[..(width - 1)].TrimEnd() + "…";
+
+    /// <summary>
+    /// Markdown with its paragraphs and list items wrapped at word boundaries to <paramref name="width"/> columns, with
+    /// hard line breaks: Terminal.Gui's Markdown view breaks a run of text wherever the edge falls, mid-word. Code
+    /// blocks, tables, headings and quotes stay as they were; a code span or a link is never split.
+    /// </summary>
+    public static string WrapMarkdown(string md, int width)
+    {
+        if (width < 12) return md;
+        var output = new List<string>();
+        var block = new List<string>();
+        string? fence = null;
+        void Flush()
+        {
+            if (block.Count > 0) output.AddRange(WrapBlock(block, width));
+            block.Clear();
+        }
+        foreach (var line in md.Replace("\r\n", "\n").Split('\n'))
+        {
+            var trimmed = line.TrimStart();
+            if (fence is not null)
+            {
+                output.Add(line);
+                if (trimmed.StartsWith(fence, StringComparison.Ordinal)) fence = null;
+                continue;
+            }
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                Flush();
+                fence = trimmed[..3];
+                output.Add(line);
+                continue;
+            }
+            var verbatim = trimmed.Length == 0 || trimmed[0] is '#' or '|' or '>' or '<' || Rule().IsMatch(line)
+                || (block.Count == 0 && (line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith('\t')));
+            if (verbatim)
+            {
+                Flush();
+                output.Add(line);
+                continue;
+            }
+            if (ListItem().IsMatch(line)) Flush();
+            block.Add(line);
+        }
+        Flush();
+        return string.Join('\n', output);
+    }
+
+    /// <summary>One paragraph or list item, rewrapped: its words greedily on lines that fit once the view drew its marks.</summary>
+    private static IEnumerable<string> WrapBlock(List<string> block, int width)
+    {
+        var item = ListItem().Match(block[0]);
+        var indent = item.Success ? item.Groups[1].Value : "";
+        var marker = item.Success ? item.Groups[2].Value : "";
+        // The view draws a bullet as "  • ": a list item's text starts further right than its source.
+        var drawnPrefix = item.Success ? indent.Length + marker.Length + 3 : 0;
+        var continuation = item.Success ? indent + new string(' ', marker.Length + 1) : "";
+        // The author's own hard breaks (a line ending in "\\" or two spaces) stay: each part between them is wrapped.
+        var parts = new List<string>();
+        var part = new List<string>();
+        for (var i = 0; i < block.Count; i++)
+        {
+            var line = i == 0 && item.Success ? block[i][item.Length..] : block[i];
+            var hard = line.EndsWith('\\') || line.EndsWith("  ", StringComparison.Ordinal);
+            part.Add(hard ? line.TrimEnd()[..^(line.TrimEnd().EndsWith('\\') ? 1 : 0)].Trim() : line.Trim());
+            if (!hard) continue;
+            parts.Add(string.Join(' ', part));
+            part.Clear();
+        }
+        if (part.Count > 0) parts.Add(string.Join(' ', part));
+        var budget = Math.Max(8, width - drawnPrefix - 1);
+        var lines = new List<string>();
+        foreach (var text in parts)
+        {
+            var current = new StringBuilder();
+            var used = 0;
+            foreach (var token in Token().Matches(text).Select(m => m.Value))
+            {
+                var drawn = Regex.Replace(token, @"\[([^\]]*)\]\([^)]*\)", "$1").Replace("*", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Length;
+                if (used > 0 && used + 1 + drawn > budget)
+                {
+                    lines.Add(current.ToString());
+                    current.Clear();
+                    used = 0;
+                }
+                if (used > 0) { current.Append(' '); used++; }
+                current.Append(token);
+                used += drawn;
+            }
+            lines.Add(current.ToString());
+        }
+        for (var i = 0; i < lines.Count; i++)
+            yield return (i == 0 ? (item.Success ? indent + marker + " " : "") : continuation) + lines[i] + (i < lines.Count - 1 ? "\\" : "");
+    }
+
+    [GeneratedRegex(@"^(\s*)([-*+]|\d+[.)])\s+")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^\s*([-*_=])(\s*\1){2,}\s*$")]
+    private static partial Regex Rule();
+
+    /// <summary>A word: what lies between spaces, a code span or a link kept whole.</summary>
+    [GeneratedRegex(@"(?:`[^`]*`|\[[^\]]*\]\([^)]*\)|\S)+")]
+    private static partial Regex Token();
 
     public static string TaskLabel(LabSession s, int taskIndex)
     {
@@ -90,10 +208,17 @@ public static partial class ScreenText
         var md = new StringBuilder();
         if (s.HintOf(step) is { } hint) md.Append(hint).Append("\n\n");
         // The step's own instruction first (what to do now); the task's and the lab's context after it.
-        md.Append("## ").Append(step.Step.Title).Append("\n\n");
-        if (!string.IsNullOrWhiteSpace(step.Step.Text)) md.Append(step.Step.Text.Trim()).Append("\n\n");
-        if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text))
-            md.Append("### ").Append(step.Task.Title).Append("\n\n").Append(step.Task.Text.Trim()).Append("\n\n");
+        // Its task's title in full beside it (the step tree has room for its start only), and on the next line, not after
+        // a blank one, what it says to do: on a short screen the instruction stays in sight.
+        md.Append("**").Append(step.Step.Title.Trim()).Append("** · ").Append(step.Task.Title.Trim());
+        var text = step.Step.Text?.Trim() ?? "";
+        if (text.Length > 0 && StartsAsText(text)) md.Append("\\\n").Append(text).Append("\n\n");
+        else
+        {
+            md.Append("\n\n");
+            if (text.Length > 0) md.Append(text).Append("\n\n");
+        }
+        if (step.IsFirstOfTask && !string.IsNullOrWhiteSpace(step.Task.Text)) md.Append(step.Task.Text.Trim()).Append("\n\n");
         if (step.Index == 0 && !string.IsNullOrWhiteSpace(s.Lab.Introduction)) md.Append("### ").Append(s.Lab.Title).Append("\n\n").Append(s.Lab.Introduction.Trim()).Append('\n');
         return md.ToString().TrimEnd() + "\n";
     }
@@ -169,13 +294,20 @@ public static partial class ScreenText
         return new(InLanguage(s, r.Output).TrimEnd('\n'), cell is { } c ? [c] : []);
     }
 
-    /// <summary>The output with the lines LabRunner added to a shell step's ("exit code 2", "(cancelled)") in the interface's language.</summary>
+    /// <summary>
+    /// The output with the lines LabRunner itself wrote in it (a shell step's "exit code 2", "(cancelled)", a server
+    /// step's message, the "… N lines left out …" marker of a long output) in the interface's language, from their data.
+    /// </summary>
     private static string InLanguage(LabSession s, StepOutput output)
     {
-        if (output.Results.OfType<ShellResult>().LastOrDefault() is not { Notes.Count: > 0 } shell) return output.Text;
+        var text = output.Text;
+        var shell = output.Results.OfType<ShellResult>().LastOrDefault();
+        foreach (var gap in output.Results.OfType<LinesLeftOut>().Concat(shell?.LeftOut ?? []).Distinct())
+            text = text.Replace(gap.Text, s.Text.LinesLeftOut(gap.Lines) + "\n", StringComparison.Ordinal);
+        if (shell is not { Notes.Count: > 0 }) return text;
         var added = string.Concat(shell.Notes.Select(n => n.Line + "\n"));
-        if (!output.Text.EndsWith(added, StringComparison.Ordinal)) return output.Text;
-        return output.Text[..^added.Length] + string.Concat(shell.Notes.Select(n => Say(s.Text, n) + "\n"));
+        if (!text.EndsWith(added, StringComparison.Ordinal)) return text;
+        return text[..^added.Length] + string.Concat(shell.Notes.Select(n => Say(s.Text, n) + "\n"));
     }
 
     public static string Say(Catalogue text, ShellNote note) => note switch
@@ -183,6 +315,9 @@ public static partial class ScreenText
         ExitedWith e => text.ExitCode(e.Code),
         KilledAfter k => text.KilledAfterTimeout(k.Timeout),
         CancelledByUser => text.CancelledLine,
+        ServerReady r => text.ServerReady(r.Name, r.Port),
+        ServerStartedOn o => text.ServerStartedOn(o.Name, o.DataDirectory, o.Port),
+        ServerStopped t => text.ServerStopped(t.Name),
         _ => note.Line,
     };
 
@@ -215,6 +350,7 @@ public static partial class ScreenText
         var doing = s.Restarting ? s.Text.Restarting : s.Checking ? s.Text.CheckingWork : s.Starting ? s.Text.StartingServer : s.Text.RunningWord;
         var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {doing} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
+        if (s.Activity?.Series is not null) parts.Add(s.Text.PlotHint); // the whole-screen plot of what it watches
         if (s.Activity is { } a && !s.Restarting)
         {
             // Short facts first (the line is cut at the screen's edge); what the step waits for last.

@@ -45,7 +45,10 @@ public sealed class WatchPlot : View
             AddStr(new string(' ', vp.Width));
         }
         if (_series is null || vp.Height < 2) return true;
-        var cells = PlotLayout.Render(_series, vp.Width, vp.Height - 1);
+        // The legend under the plot, on as many rows as it needs (a narrow screen), never cut.
+        var legend = PlotLayout.LegendLines(PlotLayout.Legend(_series, _thresholdWord, _markerChanged), vp.Width);
+        var legendRows = Math.Min(legend.Count, vp.Height - 1);
+        var cells = PlotLayout.Render(_series, vp.Width, vp.Height - legendRows);
         for (var row = 0; row < cells.GetLength(0); row++)
             for (var col = 0; col < cells.GetLength(1); col++)
             {
@@ -61,10 +64,12 @@ public sealed class WatchPlot : View
                 Move(col, row);
                 AddStr(cell.Glyph.ToString());
             }
-        var legend = PlotLayout.Legend(_series, _thresholdWord, _markerChanged);
         SetAttribute(normal);
-        Move(0, vp.Height - 1);
-        AddStr(legend.Length > vp.Width ? legend[..vp.Width] : legend);
+        for (var i = 0; i < legendRows; i++)
+        {
+            Move(0, vp.Height - legendRows + i);
+            AddStr(legend[i].Length > vp.Width ? legend[i][..vp.Width] : legend[i]);
+        }
         return true;
     }
 }

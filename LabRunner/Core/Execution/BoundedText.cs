@@ -38,6 +38,9 @@ internal sealed class BoundedText(int maxLines)
         return line;
     }
 
+    /// <summary>How many lines were dropped between the first and the last (0: none).</summary>
+    public long LinesLeftOut => _lines.LinesLeftOut;
+
     /// <summary>The kept text; a last line without its newline stays without it.</summary>
     public override string ToString()
     {

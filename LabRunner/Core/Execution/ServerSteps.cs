@@ -38,13 +38,14 @@ internal static class ServerSteps
             {
                 case ServerOperation.Create:
                     var made = await sandbox.CreateServerAsync(spec, ct);
-                    return Done(clock, StepOutcome.Completed, $"server {action.Name} ready ({PortOf(made)})");
+                    return Done(clock, new ServerReady(action.Name, PortOf(made)));
                 case ServerOperation.StartOn:
-                    var started = await sandbox.StartServerOnAsync(spec, action.DataDirectory ?? throw new UserErrorException("no data directory to start the server on"), ct);
-                    return Done(clock, StepOutcome.Completed, $"server {action.Name} started on {action.DataDirectory}, accepting connections ({PortOf(started)})");
+                    var directory = action.DataDirectory ?? throw new UserErrorException("no data directory to start the server on");
+                    var started = await sandbox.StartServerOnAsync(spec, directory, ct);
+                    return Done(clock, new ServerStartedOn(action.Name, directory, PortOf(started)));
                 default:
                     await sandbox.StopServerAsync(action.Name, ct);
-                    return Done(clock, StepOutcome.Completed, $"server {action.Name} stopped");
+                    return Done(clock, new ServerStopped(action.Name));
             }
         }
         catch (Exception e) when (e is UserErrorException or PostgresUnavailableException)
@@ -54,7 +55,14 @@ internal static class ServerSteps
     }
 
     private static string PortOf(IServerTarget server) =>
-        "port " + (server.PgEnvironment().TryGetValue("PGPORT", out var p) ? p : server.ConnectionString().Port.ToString(CultureInfo.InvariantCulture));
+        (server.PgEnvironment().TryGetValue("PGPORT", out var p) ? p : server.ConnectionString().Port.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Done, with what happened as data (a face words it in its language) and in English in the output.</summary>
+    private static StepOutput Done(Stopwatch clock, ServerNote note)
+    {
+        var result = new ShellResult(0, note.Line + "\n") { Notes = [note] };
+        return new StepOutput(result.Output, [result], StepOutcome.Completed, clock.Elapsed);
+    }
 
     private static StepOutput Done(Stopwatch clock, StepOutcome outcome, string message)
     {

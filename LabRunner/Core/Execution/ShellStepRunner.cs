@@ -78,7 +78,12 @@ internal static class ShellStepRunner
         var code = process.ExitCode;
         if (outcome == StepOutcome.Completed && code != 0) outcome = StepOutcome.Failed;
         var output = new StringBuilder();
-        lock (kept) output.Append(kept.ToString());
+        long leftOut;
+        lock (kept)
+        {
+            output.Append(kept.ToString());
+            leftOut = kept.LinesLeftOut;
+        }
         if (output.Length > 0 && output[^1] != '\n') output.Append('\n');
         var notes = new List<ShellNote>();
         if (code != 0) notes.Add(new ExitedWith(code));
@@ -86,7 +91,7 @@ internal static class ShellStepRunner
         if (outcome == StepOutcome.Cancelled) notes.Add(new CancelledByUser());
         foreach (var note in notes) output.Append(note.Line).Append('\n');
         var text = output.ToString();
-        var result = new ShellResult(code, text) { Notes = notes };
+        var result = new ShellResult(code, text) { Notes = notes, LeftOut = leftOut > 0 ? [new LinesLeftOut(leftOut)] : [] };
         return new StepOutput(text, [result], outcome, clock.Elapsed);
     }
 

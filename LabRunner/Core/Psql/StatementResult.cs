@@ -51,6 +51,9 @@ public sealed record ShellResult(int ExitCode, string Output) : StatementResult
     /// data: a face words them in its own language.
     /// </summary>
     public IReadOnlyList<ShellNote> Notes { get; init; } = [];
+
+    /// <summary>The "… N lines left out …" markers in <see cref="Output"/> (a long output keeps its first and last lines).</summary>
+    public IReadOnlyList<LinesLeftOut> LeftOut { get; init; } = [];
 }
 
 /// <summary>A line LabRunner adds to a shell step's output.</summary>
@@ -76,6 +79,27 @@ public sealed record KilledAfter(TimeSpan Timeout) : ShellNote
 public sealed record CancelledByUser : ShellNote
 {
     public override string Line => "(cancelled)";
+}
+
+/// <summary>A server step's message ("server restaurado started on …"): what happened, as data.</summary>
+public abstract record ServerNote : ShellNote;
+
+/// <summary>A server of the sandbox was made and is up.</summary>
+public sealed record ServerReady(string Name, string Port) : ServerNote
+{
+    public override string Line => $"server {Name} ready (port {Port})";
+}
+
+/// <summary>A server was started on a lab's data directory (a restored backup).</summary>
+public sealed record ServerStartedOn(string Name, string DataDirectory, string Port) : ServerNote
+{
+    public override string Line => $"server {Name} started on {DataDirectory}, accepting connections (port {Port})";
+}
+
+/// <summary>A server of the sandbox was stopped.</summary>
+public sealed record ServerStopped(string Name) : ServerNote
+{
+    public override string Line => $"server {Name} stopped";
 }
 
 /// <summary>Where LabRunner left output out to bound what a step keeps (a flood of notices): how many lines.</summary>

@@ -17,6 +17,17 @@ public partial class Catalogue
     public virtual string OverviewScrollKeys => "↑↓ PgUp PgDn: scroll";
     public virtual string PlotThreshold => "threshold";
     public virtual string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} changed after {Duration(after)}";
+    public virtual string PlotKeyHelp => "show or close the plot of a step that watches values over time, on the whole screen";
+    public virtual string PlotTitle => "Plot";
+    public virtual string PlotNone => "This step records no values over time: it has no plot.";
+    public virtual string PlotClose => "Ctrl+G closes";
+    /// <summary>Said where a step has a plot the screen has no room to show beside its output.</summary>
+    public virtual string PlotHint => "Ctrl+G: plot";
+    /// <summary>Where LabRunner left lines of a long output out (the output keeps its first and last lines).</summary>
+    public virtual string LinesLeftOut(long n) => n == 1 ? "… 1 line left out …" : $"… {n.ToString(Culture)} lines left out …";
+    public virtual string ServerReady(string name, string port) => $"server {name} ready (port {port})";
+    public virtual string ServerStartedOn(string name, string directory, string port) => $"server {name} started on {directory}, accepting connections (port {port})";
+    public virtual string ServerStopped(string name) => $"server {name} stopped";
     public virtual string Instructions => "Instructions";
     public virtual string Command => "Command";
     public virtual string CommandEdited => "Command (edited — F3 restores the original)";
@@ -42,7 +53,7 @@ public partial class Catalogue
 
     // What each key does (the F1 help and the README's key table).
     public virtual string RunHelp => "run the selected step (with your edits)";
-    public virtual string CancelHelp => "cancel the running step (the session stays usable), or close a dialog";
+    public virtual string CancelHelp => "cancel the running step (the session stays usable) or the server's start, or close a dialog";
     public virtual string NextHelp => "next step";
     public virtual string PreviousHelp => "previous step";
     public virtual string PanesHelp => "move between panes (steps, instructions, command, output)";

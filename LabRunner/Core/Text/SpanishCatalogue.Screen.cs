@@ -22,6 +22,15 @@ internal sealed partial class SpanishCatalogue
     public override string OverviewScrollKeys => "↑↓ RePág AvPág: desplazarse";
     public override string PlotThreshold => "umbral";
     public override string PlotMarkerChanged(string marker, TimeSpan after) => $"{marker} cambió tras {Duration(after)}";
+    public override string PlotKeyHelp => "mostrar u ocultar, a pantalla completa, el gráfico de un paso que observa valores en el tiempo";
+    public override string PlotTitle => "Gráfico";
+    public override string PlotNone => "Este paso no registra valores en el tiempo: no tiene gráfico.";
+    public override string PlotClose => "Ctrl+G lo cierra";
+    public override string PlotHint => "Ctrl+G: gráfico";
+    public override string LinesLeftOut(long n) => n == 1 ? "… 1 línea omitida …" : $"… {n.ToString(Culture)} líneas omitidas …";
+    public override string ServerReady(string name, string port) => $"servidor {name} listo (puerto {port})";
+    public override string ServerStartedOn(string name, string directory, string port) => $"servidor {name} iniciado sobre {directory}, acepta conexiones (puerto {port})";
+    public override string ServerStopped(string name) => $"servidor {name} detenido";
     public override string Instructions => "Instrucciones";
     public override string Command => "Comando";
     public override string CommandEdited => "Comando (editado — F3 restaura el original)";
@@ -45,7 +54,7 @@ internal sealed partial class SpanishCatalogue
     public override string Cancel => "Cancelar";
 
     public override string RunHelp => "ejecutar el paso seleccionado (con tus cambios)";
-    public override string CancelHelp => "cancelar el paso en ejecución (la sesión sigue usable), o cerrar un diálogo";
+    public override string CancelHelp => "cancelar el paso en ejecución (la sesión sigue usable) o el arranque del servidor, o cerrar un diálogo";
     public override string NextHelp => "paso siguiente";
     public override string PreviousHelp => "paso anterior";
     public override string PanesHelp => "cambiar de panel (pasos, instrucciones, comando, salida)";

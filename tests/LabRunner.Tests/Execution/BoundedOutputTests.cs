@@ -40,6 +40,7 @@ public sealed class BoundedOutputTests(SandboxFixture fx)
         Assert.Equal(new string('x', BoundedText.MaxLineLength) + $" [… {100000 - BoundedText.MaxLineLength} characters left out]", lines[^3]);
         Assert.Equal("end", lines[^2]);
         Assert.Equal(100 + 1 + 1, lines.Length); // 90 + marker + 10 kept lines, and the empty string after the last newline
+        Assert.Equal(902, Assert.Single(Assert.IsType<ShellResult>(Assert.Single(output.Results)).LeftOut).Lines); // as data: a face words it
         Assert.Equal(StepOutcome.Completed, output.Outcome);
     }
 }

@@ -34,6 +34,30 @@ public static class HostProcesses
         catch (IOException) { return ""; }
     }
 
+    /// <summary>A process and all its descendants (by the parent pid in /proc/PID/stat).</summary>
+    public static List<int> WithDescendants(int root)
+    {
+        var parents = Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (Pid: pid, Parent: ParentOf(pid)))
+            .ToList();
+        var found = new List<int> { root };
+        for (var i = 0; i < found.Count; i++) found.AddRange(parents.Where(p => p.Parent == found[i]).Select(p => p.Pid));
+        return found;
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.TryParse(fields[1], out var parent) ? parent : 0;
+        }
+        catch (IOException) { return 0; }
+    }
+
     public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !IsZombie(pid);
 
     private static bool IsZombie(int pid)

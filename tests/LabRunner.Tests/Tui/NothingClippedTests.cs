@@ -2,9 +2,11 @@ using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Progress;
+using LabRunner.Tests.Labs;
 using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.Input;
+using System.Text.RegularExpressions;
 
 namespace LabRunner.Tests.Tui;
 
@@ -68,6 +70,69 @@ public sealed class NothingClippedTests : IDisposable
         AllReadable("progress", text.PassedCount(h.Session.PassedCount, h.Session.Steps.Count), [rows[0]]);
         foreach (var s in h.Screen.ShownShortcuts) AllReadable("status bar", s.Title, [rows[Height - 1]], hotKey: true);
         Assert.True(h.Screen.ShownShortcuts.Count >= 4, "the status bar keeps Run, Help, Quit and more");
+    }
+
+    /// <summary>Words of a Markdown text as a reader sees them (letters only: marks and code quotes are not drawn).</summary>
+    private static IEnumerable<string> Words(string markdown) =>
+        Regex.Matches(markdown, @"\p{L}[\p{L}\d]*").Select(m => m.Value).Where(w => w.Length > 1);
+
+    /// <summary>The screen, then the pane with the focus scrolled page by page until it stops moving.</summary>
+    private static List<string> Scrolled(ScreenHarness h)
+    {
+        var screens = new List<string> { h.Text };
+        for (var i = 0; i < 20; i++)
+        {
+            h.Press(Key.PageDown);
+            if (h.Text == screens[^1]) break;
+            screens.Add(h.Text);
+        }
+        return screens;
+    }
+
+    /// <summary>The command pane's rows, from its title to its bottom border.</summary>
+    private static string CommandPane(string screen)
+    {
+        var rows = screen.Split('\n');
+        var top = Array.FindIndex(rows, r => r.Contains("┤Comando", StringComparison.Ordinal));
+        var bottom = Array.FindIndex(rows, top + 1, r => r.Contains('╰'));
+        return string.Join('\n', rows[top..(bottom + 1)]);
+    }
+
+    /// <summary>
+    /// The bundled lab, in Spanish, at 80x24: every task's title, every step's instruction (its words whole, never split
+    /// at the edge) and every line of its command can be read, scrolling the pane where it says there is more; a title
+    /// the step tree cannot show whole ends in "…". Before: "Tarea 2. Observa" cut with no way to see the rest, the
+    /// 4th line of Tarea 2 Paso 5's command never shown, and Tarea 3 Paso 6's "modificó" split in two.
+    /// </summary>
+    [Fact]
+    public void Every_step_of_the_seed_lab_is_readable_at_80x24()
+    {
+        var text = Catalogue.Spanish;
+        var lab = LabLoader.LoadFile(LabFiles.Seed).Lab!;
+        using var h = new ScreenHarness(lab, new ScriptedRunner(), new ProgressStore(_dataDir), width: Width, height: Height, text: text);
+        foreach (var step in h.Session.Steps)
+        {
+            h.Session.Select(step);
+            var screen = h.Text;
+            var where = $"{step.Task.Title} / {step.Step.Title}";
+            AllReadable(where + ": task title", step.Task.Title, [screen]);
+            var label = ScreenText.TaskLabel(h.Session, step.TaskIndex);
+            Assert.True(screen.Contains(label, StringComparison.Ordinal)
+                        || Enumerable.Range(8, Math.Max(0, label.Length - 8)).Any(n => screen.Contains(label[..n] + "…", StringComparison.Ordinal)),
+                $"{where}: the tree cuts \"{label}\" without saying so\n{screen}");
+
+            h.Screen.FocusInstructions();
+            var instructions = Scrolled(h);
+            AllReadable(where + ": instruction", string.Join(' ', Words(step.Step.Text ?? "")), instructions);
+
+            // The command is shown whole, or its pane says it has more (its scroll bar), and scrolls to every line.
+            var commandWords = string.Join(' ', Regex.Matches(h.Session.CommandOf(step), @"[\p{L}\d_]{3,}").Select(m => m.Value));
+            var first = h.Text;
+            if (commandWords.Split(' ').Any(w => !first.Contains(w, StringComparison.Ordinal)))
+                Assert.True(CommandPane(first).Contains('▼'), $"{where}: the command is cut with no sign of more\n{first}");
+            h.Screen.FocusCommand();
+            AllReadable(where + ": command", commandWords, Scrolled(h));
+        }
     }
 
     [Theory]

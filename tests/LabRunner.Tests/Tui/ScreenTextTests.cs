@@ -44,4 +44,41 @@ public class ScreenTextTests
         pane.Show("PG_VERSION\n\r   1 50%\r   3 100%\nnext\r");
         Assert.Equal(["PG_VERSION", "   3 100%", "next"], pane.Lines);
     }
+
+    /// <summary>
+    /// Terminal.Gui's Markdown view breaks a run of text wherever the edge falls ("modif|icó"): the instructions reach it
+    /// wrapped at word boundaries, with hard line breaks, a code span or a link never split, code blocks untouched.
+    /// </summary>
+    [Fact]
+    public void Markdown_is_wrapped_at_word_boundaries_with_hard_breaks()
+    {
+        var md = "Eliminar el servidor restaurado (su configuración y la copia, que la recuperación ya modificó):\n\n" +
+                 "- una lista con `pg_backup_start('backup1', false)` y [un enlace](https://example.com) que sigue y sigue\n\n" +
+                 "```sql\nSELECT una_linea_de_codigo_muy_larga, otra_columna_mas, y_otra_mas_todavia FROM t;\n```\n## Un título\n";
+
+        var wrapped = ScreenText.WrapMarkdown(md, 40);
+        var lines = wrapped.Split('\n');
+
+        Assert.Equal(
+        [
+            "Eliminar el servidor restaurado (su\\",
+            "configuración y la copia, que la\\",
+            "recuperación ya modificó):",
+            "",
+            "- una lista con\\",
+            "  `pg_backup_start('backup1', false)` y\\",
+            "  [un enlace](https://example.com) que sigue y sigue",
+            "",
+            "```sql",
+            "SELECT una_linea_de_codigo_muy_larga, otra_columna_mas, y_otra_mas_todavia FROM t;",
+            "```",
+            "## Un título",
+            "",
+        ], lines);
+        // The author's hard breaks stay where they were; the parts between them are wrapped.
+        Assert.Equal(["**Paso 6.** · Tarea 3\\", "Eliminar el servidor restaurado (su\\", "configuración y la copia"],
+            ScreenText.WrapMarkdown("**Paso 6.** · Tarea 3\\\nEliminar el servidor restaurado (su configuración y la copia", 40).Split('\n'));
+        // Every word is whole, on a line that fits once the view has drawn its marks.
+        Assert.Equal(md.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries), wrapped.Replace("\\\n", " ").Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    }
 }

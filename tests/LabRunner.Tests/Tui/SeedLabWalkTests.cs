@@ -16,41 +16,38 @@ public sealed class SeedLabWalkTests : IDisposable
     /// <summary>Tarea 2, Paso 5 waits up to 3 minutes for autovacuum (the lab's own `eventually`).</summary>
     private static readonly TimeSpan Autovacuum = TimeSpan.FromSeconds(200);
 
-    private readonly string _temp = Directory.CreateTempSubdirectory("lr-walk-").FullName;
+    private readonly TmuxFolder _folder = new("lr-walk-");
+    private string _temp => _folder.Path;
 
-    public SeedLabWalkTests() => File.SetUnixFileMode(_temp, (UnixFileMode)0b111_101_101); // postgres must traverse to its sandbox
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
-    /// <summary>The lab's steps as the tree names them at 80 columns (the start of each is unique) and what each says to do.</summary>
+    /// <summary>The lab's steps as the tree names them at 80 columns (cut, "Paso 1 · In…"; the start of each is unique) and what each says to do.</summary>
     private static readonly (string Tree, string Says)[] Tarea1 =
     [
-        ("Paso 1 · Ini", "Iniciar una sesión psql"),
-        ("Paso 2 · Cop", "Copiar el directorio de datos"),
-        ("Paso 3 · Ter", "Terminar el backup"),
-        ("Paso 4 · Gua", "Guardar el labelfile"),
+        ("Paso 1 · In", "Iniciar una sesión psql"),
+        ("Paso 2 · Co", "Copiar el directorio de datos"),
+        ("Paso 3 · Te", "Terminar el backup"),
+        ("Paso 4 · Gu", "Guardar el labelfile"),
     ];
 
     private static readonly (string Tree, string Says)[] Tarea2 =
     [
-        ("Paso 1 · Rev", "Revisar la configuración actual"),
-        ("Paso 2 · Cre", "Crear una tabla de prueba"),
-        ("Paso 3 · Obs", "Observar las estadísticas"),
-        ("Paso 4 · Rea", "Realizar operaciones de actualización"),
-        ("Paso 5 · Rev", "Revisar nuevamente las estadísticas"),
+        ("Paso 1 · Re", "Revisar la configuración actual"),
+        ("Paso 2 · Cr", "Crear una tabla de prueba"),
+        ("Paso 3 · Ob", "Observar las estadísticas"),
+        ("Paso 4 · Re", "Realizar operaciones de actualización"),
+        ("Paso 5 · Re", "Revisar nuevamente las estadísticas"),
     ];
 
     private static readonly (string Tree, string Says)[] Tarea3 =
     [
-        ("Paso 1 · Com", "Comprobar que la copia tiene lo necesario"),
-        ("Paso 2 · Pre", "Preparar la recuperación"),
-        ("Paso 3 · Arr", "Arrancar un segundo servidor"),
-        ("Paso 4 · En ", "En el servidor restaurado"),
-        ("Paso 5 · Det", "Detener el servidor restaurado"),
-        ("Paso 6 · Eli", "Eliminar el servidor restaurado"),
+        ("Paso 1 · Co", "Comprobar que la copia tiene lo necesario"),
+        ("Paso 2 · Pr", "Preparar la recuperación"),
+        ("Paso 3 · Ar", "Arrancar un segundo servidor"),
+        ("Paso 4 · En", "En el servidor restaurado"),
+        ("Paso 5 · De", "Detener el servidor restaurado"),
+        ("Paso 6 · El", "Eliminar el servidor restaurado"),
     ];
 
     [Fact]

@@ -136,6 +136,36 @@ public sealed class StudentScreenTests : IDisposable
         Assert.DoesNotContain("(cancelled)", screen);
     }
 
+    /// <summary>Before: a Spanish screen showed "server restaurado stopped" and "… 900 lines left out …" in English.</summary>
+    [Theory]
+    [InlineData("server restaurado stopped\n", "servidor restaurado detenido")]
+    [InlineData("server restaurado ready (port 5433)\n", "servidor restaurado listo (puerto 5433)")]
+    [InlineData("server restaurado started on /var/lib/postgresql/backup1, accepting connections (port 5433)\n",
+        "servidor restaurado iniciado sobre /var/lib/postgresql/backup1, acepta conexiones (puerto 5433)")]
+    [InlineData("NOTICE:  notice 90\n… 900 lines left out …\nNOTICE:  notice 991\n", "… 900 líneas omitidas …")]
+    [InlineData("1\n… 902 lines left out …\nend\n", "… 902 líneas omitidas …")]
+    public void Server_messages_and_the_left_out_marker_are_in_the_interfaces_language(string output, string shown)
+    {
+        StatementResult result = output switch
+        {
+            _ when output.StartsWith("NOTICE", StringComparison.Ordinal) => new LinesLeftOut(900),
+            _ when output.StartsWith("1\n", StringComparison.Ordinal) => new ShellResult(0, output) { LeftOut = [new LinesLeftOut(902)] },
+            _ when output.Contains("stopped", StringComparison.Ordinal) => new ShellResult(0, output) { Notes = [new ServerStopped("restaurado")] },
+            _ when output.Contains("ready", StringComparison.Ordinal) => new ShellResult(0, output) { Notes = [new ServerReady("restaurado", "5433")] },
+            _ => new ShellResult(0, output) { Notes = [new ServerStartedOn("restaurado", "/var/lib/postgresql/backup1", "5433")] },
+        };
+        Assert.Equal(output.Split('\n').First(l => l.Contains("server", StringComparison.Ordinal) || l.Contains("left out", StringComparison.Ordinal)),
+            result switch { LinesLeftOut l => l.Text.TrimEnd('\n'), ShellResult { LeftOut: [var l] } => l.Text.TrimEnd('\n'), ShellResult r => r.Notes[0].Line, _ => "" });
+        var runner = new ScriptedRunner(_ => new StepRunResult(new StepOutput(output, [result], StepOutcome.Completed, TimeSpan.FromSeconds(1)), Verdict.Pass()));
+        using var h = new ScreenHarness(SampleLab.Create(), runner, width: 140, height: 30, text: Catalogue.Spanish);
+        h.Press(Key.F5);
+        h.WaitUntil(() => !h.Session.IsBusy);
+        var screen = h.Text;
+        Assert.Contains(shown, screen);
+        Assert.DoesNotContain("left out", screen);
+        Assert.DoesNotContain("server restaurado", screen);
+    }
+
     [Fact]
     public void Long_shell_output_opens_at_its_end_with_the_exit_code_and_scrolls_with_the_keyboard()
     {

@@ -46,7 +46,23 @@ public sealed class Tmux : IDisposable
 
     public string WaitFor(string text, TimeSpan timeout) => WaitFor(s => s.Contains(text), timeout, $"\"{text}\"");
 
-    public void Dispose() => Run("tmux", "kill-session", "-t", Name);
+    /// <summary>
+    /// Ends the session and waits for its command's processes to end (labrunner removes its sandbox on the way out, so a
+    /// test's folder can be deleted after); what is still running after 30 s is killed.
+    /// </summary>
+    public void Dispose()
+    {
+        var pane = Run("tmux", "display-message", "-p", "-t", Name, "#{pane_pid}");
+        var processes = pane.Code == 0 && int.TryParse(pane.Output.Trim(), out var pid) ? Support.HostProcesses.WithDescendants(pid) : [];
+        Run("tmux", "kill-session", "-t", Name);
+        var clock = Stopwatch.StartNew();
+        while (processes.Any(Support.HostProcesses.IsAlive) && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(50); // polling interval
+        foreach (var left in processes.Where(Support.HostProcesses.IsAlive))
+        {
+            try { Process.GetProcessById(left).Kill(entireProcessTree: true); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException) { /* ended meanwhile */ }
+        }
+    }
 
     public static (int Code, string Output) Run(string file, params string[] args)
     {

@@ -6,14 +6,11 @@ namespace LabRunner.Tests.Tui;
 public sealed class TmuxEndToEndTests : IDisposable
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
-    private readonly string _temp = Directory.CreateTempSubdirectory("lr-e2e-").FullName;
+    private readonly TmuxFolder _folder = new("lr-e2e-");
+    private string _temp => _folder.Path;
 
-    public TmuxEndToEndTests() => File.SetUnixFileMode(_temp, (UnixFileMode)0b111_101_101); // postgres must traverse to its sandbox
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Running_task_2_in_tmux_marks_steps_passed_shows_the_table_and_quits_without_leftovers()

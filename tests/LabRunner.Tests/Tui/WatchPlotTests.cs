@@ -1,6 +1,12 @@
+using LabRunner.Checking;
+using LabRunner.Execution;
+using LabRunner.Labs;
 using LabRunner.Running;
+using LabRunner.Tests.Labs;
+using LabRunner.Text;
 using LabRunner.Tui;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.Time;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -60,5 +66,49 @@ public class WatchPlotTests
         Assert.Equal(2, lines.Count(l => l.Contains('◆') && !l.Contains("n_dead_tup"))); // 500000 three times on one row, 0 on another
         Assert.True(lines.Count(l => l.Contains(PlotLayout.MarkerGlyph)) >= 10, "the marker is a vertical line");
         app.End(token!);
+    }
+
+    /// <summary>
+    /// At 80x24 the output pane has no room for the plot beside the live table (before: it was never seen there). The
+    /// screen says Ctrl+G shows it; Ctrl+G draws it over the whole screen (points, threshold, marker, legend), Ctrl+G
+    /// again goes back to the step.
+    /// </summary>
+    [Fact]
+    public void At_80x24_ctrl_g_shows_the_watched_steps_plot_over_the_whole_screen()
+    {
+        var lab = LabLoader.LoadFile(LabFiles.Seed).Lab!;
+        var passed = new StepRunResult(new StepOutput(
+            "     relname     | n_live_tup | n_dead_tup | last_vacuum |        last_autovacuum\n" +
+            "-----------------+------------+------------+-------------+-------------------------------\n" +
+            " test_autovacuum |     666667 |          0 |             | 2024-10-06 19:00:44.756802-05\n(1 row)\n", [], StepOutcome.Completed, TimeSpan.FromSeconds(6)),
+            // The verdict as the real step gives it: with its notes it takes five rows at 80 columns (it was cut at three).
+            Verdict.Pass() with { Notes = [new ColumnMatcher("last_autovacuum", new Matcher.Shape(ValueShape.Timestamp)), new AnyOrder(),
+                new MatchedOnAttempt(TimeSpan.FromSeconds(6), 4), new MarkerChanged("last_autovacuum", TimeSpan.FromSeconds(6))] }) { Series = Autovacuum() };
+        using var h = new ScreenHarness(lab, new ScriptedRunner(_ => passed), width: 80, height: 24, text: Catalogue.Spanish);
+        h.Session.Select(h.Session.Steps.Single(s => s.Step.Id == "table-stats-again"));
+        h.Press(Key.F5);
+        h.WaitUntil(() => !h.Session.IsBusy);
+
+        var screen = h.Text;
+        Assert.DoesNotContain("┄ umbral", screen);   // no room beside the output at 80x24
+        Assert.Contains("Ctrl+G: gráfico", screen);  // ... so the screen says where it is
+        var verdict = ScreenText.VerdictLine(h.Session, h.Session.Selected!) + " · Ctrl+G: gráfico";
+        var missing = verdict.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !screen.Contains(w, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"the verdict is cut: {string.Join(" ", missing)}\n{screen}");
+
+        h.Press(Key.G.WithCtrl);
+        Assert.True(h.Screen.PlotShown);
+        var plot = h.Text;
+        Assert.Contains("● n_live_tup   ◆ n_dead_tup   ┄ umbral 200050", plot);
+        Assert.Contains("┆ last_autovacuum cambió tras 6,0 s", plot); // the legend on two rows, not cut
+        Assert.Contains("Gráfico · Paso 5. · Ctrl+G lo cierra", plot);
+        Assert.True(plot.Split('\n').Count(l => l.Contains(PlotLayout.MarkerGlyph)) >= 12, "the plot takes the screen's height");
+        Assert.DoesNotContain("Instrucciones", plot);
+
+        h.Press(Key.G.WithCtrl);
+        Assert.False(h.Screen.PlotShown);
+        Assert.Contains("Instrucciones", h.Text);
+        h.Press(Key.G.WithCtrl, Key.Esc); // Esc closes it too (nothing runs to cancel)
+        Assert.False(h.Screen.PlotShown);
     }
 }
