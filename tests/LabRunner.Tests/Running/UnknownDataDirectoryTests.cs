@@ -26,7 +26,7 @@ public sealed class UnknownDataDirectoryTests(SandboxFixture fx)
         var step = new Step { Id = "copy", Title = "copy", Action = new ShellAction($"touch {marker}; ls {{{{data_directory}}}}/") };
         var lab = new Lab { Id = "dd", Title = "dd", Tasks = [new LabTask { Id = "t", Title = "t", Steps = [step] }] };
         await using var executor = new StepExecutor(server);
-        var run = new LabRun(lab, server, executor, new LabRunOptions { Consent = Consent.Shell, RunSetup = false });
+        var run = new LabRun(lab, server, executor, new LabRunOptions { Consent = Consent.Shell | Consent.Unconfined, RunSetup = false } /* a shared server: only --unconfined-shell lets shell steps run */);
 
         var result = Assert.Single(await run.RunAllAsync(null, CancellationToken.None));
 

@@ -20,10 +20,11 @@ public static class TestPaths
 
     /// <summary>
     /// One root per checkout: two checkouts' suites running at once (a branch and a CI clone) must not see each other's
-    /// sandboxes, or one's janitor or spares could take a folder the other is filling.
+    /// sandboxes, or one's janitor or spares could take a folder the other is filling. Short: a Unix socket's path must
+    /// fit in 108 bytes, and the cold-cache tests nest folders in it (as long as the old shared root).
     /// </summary>
     private static readonly string SandboxDirectory = Path.Combine(Path.GetTempPath(),
-        $"labrunner-tests-{Environment.UserName}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepoRoot)))[..8]}");
+        $"labrunner-tests-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Environment.UserName + RepoRoot)))[..4]}");
 
     private static string FindRepoRoot()
     {
