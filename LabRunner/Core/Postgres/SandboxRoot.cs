@@ -16,6 +16,12 @@ public static class SandboxRoot
     public static string Ensure(string? path)
     {
         var root = Path.GetFullPath(path ?? DefaultPath());
+        // The servers' sockets live below it (…/sandbox-template-XXXXXXXXXX/run/postgresql/.s.PGSQL.NNNNN), and a Unix
+        // socket's path holds at most 107 bytes: a longer root would fail deep inside a start, so say it here.
+        const int Below = 58;
+        if (System.Text.Encoding.UTF8.GetByteCount(root) + Below > 107)
+            throw new UserErrorException($"The sandbox folder {root} is too long for the servers' Unix sockets (at most " +
+                $"{107 - Below} bytes): set TMPDIR to a shorter folder (TMPDIR=/tmp).");
         var mode = Environment.IsPrivilegedProcess ? (UnixFileMode)0b111_001_001 : (UnixFileMode)0b111_000_000;
         var parent = Path.GetDirectoryName(root);
         if (parent is not null && !Directory.Exists(parent)) Directory.CreateDirectory(parent);

@@ -28,6 +28,18 @@ public sealed class SandboxAccessTests(SandboxFixture fx)
     }
 
     [Fact]
+    public async Task A_sandbox_root_too_long_for_the_servers_sockets_is_refused_in_one_line_before_anything_is_made()
+    {
+        var root = Path.Combine(TestPaths.SandboxRoot, new string('x', 60));
+
+        var error = await Assert.ThrowsAsync<UserErrorException>(() => Sandbox.StartAsync(new SandboxOptions { RootDirectory = root }, CancellationToken.None));
+
+        Assert.Contains("too long for the servers' Unix sockets", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+        Assert.False(Directory.Exists(root));
+    }
+
+    [Fact]
     public async Task A_sandbox_root_that_is_a_symlink_is_refused_in_one_line()
     {
         var target = Directory.CreateTempSubdirectory("labrunner-elsewhere-").FullName;
