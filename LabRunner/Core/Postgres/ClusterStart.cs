@@ -12,10 +12,20 @@ internal static class ClusterStart
 {
     public static async Task StartAsync(InsideCommand inside, PgBinaries bins, DebianCluster cluster, TimeSpan timeout, CancellationToken ct)
     {
-        var start = await inside.RunAsync(["setsid", Path.Combine(bins.BinDirectory, "pg_ctl"), "start",
-            "-D", cluster.InsideDataDirectory, "-l", cluster.InsideLogFile, "-s",
-            "-o", $"-c config_file=\"{cluster.InsideConfigFile}\""], ct);
+        var start = await inside.RunAsync(Command(bins, cluster), ct);
         if (!start.Succeeded) throw Failure(cluster, start.Output);
+        await WaitReadyAsync(cluster, timeout, ct);
+    }
+
+    /// <summary>The command that starts the server inside the sandbox (without waiting; it runs in a session of its own).</summary>
+    public static IReadOnlyList<string> Command(PgBinaries bins, DebianCluster cluster) =>
+        ["setsid", Path.Combine(bins.BinDirectory, "pg_ctl"), "start",
+            "-D", cluster.InsideDataDirectory, "-l", cluster.InsideLogFile, "-s",
+            "-o", $"-c config_file=\"{cluster.InsideConfigFile}\""];
+
+    /// <summary>Waits for a server whose start was launched to accept connections; throws with its log when it gives up.</summary>
+    public static async Task WaitReadyAsync(DebianCluster cluster, TimeSpan timeout, CancellationToken ct)
+    {
         var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
         var clock = Stopwatch.StartNew();
         while (true)
@@ -58,7 +68,7 @@ internal static class ClusterStart
         catch (IOException e) { return $"(cannot read the log: {e.Message})"; }
     }
 
-    private static PostgresUnavailableException Failure(DebianCluster cluster, string why) =>
+    public static PostgresUnavailableException Failure(DebianCluster cluster, string why) =>
         FatalLine(cluster.LogFile) is { } fatal
             ? new($"The sandbox PostgreSQL server {cluster.Name} did not start: {fatal}\n({why.Trim()})\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}")
             : new($"The sandbox PostgreSQL server {cluster.Name} did not start: {why.Trim()}\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}");
