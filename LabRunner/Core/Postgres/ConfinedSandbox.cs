@@ -233,7 +233,9 @@ internal sealed partial class ConfinedSandbox : Sandbox, IServerTarget
             {
                 try
                 {
-                    if (SpareClusters.TryKeep(Path.GetDirectoryName(Directory)!, Path.GetFileName(template), template, Directory)) return;
+                    // Reset now, while nobody waits for it, so that the next sandbox only renames it.
+                    if (SpareClusters.TryKeepReset(Path.GetDirectoryName(Directory)!, Path.GetFileName(template), template, Directory, OwnerOf(_identity),
+                        SandboxLease.FileName)) return;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* removed below */ }
             }
