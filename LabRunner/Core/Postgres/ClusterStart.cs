@@ -12,18 +12,43 @@ internal static class ClusterStart
 {
     public static async Task StartAsync(InsideCommand inside, PgBinaries bins, DebianCluster cluster, TimeSpan timeout, CancellationToken ct)
     {
-        var start = await inside.RunAsync(["setsid", Path.Combine(bins.BinDirectory, "pg_ctl"), "start",
-            "-D", cluster.InsideDataDirectory, "-l", cluster.InsideLogFile, "-s",
-            "-o", $"-c config_file=\"{cluster.InsideConfigFile}\""], ct);
+        var start = await inside.RunAsync(Command(bins, cluster), ct);
         if (!start.Succeeded) throw Failure(cluster, start.Output);
+        await WaitReadyAsync(cluster, timeout, ct);
+    }
+
+    /// <summary>The command that starts the server inside the sandbox (in a session of its own). pg_ctl waits for the
+    /// server by default, looking every 100 ms; with <paramref name="wait"/> false it returns at once and
+    /// <see cref="WaitReadyAsync"/> looks every 5 ms: only for a data directory with no postmaster.pid at all (a fresh
+    /// copy of a template), where a "ready" in that file can only be the new server's.</summary>
+    public static IReadOnlyList<string> Command(PgBinaries bins, DebianCluster cluster, bool wait = true) =>
+        ["setsid", Path.Combine(bins.BinDirectory, "pg_ctl"), "start", wait ? "-w" : "-W",
+            "-D", cluster.InsideDataDirectory, "-l", cluster.InsideLogFile, "-s",
+            "-o", $"-c config_file=\"{cluster.InsideConfigFile}\""];
+
+    /// <summary>The log's length now: what a start appends comes after it (<see cref="WaitReadyAsync"/> reads only that).</summary>
+    public static long LogLength(DebianCluster cluster)
+    {
+        try { return new FileInfo(cluster.LogFile) is { Exists: true } log ? log.Length : 0; }
+        catch (IOException) { return 0; }
+    }
+
+    /// <summary>Waits for a server whose start was launched to accept connections; throws with its log when it gives up.
+    /// <paramref name="logFrom"/>: where this start's lines begin in the log (an older FATAL there is not this start's).</summary>
+    public static async Task WaitReadyAsync(DebianCluster cluster, TimeSpan timeout, CancellationToken ct, long logFrom = 0)
+    {
         var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
         var clock = Stopwatch.StartNew();
+        var seen = false;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
             if (cluster.Running() is { Ready: true }) return;
+            var exists = File.Exists(pidFile);
             // A postmaster that gives up removes its pid file; a standby's walreceiver may log FATAL while it still lives.
-            if (clock.Elapsed > TimeSpan.FromMilliseconds(200) && !File.Exists(pidFile) && LogHas(cluster.LogFile, "FATAL", "PANIC"))
+            if (seen && !exists) throw Failure(cluster, "the server exited during startup");
+            seen |= exists;
+            if (clock.Elapsed > TimeSpan.FromMilliseconds(200) && !exists && LogHas(cluster.LogFile, logFrom, "FATAL", "PANIC"))
                 throw Failure(cluster, "the server exited during startup");
             if (clock.Elapsed > timeout) throw Failure(cluster, "the server did not become ready in time");
             await Task.Delay(5, ct);
@@ -67,9 +92,17 @@ internal static class ClusterStart
         (await inside.RunAsync([Path.Combine(bins.BinDirectory, "pg_ctl"), "stop", "-D", cluster.InsideDataDirectory,
             "-m", "fast", "-w", "-t", "30", "-s"], ct)).Succeeded;
 
-    private static bool LogHas(string logFile, params string[] words)
+    private static bool LogHas(string logFile, long from, params string[] words)
     {
-        try { return File.Exists(logFile) && File.ReadAllText(logFile) is var text && words.Any(w => text.Contains(w, StringComparison.Ordinal)); }
+        try
+        {
+            if (!File.Exists(logFile)) return false;
+            using var log = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (from > log.Length) from = 0; // truncated since
+            log.Seek(from, SeekOrigin.Begin);
+            var text = new StreamReader(log).ReadToEnd();
+            return words.Any(w => text.Contains(w, StringComparison.Ordinal));
+        }
         catch (IOException) { return false; }
     }
 
@@ -91,7 +124,7 @@ internal static class ClusterStart
         catch (IOException e) { return $"(cannot read the log: {e.Message})"; }
     }
 
-    private static PostgresUnavailableException Failure(DebianCluster cluster, string why) =>
+    public static PostgresUnavailableException Failure(DebianCluster cluster, string why) =>
         FatalLine(cluster.LogFile) is { } fatal
             ? new($"The sandbox PostgreSQL server {cluster.Name} did not start: {fatal}\n({why.Trim()})\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}")
             : new($"The sandbox PostgreSQL server {cluster.Name} did not start: {why.Trim()}\n--- {cluster.InsideLogFile} (last lines) ---\n{LogTail(cluster.LogFile)}");

@@ -76,9 +76,16 @@ internal sealed partial class ConfinedSandbox : Sandbox, IServerTarget
                 await SandboxFolder.CopyAsync(template + "/.", layout.Root, ct);
             }
             WriteSettings(sandbox._main.Cluster, options.Settings, identity);
-            sandbox._holder = await BootAsync(layout, identity, shared, install, options.Keep, ct);
+            // The holder starts main itself as soon as the namespaces stand (no nsenter chain on the way to the first server).
+            // A fresh copy has no postmaster.pid: pg_ctl need not wait (100 ms steps), LabRunner looks every 5 ms.
+            var main = sandbox._main.Cluster;
+            var fresh = !File.Exists(Path.Combine(main.DataDirectory, "postmaster.pid"));
+            var logFrom = ClusterStart.LogLength(main);
+            var startMain = InsideCommand.CleanEnvironment(HolderArguments.InsideHome, []).Concat(ClusterStart.Command(sandbox._bins, main, wait: !fresh)).ToList();
+            sandbox._holder = await BootAsync(layout, identity, shared, install, options.Keep, ct, startMain);
             sandbox._inside = new InsideCommand(identity, sandbox._holder.Pid);
-            await ClusterStart.StartAsync(sandbox.Inside, sandbox._bins, sandbox._main.Cluster, StartTimeout, ct);
+            if (sandbox._holder.FirstCommandFailure is { } failure) throw ClusterStart.Failure(main, failure);
+            await ClusterStart.WaitReadyAsync(main, StartTimeout, ct, logFrom);
             foreach (var spec in options.Servers) await sandbox.CreateServerAsync(spec, ct);
             sandbox.StartupTime = clock.Elapsed;
             return sandbox;
@@ -128,11 +135,12 @@ internal sealed partial class ConfinedSandbox : Sandbox, IServerTarget
         return Path.Combine(root, "labrunner", "templates");
     }
 
-    /// <summary>Starts the namespace holder and records it (holder.json) for the janitor.</summary>
-    internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, ServerInstall install, bool detached, CancellationToken ct)
+    /// <summary>Starts the namespace holder (which runs <paramref name="firstCommand"/> inside first, if any) and records it (holder.json) for the janitor.</summary>
+    internal static async Task<NamespaceHolder> BootAsync(SandboxLayout layout, OsIdentity identity, SharedFiles shared, ServerInstall install, bool detached, CancellationToken ct,
+        IReadOnlyList<string>? firstCommand = null)
     {
         var passwd = PeerIdentity.Write(layout, identity);
-        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install, passwd), detached, ct);
+        var holder = await NamespaceHolder.StartAsync(identity.AsOwner, HolderArguments.For(layout, identity, shared.ShimDirectory, shared, install, passwd), detached, ct, firstCommand);
         await File.WriteAllTextAsync(layout.HolderInfo, $"{{\"child-pid\": {holder.Pid}, \"net-namespace\": {holder.NetNamespace}}}\n", CancellationToken.None);
         return holder;
     }
@@ -229,7 +237,9 @@ internal sealed partial class ConfinedSandbox : Sandbox, IServerTarget
             {
                 try
                 {
-                    if (SpareClusters.TryKeep(Path.GetDirectoryName(Directory)!, Path.GetFileName(template), template, Directory)) return;
+                    // Reset now, while nobody waits for it, so that the next sandbox only renames it.
+                    if (SpareClusters.TryKeepReset(Path.GetDirectoryName(Directory)!, Path.GetFileName(template), template, Directory, OwnerOf(_identity),
+                        SandboxLease.FileName)) return;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* removed below */ }
             }

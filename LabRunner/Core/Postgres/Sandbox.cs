@@ -55,9 +55,19 @@ public abstract class Sandbox : IServerTarget
         var bins = options.Binaries ?? await PgBinaries.FindAsync(options.BinDirectory, ct);
         var root = SandboxRoot.Ensure(options.RootDirectory);
         await SandboxJanitor.CleanAbandonedAsync(root, ct);
-        var confinement = options.Confine ? Confinement.Bubblewrap.Check(bins) : Confinement.Bubblewrap.Off;
+        var cache = options.CacheDirectory ?? ConfinedSandbox.DefaultCacheDirectory();
+        var confinement = options.Confine ? Confinement.Bubblewrap.Check(bins, cache) : Confinement.Bubblewrap.Off;
         if (confinement.Identity is { } identity)
-            return await ConfinedSandbox.StartAsync(options, bins, root, identity, ct);
+        {
+            try { return await ConfinedSandbox.StartAsync(options, bins, root, identity, ct); }
+            catch (PostgresUnavailableException) when (confinement.Remembered)
+            {
+                // bwrap's success was remembered, not seen: probed again before anything else is blamed. Where it now
+                // fails, the sandbox is the plain one, as it would have been without the cache.
+                confinement = Confinement.Bubblewrap.Recheck(bins, cache);
+                if (confinement.Identity is not null) throw;
+            }
+        }
         return await HostSandbox.StartAsync(options, bins, root, confinement.Problem!, ct);
     }
 

@@ -5,13 +5,19 @@ namespace LabRunner.Postgres;
 /// instead of creating ~1,000 (on some file systems creating a file costs a millisecond, so `cp -a` of a template
 /// takes as long as initdb). A spare is brought back to the template's exact content before use: every file whose size,
 /// modification time or mode differs is copied again, files the template lacks are deleted, missing ones created.
-/// Spares hold no running server and no lease; at most two per template are kept, and a spare grown much larger than
-/// its template (a lab that loaded a big table) is deleted instead of kept.
+/// Spares hold no running server; at most two per template are kept, and a spare grown much larger than its template
+/// (a lab that loaded a big table) is deleted instead of kept. A confined sandbox's folder is reset when it is disposed
+/// (<see cref="TryKeepReset"/>), still under its sandbox name and lease, then marked clean and renamed: the next claim
+/// only renames it. A spare without a valid mark (an older one, one for a rebuilt template) is reset when claimed; a
+/// crash during the reset leaves a sandbox folder with a dead lease, which the janitor removes, never a spare.
 /// </summary>
 internal static class SpareClusters
 {
     private const int MaxPerTemplate = 2;
     private const string Prefix = "spare-";
+    /// <summary>In a spare reset to its template: which template (and its exact folder), written last.</summary>
+    public const string CleanMark = "labrunner.clean";
+    private const int CleanMarkVersion = 1;
 
     /// <summary>The template's key (its cache directory's name) from its data directory.</summary>
     public static string KeyOf(string templateData) => Path.GetFileName(Path.GetDirectoryName(templateData)!);
@@ -32,6 +38,11 @@ internal static class SpareClusters
             catch (IOException) { continue; }
             try
             {
+                if (IsMarkedClean(template, target, out var extra))
+                {
+                    foreach (var name in extra) File.Delete(Path.Combine(target, name));
+                    return true;
+                }
                 Reset(template, target, owner);
                 return true;
             }
@@ -63,15 +74,58 @@ internal static class SpareClusters
         catch (IOException) { return false; }
     }
 
+    /// <summary>
+    /// Resets a stopped sandbox folder to its template where it is (under its own name: the janitor removes it if this
+    /// process dies meanwhile), keeping <paramref name="keep"/> (the lease) at its top, marks it clean, and keeps it as a
+    /// spare; false when it should be deleted instead. Throws what the reset throws (the caller then deletes it).
+    /// </summary>
+    public static bool TryKeepReset(string root, string key, string template, string directory, ClusterOwner owner, params string[] keep)
+    {
+        if (!Directory.Exists(directory) || Spares(root, key).Count() >= MaxPerTemplate) return false;
+        if (Size(directory) > 4 * Size(template) + (64L << 20)) return false;
+        Reset(template, directory, owner, keep);
+        File.WriteAllText(Path.Combine(directory, CleanMark), MarkOf(template));
+        try
+        {
+            Directory.Move(directory, Path.Combine(root, $"{Prefix}{key}-{Guid.NewGuid().ToString("N")[..10]}"));
+            return true;
+        }
+        catch (IOException) { return false; }
+    }
+
+    /// <summary>
+    /// True when <paramref name="spare"/> was reset to this very template and marked so: its mark names the template's
+    /// folder as it is now (a rebuilt template is another folder), and besides the template's entries its top holds
+    /// only the mark and the lease (<paramref name="extra"/>: those to delete). In doubt, false: the claim resets it.
+    /// </summary>
+    internal static bool IsMarkedClean(string template, string spare, out IReadOnlyList<string> extra)
+    {
+        extra = [];
+        string mark;
+        try { mark = File.ReadAllText(Path.Combine(spare, CleanMark)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        if (mark != MarkOf(template)) return false;
+        var wanted = new HashSet<string>(Directory.EnumerateFileSystemEntries(template).Select(Path.GetFileName)!, StringComparer.Ordinal);
+        var others = Directory.EnumerateFileSystemEntries(spare).Select(p => Path.GetFileName(p)).Where(n => !wanted.Contains(n)).ToList();
+        if (others.Any(n => n is not (CleanMark or SandboxLease.FileName))) return false;
+        extra = others;
+        return true;
+    }
+
+    private static string MarkOf(string template) =>
+        $"reset to {Path.GetFullPath(template)} {Confinement.Posix.Stamp(template) ?? "?"} v{CleanMarkVersion}\n";
+
     private static IEnumerable<string> Spares(string root, string key) =>
         Directory.Exists(root) ? Directory.EnumerateDirectories(root, $"{Prefix}{key}-*") : [];
 
     /// <summary>Makes <paramref name="target"/> hold exactly <paramref name="template"/>'s files (content by size and mtime, modes).</summary>
-    internal static void Reset(string template, string target, ClusterOwner owner)
+    /// <param name="keep">Names left alone at the top of <paramref name="target"/> (none below it).</param>
+    internal static void Reset(string template, string target, ClusterOwner owner, params string[] keep)
     {
         var wanted = new DirectoryInfo(template).EnumerateFileSystemInfos().ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var have in new DirectoryInfo(target).EnumerateFileSystemInfos())
         {
+            if (keep.Contains(have.Name, StringComparer.Ordinal) && !wanted.ContainsKey(have.Name)) continue;
             if (!wanted.TryGetValue(have.Name, out var want) || KindOf(want) != KindOf(have) || have.LinkTarget is not null)
                 Delete(have);
         }

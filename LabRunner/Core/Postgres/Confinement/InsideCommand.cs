@@ -18,8 +18,17 @@ internal sealed record InsideCommand(OsIdentity Identity, int HolderPid)
             // Required when not root: without it nsenter tries to become uid 0 inside and setgroups fails.
             "--preserve-credentials", "--",
             "setpriv", "--no-new-privs", "--",
-            "env", "-i", "-C", workingDirectory,
         };
+        argv.AddRange(CleanEnvironment(workingDirectory, environment));
+        return argv;
+    }
+
+    /// <summary>The part of <see cref="Prefix"/> that runs inside: env from a clean environment, in a folder. A command
+    /// the namespace holder runs itself (already inside, with no_new_privs from bwrap) starts with it too, so it sees
+    /// exactly what a command entering with nsenter sees.</summary>
+    public static IReadOnlyList<string> CleanEnvironment(string workingDirectory, IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        var argv = new List<string> { "env", "-i", "-C", workingDirectory };
         foreach (var (k, v) in BaseEnvironment.Concat(environment)) argv.Add($"{k}={v}");
         return argv;
     }

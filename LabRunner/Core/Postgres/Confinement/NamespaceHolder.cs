@@ -10,7 +10,8 @@ namespace LabRunner.Postgres.Confinement;
 /// only LabRunner holds (.NET opens pipes close-on-exec, so no step inherits it): when LabRunner closes it, or dies
 /// (kill -9 included), the holder reads EOF and exits, bwrap's pid 1 exits with it, and the kernel kills every process
 /// left in the sandbox's pid namespace — servers, their children, a step's setsid'd background jobs. A kept sandbox
-/// (--keep-sandbox) has a detached holder that sleeps until killed instead.
+/// (--keep-sandbox) has a detached holder that sleeps until killed instead. The holder may run one command itself
+/// before it says it is ready (main's pg_ctl start): that saves the nsenter chain on the way to the first server.
 /// </summary>
 internal sealed partial class NamespaceHolder : IAsyncDisposable
 {
@@ -23,21 +24,29 @@ internal sealed partial class NamespaceHolder : IAsyncDisposable
     /// <summary>The network namespace id, to make sure a pid still is this holder before killing it.</summary>
     public string NetNamespace { get; }
     public bool Detached { get; }
+    /// <summary>The first command's output when it failed (null: it succeeded, or there was none).</summary>
+    public string? FirstCommandFailure { get; }
 
-    private NamespaceHolder(Process process, int pid, string netNamespace, bool detached)
+    private NamespaceHolder(Process process, int pid, string netNamespace, bool detached, string? firstCommandFailure)
     {
         _process = process;
         Pid = pid;
         NetNamespace = netNamespace;
         Detached = detached;
+        FirstCommandFailure = firstCommandFailure;
     }
 
-    public static async Task<NamespaceHolder> StartAsync(IReadOnlyList<string> asOwner, IReadOnlyList<string> bwrapArguments, bool detached, CancellationToken ct)
+    /// <param name="firstCommand">Run by the holder inside the namespaces before "ready" (its output captured, its
+    /// standard input /dev/null), or empty.</param>
+    public static async Task<NamespaceHolder> StartAsync(IReadOnlyList<string> asOwner, IReadOnlyList<string> bwrapArguments, bool detached, CancellationToken ct,
+        IReadOnlyList<string>? firstCommand = null)
     {
         // bwrap writes its info (child pid, namespace ids) to --info-fd right after clone; `3>&1` sends it down stdout
         // (Process cannot hand a child an extra fd, and --info-fd 1 would close the child's stdout). The holder's own
         // "ready" comes once the mount tree is complete: an nsenter before that could see a half-built root.
-        var script = detached ? "echo ready; exec sleep infinity >/dev/null 2>&1" : "echo ready; read -r _";
+        // The first command comes as the script's arguments ("$@"): no quoting. Its output is one line only when it fails.
+        const string first = "if [ $# -gt 0 ]; then out=$(\"$@\" </dev/null 2>&1) && echo first-ok || printf 'first-failed %s\\n' \"$(printf %s \"$out\" | tr '\\n' ' ')\"; fi; ";
+        var script = first + (detached ? "echo ready; exec sleep infinity >/dev/null 2>&1" : "echo ready; read -r _");
         // --die-with-parent ends the namespace's pid 1 when the outer bwrap ends (the holder got EOF): without it pid 1 would
         // wait for the servers reparented to it. It follows the parent *thread*, and .NET forks on pool threads that
         // retire: so bwrap's parent is this sh (not exec'd away), which lives exactly as long as bwrap.
@@ -55,7 +64,7 @@ internal sealed partial class NamespaceHolder : IAsyncDisposable
         };
         foreach (var a in asOwner.Skip(1)) psi.ArgumentList.Add(a);
         if (asOwner.Count > 0) psi.ArgumentList.Add("sh");
-        foreach (var a in new[] { "-c", launcher, Bubblewrap.Program }.Concat(bwrapArguments).Concat(["--", "/bin/sh", "-c", script]))
+        foreach (var a in new[] { "-c", launcher, Bubblewrap.Program }.Concat(bwrapArguments).Concat(["--", "/bin/sh", "-c", script, "sh"]).Concat(firstCommand ?? []))
             psi.ArgumentList.Add(a);
 
         var process = new Process { StartInfo = psi };
@@ -67,6 +76,7 @@ internal sealed partial class NamespaceHolder : IAsyncDisposable
         }
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var info = new StringBuilder();
+        string? failure = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ReadyTimeout);
         try
@@ -79,9 +89,10 @@ internal sealed partial class NamespaceHolder : IAsyncDisposable
                     var pid = ChildPid().Match(text);
                     var net = NetNs().Match(text);
                     if (!pid.Success || !net.Success) break;
-                    return new NamespaceHolder(process, int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture), net.Groups[1].Value, detached);
+                    return new NamespaceHolder(process, int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture), net.Groups[1].Value, detached, failure);
                 }
-                info.AppendLine(line);
+                if (line.StartsWith("first-failed ", StringComparison.Ordinal)) failure = line["first-failed ".Length..].Trim();
+                else if (line != "first-ok") info.AppendLine(line);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }

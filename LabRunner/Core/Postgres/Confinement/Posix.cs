@@ -21,6 +21,17 @@ internal static class Posix
         return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24));
     }
 
+    /// <summary>"inode size ctime mtime" of a path (following symlinks), from statx; null when it cannot be read.
+    /// A file replaced or rewritten gets another inode or change time, even when its size and mtime were kept.</summary>
+    public static string? Stamp(string path)
+    {
+        var b = new byte[256];
+        // STATX_INO | STATX_SIZE | STATX_CTIME | STATX_MTIME; stx_ino @32, stx_size @40, stx_ctime @96, stx_mtime @112 (sec i64, nsec u32).
+        if (Statx(-100, path, 0, 0x100 | 0x200 | 0x80 | 0x40, b) != 0) return null;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{BitConverter.ToUInt64(b, 32)} {BitConverter.ToUInt64(b, 40)} {BitConverter.ToInt64(b, 96)}.{BitConverter.ToUInt32(b, 104):D9} {BitConverter.ToInt64(b, 112)}.{BitConverter.ToUInt32(b, 120):D9}");
+    }
+
     public static bool Kill(int pid, int signal) => KillNative(pid, signal) == 0;
 
     [DllImport("libc", EntryPoint = "lchown", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false)]
