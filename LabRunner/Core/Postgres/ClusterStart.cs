@@ -62,11 +62,11 @@ internal static class ClusterStart
     /// (any language, any version since 9.x); a recovery that pauses at its target (recovery_target_action = pause, logged
     /// as "recovery has paused") or a timeout ends the wait too: the server is up either way.
     /// </summary>
-    public static async Task WaitForEndOfRecoveryAsync(DebianCluster cluster, TimeSpan timeout, CancellationToken ct)
+    public static async Task WaitForEndOfRecoveryAsync(DebianCluster cluster, long logFrom, TimeSpan timeout, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout && State(cluster.DataDirectory) == InArchiveRecovery
-               && !LogHas(cluster.LogFile, "recovery has paused", "pausing at the end of recovery"))
+               && !LogHas(cluster.LogFile, logFrom, "recovery has paused", "pausing at the end of recovery"))
         {
             if (cluster.Running() is null) return; // stopped or died: the next step says so
             await Task.Delay(10, ct);

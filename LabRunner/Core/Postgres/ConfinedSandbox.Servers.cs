@@ -40,8 +40,9 @@ internal sealed partial class ConfinedSandbox
             File.Delete(Path.Combine(outside, "postmaster.pid"));
             File.SetUnixFileMode(outside, (UnixFileMode)0b111_000_000);
             var restoring = File.Exists(Path.Combine(outside, "recovery.signal")) && !File.Exists(Path.Combine(outside, "standby.signal"));
+            var logFrom = ClusterStart.LogLength(cluster);
             await ClusterStart.StartAsync(Inside, _bins, cluster, RecoveryTimeout, ct);
-            if (restoring) await ClusterStart.WaitForEndOfRecoveryAsync(cluster, RecoveryTimeout, ct);
+            if (restoring) await ClusterStart.WaitForEndOfRecoveryAsync(cluster, logFrom, RecoveryTimeout, ct);
             return Server(spec.Name);
         }
         finally { _serversGate.Release(); }
