@@ -26,26 +26,13 @@ public static class HalfBlockArt
     /// <summary>The art, rows × columns, or null when the file is missing, too large or not an image Skia can read.</summary>
     public static HalfBlock[,]? Load(string path, int maxColumns, int maxRows)
     {
-        if (!File.Exists(path) || maxColumns < 1 || maxRows < 1) return null;
-        try
-        {
-            using var image = Decode(path);
-            if (image is null) return null;
-            var scale = Math.Min(1.0, Math.Min((double)maxColumns / image.Width, 2.0 * maxRows / image.Height)); // never enlarged
-            var width = Math.Max(1, (int)Math.Round(image.Width * scale));
-            var height = Math.Max(2, (int)Math.Round(image.Height * scale));
-            if (height % 2 == 1) height++;
-            var pixels = Shrink(image, width, height);
-            var cells = new HalfBlock[height / 2, width];
-            for (var row = 0; row < height / 2; row++)
-                for (var col = 0; col < width; col++)
-                    cells[row, col] = new HalfBlock(pixels[2 * row, col], pixels[2 * row + 1, col]);
-            return cells;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
+        // Two pixels a cell, the height made even so every cell has its bottom half.
+        if (Shrunk(path, maxColumns, 2 * maxRows, minHeight: 2, evenHeight: true) is not { } pixels) return null;
+        var cells = new HalfBlock[pixels.GetLength(0) / 2, pixels.GetLength(1)];
+        for (var row = 0; row < cells.GetLength(0); row++)
+            for (var col = 0; col < cells.GetLength(1); col++)
+                cells[row, col] = new HalfBlock(pixels[2 * row, col], pixels[2 * row + 1, col]);
+        return cells;
     }
 
     /// <summary>
@@ -54,19 +41,27 @@ public static class HalfBlockArt
     /// </summary>
     public static Rgb[,]? Pixels(string path, int maxWidth, int maxHeight)
     {
+        if (Shrunk(path, maxWidth, maxHeight, minHeight: 1, evenHeight: false) is not { } shrunk) return null;
+        var pixels = new Rgb[shrunk.GetLength(1), shrunk.GetLength(0)];
+        for (var y = 0; y < shrunk.GetLength(0); y++)
+            for (var x = 0; x < shrunk.GetLength(1); x++)
+                pixels[x, y] = shrunk[y, x];
+        return pixels;
+    }
+
+    /// <summary>The image decoded and shrunk to fit maxWidth × maxHeight pixels (never enlarged, aspect kept), [y, x]; null as <see cref="Load"/>.</summary>
+    private static Rgb[,]? Shrunk(string path, int maxWidth, int maxHeight, int minHeight, bool evenHeight)
+    {
         if (!File.Exists(path) || maxWidth < 1 || maxHeight < 1) return null;
         try
         {
             using var image = Decode(path);
             if (image is null) return null;
             var scale = Math.Min(1.0, Math.Min((double)maxWidth / image.Width, (double)maxHeight / image.Height));
-            int width = Math.Max(1, (int)Math.Round(image.Width * scale)), height = Math.Max(1, (int)Math.Round(image.Height * scale));
-            var shrunk = Shrink(image, width, height);
-            var pixels = new Rgb[width, height];
-            for (var y = 0; y < height; y++)
-                for (var x = 0; x < width; x++)
-                    pixels[x, y] = shrunk[y, x];
-            return pixels;
+            var width = Math.Max(1, (int)Math.Round(image.Width * scale));
+            var height = Math.Max(minHeight, (int)Math.Round(image.Height * scale));
+            if (evenHeight && height % 2 == 1) height++;
+            return Shrink(image, width, height);
         }
         catch (IOException)
         {

@@ -68,7 +68,7 @@ public static partial class LabLint
         if (boundaries.Count + 1 != table.Columns.Count) return false;
         var header = lines.Take(ruleAt).LastOrDefault(l => l.Trim().Length > 0);
         // Rows start with psql's left pad; a \d footer ("Índices:", "Particiones: …") or "(N rows)" ends them.
-        var body = lines.Skip(ruleAt + 1).TakeWhile(l => l.Trim().Length > 0 && !Footer().IsMatch(l.Trim()) && l.Length > indent && l[indent] == ' ');
+        var body = lines.Skip(ruleAt + 1).TakeWhile(l => l.Trim().Length > 0 && PanelLines.FooterCount(l) is null && l.Length > indent && l[indent] == ' ');
         foreach (var raw in body.Prepend(header ?? ""))
         {
             if (raw.Length <= indent || raw[..indent].Trim().Length > 0) continue;
@@ -79,9 +79,6 @@ public static partial class LabLint
         }
         return false;
     }
-
-    [GeneratedRegex(@"^\((\d+ (rows?|filas?)|\d+ registros?)\)$")]
-    private static partial Regex Footer();
 
     [GeneratedRegex(@"\bORDER\s+BY\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderBy();
