@@ -60,9 +60,11 @@ public sealed class ConfinementTests(SandboxFixture fx)
         await using var executor = Executor();
 
         var output = await executor.ExecuteAsync(new SqlAction(
-            $"COPY (SELECT 1) TO PROGRAM 'touch /etc/{name}';\nCOPY (SELECT 1) TO PROGRAM 'id -un > /tmp/{name}';"), Consent.ServerProgram, null, null, CancellationToken.None);
+            // Each program reads its input first: one that exits before the server has written the row makes COPY
+            // fail with "Broken pipe" instead, whatever the program did.
+            $"COPY (SELECT 1) TO PROGRAM 'cat > /dev/null; touch /etc/{name}';\nCOPY (SELECT 1) TO PROGRAM 'cat > /dev/null; id -un > /tmp/{name}';"), Consent.ServerProgram, null, null, CancellationToken.None);
 
-        Assert.Contains($"ERROR:  program \"touch /etc/{name}\" failed", output.Text); // touch: Read-only file system (in the server log)
+        Assert.Contains($"ERROR:  program \"cat > /dev/null; touch /etc/{name}\" failed", output.Text); // touch: Read-only file system (in the server log)
         Assert.False(File.Exists($"/etc/{name}"));
         Assert.False(File.Exists($"/tmp/{name}"));
         Assert.Equal("postgres", File.ReadAllText(fx.Sandbox.HostPath($"/tmp/{name}")).Trim());
