@@ -35,7 +35,7 @@ internal sealed class RunProgress(TextWriter errors)
                 case StepFinished f:
                     _lastShown.Remove(name);
                     errors.WriteLine($"{Words.Status(f.Result.Verdict.Status),-7}  {name}  {Words.Duration(f.Result.Duration)}" +
-                        (f.Result.Verdict.Status == VerdictStatus.Passed ? "" : $"  {Words.Say(f.Result.Verdict)}") +
+                        (f.Result.Verdict.Status is VerdictStatus.Passed or VerdictStatus.Ran ? "" : $"  {Words.Say(f.Result.Verdict)}") +
                         // A watched step: how long what it waited for took (autovacuum).
                         (f.Result.Verdict.Notes.OfType<MarkerChanged>().FirstOrDefault() is { } moved ? $"  ({Words.Say(moved)})" : ""));
                     break;

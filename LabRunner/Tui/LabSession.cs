@@ -409,10 +409,10 @@ public sealed class LabSession
         });
     }
 
-    /// <summary>The saved steps that ran and were done (passed, or compared by eye), in the lab's order: what a replay runs.
+    /// <summary>The saved steps that ran and were done (passed, ran with nothing to compare, or compared by eye), in the lab's order: what a replay runs.
     /// Manual steps keep their mark (there is nothing to run).</summary>
     private List<StepRef> ToReplay(LabProgress saved) =>
-        Steps.Where(s => saved.Steps.TryGetValue(s.Key, out var r) && r.Status is VerdictStatus.Passed or VerdictStatus.NotCompared).ToList();
+        Steps.Where(s => saved.Steps.TryGetValue(s.Key, out var r) && r.Status is VerdictStatus.Passed or VerdictStatus.Ran or VerdictStatus.NotCompared).ToList();
 
     /// <summary>Puts a question; one that comes while another is open waits its turn.</summary>
     private void Ask(Question question)

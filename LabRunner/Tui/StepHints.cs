@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LabRunner.Checking;
 using LabRunner.Labs;
 using LabRunner.Text;
 
@@ -42,7 +41,7 @@ public static partial class StepHints
 
     public static string? FromFailure(Catalogue text, StepRunResult result)
     {
-        if (result.Verdict.Status is VerdictStatus.Passed or VerdictStatus.Manual or VerdictStatus.NotCompared) return null;
+        if (StepStatuses.IsDone(result.Verdict.Status)) return null;
         if (result.Output.FirstError is { } error)
         {
             var said = error.SqlState switch

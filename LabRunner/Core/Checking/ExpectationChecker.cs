@@ -31,7 +31,7 @@ public static partial class ExpectationChecker
         {
             ManualAction => Verdict.Manual(),
             FileAction file => output.Outcome == StepOutcome.Completed
-                ? Verdict.Pass(new FileWritten(file.Path))
+                ? Verdict.Ran(new FileWritten(file.Path))
                 : Verdict.Error(new CouldNotRun(output.Text.Trim())),
             ShellAction => CheckShell(expectation, output),
             // A server that did not start (or stop) fails its step even with nothing expected; the output keeps the log.
@@ -59,8 +59,9 @@ public static partial class ExpectationChecker
             return Verdict.Fail(new ExitCodeDiffers(wanted, exit, last));
         }
         if (expectation is null)
-            return Verdict.Pass(new ShellNoExpectation(exit));
-        if (!Compares(expectation) && expectation.Prose is { } prose) return Verdict.Shown(ProseKinds.Of(prose));
+            return Verdict.Ran(new ShellNoExpectation(exit));
+        if (!Compares(expectation))
+            return expectation.Prose is { } prose ? Verdict.Shown(ProseKinds.Of(prose)) : Verdict.Ran(new ShellNoExpectation(exit));
         return CheckText(expectation, text) ?? Verdict.Pass(new ShellAsExpected(exit));
     }
 
@@ -79,7 +80,7 @@ public static partial class ExpectationChecker
         var error = output.FirstError;
         if (expectation is null)
             return error is null
-                ? Verdict.Pass(new NoExpectation())
+                ? Verdict.Ran(new NoExpectation())
                 : Verdict.Fail(new StepFailed(Describe(error)));
 
         var panel = expectation.Panel is { } text ? ExpectedPanel.Parse(text) : null;
@@ -112,8 +113,10 @@ public static partial class ExpectationChecker
         if (panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null
             && expectation.OutputContains is null && expectation.OutputMatches is null)
             return Verdict.Shown(ProseKind.Prose) with { Notes = notes };
-        VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s)
-            : panel is not null || expectation.Columns is not null ? new OutputMatches() : new RanWithoutError();
+        if (expectation.ErrorSqlState is null && panel is null && expectation.Columns is null
+            && expectation.OutputContains is null && expectation.OutputMatches is null)
+            return Verdict.Ran(new RanWithoutError()) with { Notes = notes };
+        VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s) : new OutputMatches();
         return Verdict.Pass(what) with { Notes = notes };
     }
 

@@ -4,9 +4,11 @@ namespace LabRunner.Checking;
 
 /// <summary>
 /// NotCompared: the step ran and its expected result is words or a picture, shown and never compared (counted apart from
-/// passed). Manual: nothing to run; the student does it (and marks it done in the TUI).
+/// passed). Manual: nothing to run; the student does it (and marks it done in the TUI). Ran: the step ran without error and
+/// nothing was expected of it (a CREATE, a file written, a server started): done, but never "passed", since nothing was
+/// compared.
 /// </summary>
-public enum VerdictStatus { NotRun, Passed, Failed, Error, Skipped, NotCompared, Manual }
+public enum VerdictStatus { NotRun, Passed, Failed, Error, Skipped, NotCompared, Manual, Ran }
 
 /// <summary>
 /// Where actual and expected first differ, for highlighting. Row and Column are 1-based positions in the ACTUAL result set
@@ -41,4 +43,6 @@ public sealed record Verdict(VerdictStatus Status, VerdictReason Reason)
     public static Verdict Skip(VerdictReason reason) => new(VerdictStatus.Skipped, reason);
     public static Verdict Shown(ProseKind kind) => new(VerdictStatus.NotCompared, new NotCompared(kind));
     public static Verdict Manual(VerdictReason? reason = null) => new(VerdictStatus.Manual, reason ?? new ManualStep());
+    /// <summary>Ran without error with nothing to compare: <paramref name="reason"/> says what was done.</summary>
+    public static Verdict Ran(VerdictReason reason) => new(VerdictStatus.Ran, reason);
 }

@@ -40,7 +40,7 @@ public static class JUnitReport
             new XAttribute("tests", entries.Count),
             new XAttribute("failures", entries.Count(e => e.Status == VerdictStatus.Failed)),
             new XAttribute("errors", entries.Count(e => e.Status == VerdictStatus.Error)),
-            new XAttribute("skipped", entries.Count(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun or VerdictStatus.NotCompared or VerdictStatus.Manual)),
+            new XAttribute("skipped", entries.Count(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun or VerdictStatus.NotCompared or VerdictStatus.Manual or VerdictStatus.Ran)),
             new XAttribute("time", Seconds(entries.Sum(e => e.Duration.TotalSeconds))),
             new XAttribute("timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             new XAttribute("hostname", Environment.MachineName),
@@ -64,8 +64,9 @@ public static class JUnitReport
             case VerdictStatus.Error:
                 testcase.Add(new XElement("error", new XAttribute("message", message), new XAttribute("type", "error"), Clean(details)));
                 break;
-            case VerdictStatus.Skipped or VerdictStatus.NotRun or VerdictStatus.NotCompared or VerdictStatus.Manual:
-                // Not compared and manual steps were not checked: JUnit's nearest word is skipped (the message says which).
+            case VerdictStatus.Skipped or VerdictStatus.NotRun or VerdictStatus.NotCompared or VerdictStatus.Manual or VerdictStatus.Ran:
+                // Steps that ran with nothing to compare, not compared and manual steps were not checked: JUnit's nearest word is
+                // skipped (the message says which); a plain testcase would read as passed.
                 testcase.Add(new XElement("skipped", new XAttribute("message", message)));
                 break;
         }

@@ -25,6 +25,8 @@ public static class JsonReport
     {
         [JsonPropertyName("not_compared")] public int NotCompared { get; init; }
         [JsonPropertyName("manual")] public int Manual { get; init; }
+        /// <summary>Steps that ran without error with nothing expected of them (never counted in passed).</summary>
+        [JsonPropertyName("ran")] public int Ran { get; init; }
     }
 
     public sealed record StepEntry(
@@ -66,7 +68,7 @@ public static class JsonReport
     public static Document ToDocument(RunSummary s) => new(s.LabId, s.LabTitle, s.Passed, s.Failed, s.Skipped,
         s.Entries.Select(e => new StepEntry(e.Task, e.Step, e.Kind.ToString().ToLowerInvariant(), Catalogue.English.Status(e.Status),
             Catalogue.English.Say(e.Verdict), e.Actual, e.Expected, Math.Round(e.Duration.TotalSeconds, 3), Catalogue.English.Notes(e.Verdict),
-            e.Verdict.Diff) { Series = SeriesOf(e.Series) }).ToList()) { NotCompared = s.NotCompared, Manual = s.Manual };
+            e.Verdict.Diff) { Series = SeriesOf(e.Series) }).ToList()) { NotCompared = s.NotCompared, Manual = s.Manual, Ran = s.Ran };
 
     public static Document? Parse(string json) => JsonSerializer.Deserialize<Document>(json, Options);
 }

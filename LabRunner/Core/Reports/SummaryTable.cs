@@ -25,20 +25,21 @@ public static class SummaryTable
         foreach (var r in rows)
         {
             await output.WriteLineAsync($"{r.Task.PadRight(wTask)}  {r.Step.PadRight(wStep)}  {r.Verdict.PadRight(wVerdict)}  {r.Time}");
-            if (!details || r.Entry.Status is VerdictStatus.Passed or VerdictStatus.Manual) continue;
+            if (!details || r.Entry.Status is VerdictStatus.Passed or VerdictStatus.Ran or VerdictStatus.Manual) continue;
             await output.WriteLineAsync($"    {Words.Say(r.Entry.Verdict)}");
             foreach (var note in Words.Notes(r.Entry.Verdict)) await output.WriteLineAsync($"    note: {note}");
             if (r.Entry.Verdict.Diff is { } diff)
                 foreach (var line in diff.TrimEnd('\n').Split('\n')) await output.WriteLineAsync($"    {line}");
         }
-        await output.WriteLineAsync(CountLine(summary.Passed, summary.Failed, summary.Skipped, summary.NotCompared, summary.Manual));
+        await output.WriteLineAsync(CountLine(summary.Passed, summary.Failed, summary.Skipped, summary.NotCompared, summary.Manual, summary.Ran));
     }
 
     /// <summary>
-    /// Exactly "N passed, N failed", plus ", N not compared", ", N manual" and ", N skipped" when there are any: steps
-    /// whose expected result is words or a picture, and steps with nothing to run, are never counted as passed.
+    /// Exactly "N passed, N failed", plus ", N ran", ", N not compared", ", N manual" and ", N skipped" when there are any:
+    /// steps with nothing expected of them, steps whose expected result is words or a picture, and steps with nothing to
+    /// run are never counted as passed.
     /// </summary>
-    public static string CountLine(int passed, int failed, int skipped, int notCompared = 0, int manual = 0) =>
-        $"{passed} passed, {failed} failed" + (notCompared > 0 ? $", {notCompared} not compared" : "") + (manual > 0 ? $", {manual} manual" : "")
-        + (skipped > 0 ? $", {skipped} skipped" : "");
+    public static string CountLine(int passed, int failed, int skipped, int notCompared = 0, int manual = 0, int ran = 0) =>
+        $"{passed} passed, {failed} failed" + (ran > 0 ? $", {ran} ran" : "") + (notCompared > 0 ? $", {notCompared} not compared" : "")
+        + (manual > 0 ? $", {manual} manual" : "") + (skipped > 0 ? $", {skipped} skipped" : "");
 }

@@ -26,6 +26,8 @@ public sealed record RunSummary(string LabId, string LabTitle, IReadOnlyList<Run
     public int Skipped => Entries.Count(e => e.Status is VerdictStatus.Skipped or VerdictStatus.NotRun);
     /// <summary>Ran, with an expected result that is words or a picture: counted apart from passed.</summary>
     public int NotCompared => Entries.Count(e => e.Status == VerdictStatus.NotCompared);
+    /// <summary>Ran without error with nothing expected of them: done, never counted as passed.</summary>
+    public int Ran => Entries.Count(e => e.Status == VerdictStatus.Ran);
     /// <summary>Nothing to run: the student's part.</summary>
     public int Manual => Entries.Count(e => e.Status == VerdictStatus.Manual);
     public TimeSpan Duration => Entries.Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Duration);

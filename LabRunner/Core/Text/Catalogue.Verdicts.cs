@@ -82,6 +82,7 @@ public partial class Catalogue
         VerdictStatus.Skipped => "skipped",
         VerdictStatus.NotCompared => "not compared",
         VerdictStatus.Manual => "manual",
+        VerdictStatus.Ran => "ran",
         _ => "not run",
     };
 

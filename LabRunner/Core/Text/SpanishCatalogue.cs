@@ -23,6 +23,7 @@ internal sealed partial class SpanishCatalogue : Catalogue
         Checking.VerdictStatus.Skipped => "omitido",
         Checking.VerdictStatus.NotCompared => "no comparado",
         Checking.VerdictStatus.Manual => "manual",
+        Checking.VerdictStatus.Ran => "ejecutado",
         _ => "no ejecutado",
     };
 
