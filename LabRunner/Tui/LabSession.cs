@@ -62,7 +62,7 @@ public sealed class LabSession
     /// <summary>A one-line message for the student (errors saving progress, "a step is running").</summary>
     public string? Notice { get; private set; }
     public bool ShellAllowedForLab { get; private set; }
-    public int PassedCount => Model.PassedCount;
+    public int DoneCount => Model.DoneCount;
     /// <summary>The F1 help (the screen sets it from its key table).</summary>
     public string HelpText { get; set; } = "";
 
@@ -267,7 +267,7 @@ public sealed class LabSession
 
     private void Start(StepRef step, StepAction action, bool allowShell)
     {
-        var wasComplete = PassedCount == Steps.Count;
+        var wasComplete = DoneCount == Steps.Count;
         Notice = null;
         Model.Started(step);
         Runs.Run(step, new StepRunRequest(step.Task, step.Step, action, allowShell), result =>
@@ -278,7 +278,7 @@ public sealed class LabSession
             if (_quitWhenIdle) { QuitRequested?.Invoke(); return; }
             if (_replay is null)
             {
-                if (!wasComplete && PassedCount == Steps.Count) Ask(Dialogs.Completed(CompletionSummary(), Lab.Tasks.Any(t => t.Checks.Count > 0)));
+                if (!wasComplete && DoneCount == Steps.Count) Ask(Dialogs.Completed(CompletionSummary(), Lab.Tasks.Any(t => t.Checks.Count > 0)));
                 return;
             }
             if (StepStatuses.IsDone(Model.VerdictOf(step))) ReplayNext();
@@ -392,7 +392,7 @@ public sealed class LabSession
     public string CompletionSummary()
     {
         var hints = Steps.Count(Model.HintShown);
-        return Text.AllDone(PassedCount, Steps.Count) + (hints > 0 ? " " + Text.HintsUsed(hints) : "");
+        return Text.AllDone(DoneCount, Steps.Count) + (hints > 0 ? " " + Text.HintsUsed(hints) : "");
     }
 
     /// <summary>Runs the lab's grading checks read-only and shows each one's verdict.</summary>

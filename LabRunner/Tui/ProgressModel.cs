@@ -33,7 +33,7 @@ public sealed class ProgressModel
     public int SelectedIndex { get; private set; }
     public StepRef? Selected => Steps.Count == 0 ? null : Steps[SelectedIndex];
     /// <summary>Steps done: passed, manual steps marked done, and results the student compared by eye.</summary>
-    public int PassedCount => Steps.Count(s => StepStatuses.IsDone(VerdictOf(s)));
+    public int DoneCount => Steps.Count(s => StepStatuses.IsDone(VerdictOf(s)));
 
     public VerdictStatus VerdictOf(StepRef step) => _verdicts.GetValueOrDefault(step.Key, VerdictStatus.NotRun);
     public StepRunResult? ResultOf(StepRef step) => _results.GetValueOrDefault(step.Key);

@@ -30,7 +30,7 @@ public static partial class ScreenText
         if (server.Length > 24) server = "…" + server[^23..]; // a socket path can be long; the end says the most
         // More than main running (a replica, a restored backup): name them, with the ports the lab uses.
         if (s.Server.Running.Count > 1) server = $"{server} {string.Join(' ', s.Server.Running)}";
-        var progress = ProgressBar(s.PassedCount, s.Steps.Count, width >= 100 ? 10 : 5) + " " + s.Text.PassedCount(s.PassedCount, s.Steps.Count);
+        var progress = ProgressBar(s.DoneCount, s.Steps.Count, width >= 100 ? 10 : 5) + " " + s.Text.DoneCount(s.DoneCount, s.Steps.Count);
         var right = s.ServerStatus switch
         {
             ServerStatus.Ready => $"{server} · PostgreSQL {s.Server.Version} · ",

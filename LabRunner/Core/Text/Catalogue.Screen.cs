@@ -90,7 +90,7 @@ public partial class Catalogue
     // The header.
     public virtual string Sandbox => "sandbox";
     public virtual string Database => "db";
-    public virtual string PassedCount(int passed, int total) => $"{passed}/{total} passed";
+    public virtual string DoneCount(int passed, int total) => $"{passed}/{total} done";
 
     // Questions.
     public virtual string ShellTitle => "Run a shell command?";

@@ -86,7 +86,7 @@ internal sealed partial class SpanishCatalogue
     public override string NoHint => "Este paso no tiene pista.";
 
     public override string Database => "bd";
-    public override string PassedCount(int passed, int total) => $"{passed}/{total} correctos";
+    public override string DoneCount(int passed, int total) => $"{passed}/{total} hechos";
 
     public override string ShellTitle => "¿Ejecutar un comando de shell?";
     public override string ShellQuestion(string command) => $"Este paso ejecuta un comando en tu máquina:\n\n{command}\n\n¿Lo permites?";

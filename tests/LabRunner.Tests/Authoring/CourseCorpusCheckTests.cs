@@ -1,3 +1,4 @@
+using LabRunner.Checking;
 using LabRunner.Running;
 using LabRunner.Tests.Support;
 using Xunit.Abstractions;
@@ -49,6 +50,9 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
                     problems.Add($"{run.Name}:{want.Line} {want.Label}: truth {want.Verdict}{(want.Sqlstate is null ? "" : $" ({want.Sqlstate})")}, got {got.Verdict} — {got.Why}");
                 if (same) matches++;
             }
+            // "Passed" only when something was compared: across every step of every lab, never for a step that only ran.
+            foreach (var r in run.Results.Where(r => r.Verdict.Status == VerdictStatus.Passed && !CourseCorpusRun.Compared(r.Verdict.Reason)))
+                problems.Add($"{run.Name}: {r.Task.Id}/{r.Step.Id} passed with nothing compared ({r.Verdict.Reason})");
             output.WriteLine($"{run.Name}: {matches}/{steps.Count} Pasos as the truth says");
         }
         foreach (var name in pending) output.WriteLine($"{name}: pending (needs the sandbox of servers)");

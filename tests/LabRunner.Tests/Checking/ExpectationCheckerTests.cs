@@ -276,11 +276,11 @@ public class ExpectationCheckerTests
     }
 
     [Fact]
-    public void A_step_without_expectation_passes_when_it_ran_without_error_and_says_so()
+    public void A_step_without_expectation_ran_without_error_and_says_so_but_never_passed()
     {
         var verdict = ExpectationChecker.Check(new SqlAction("SELECT 1"), null, Of(Table(["a"], ["1"])));
 
-        Assert.Equal(VerdictStatus.Passed, verdict.Status);
+        Assert.Equal(VerdictStatus.Ran, verdict.Status);
         Assert.Equal("ran without error; the step has no expected output to compare", verdict.Said());
         Assert.Equal(VerdictStatus.Failed, ExpectationChecker.Check(new SqlAction("SELECT x"), null, Of(Error("42703", "column \"x\" does not exist"))).Status);
     }
@@ -340,7 +340,7 @@ public class ExpectationCheckerTests
     {
         var shell = new ShellAction("ls");
 
-        Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, null, Shell(0, "ok")).Status);
+        Assert.Equal(VerdictStatus.Ran, ExpectationChecker.Check(shell, null, Shell(0, "ok")).Status);
         Assert.Equal("exit code: expected 0, got 23 (rsync error at main.c)", ExpectationChecker.Check(shell, null, Shell(23, "a\nrsync error at main.c\n\n")).Said());
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { ExitCode = 23 }, Shell(23, "")).Status);
         Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(shell, new Expectation { OutputContains = "backup_label" }, Shell(0, "x\nbackup_label\n")).Status);
@@ -367,6 +367,6 @@ public class ExpectationCheckerTests
 
         Assert.Equal(VerdictStatus.Failed, verdict.Status);
         Assert.Equal("The sandbox PostgreSQL server restaurado did not start: FATAL:  could not locate required checkpoint record", Assert.IsType<ServerStepFailed>(verdict.Reason).Problem);
-        Assert.Equal(VerdictStatus.Passed, ExpectationChecker.Check(start, null, Shell(0, "server restaurado started\n")).Status);
+        Assert.Equal(VerdictStatus.Ran, ExpectationChecker.Check(start, null, Shell(0, "server restaurado started\n")).Status);
     }
 }

@@ -56,7 +56,33 @@ public class ShownResultsTests
     {
         Assert.Equal(VerdictStatus.Manual, ExpectationChecker.Check(ManualAction.Instance, null, Of()).Status);
         var written = ExpectationChecker.Check(new FileAction("x.sql", "SELECT 1;"), null, Shell(0, "x.sql: 1 line written\n"));
-        Assert.Equal((VerdictStatus.Passed, (VerdictReason)new FileWritten("x.sql")), (written.Status, written.Reason));
+        Assert.Equal((VerdictStatus.Ran, (VerdictReason)new FileWritten("x.sql")), (written.Status, written.Reason));
+    }
+
+    [Fact]
+    public void A_step_with_nothing_expected_ran_and_did_not_pass()
+    {
+        var sql = ExpectationChecker.Check(new SqlAction("CREATE TABLE t (a int);"), null, Of(new CommandTag("CREATE TABLE")));
+        Assert.Equal((VerdictStatus.Ran, (VerdictReason)new NoExpectation()), (sql.Status, sql.Reason));
+        var shell = ExpectationChecker.Check(new ShellAction("true"), null, Shell(0, ""));
+        Assert.Equal((VerdictStatus.Ran, (VerdictReason)new ShellNoExpectation(0)), (shell.Status, shell.Reason));
+        // An expectation that asks for nothing (only how to retry) compares nothing either.
+        var retried = ExpectationChecker.Check(Select, new Expectation { Eventually = new Eventually(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)) },
+            Of(new CommandTag("SELECT 1")));
+        Assert.Equal(VerdictStatus.Ran, retried.Status);
+        Assert.Equal("ran", Catalogue.English.Status(sql.Status));
+        Assert.Equal("ejecutado", Catalogue.For("es").Status(sql.Status));
+    }
+
+    [Fact]
+    public void A_step_that_ran_but_failed_is_still_a_failure_and_what_was_asked_still_passes()
+    {
+        Assert.Equal(VerdictStatus.Failed, ExpectationChecker.Check(Select, null, Of(Error("42P01", "relation \"t\" does not exist"))).Status);
+        Assert.Equal(VerdictStatus.Failed, ExpectationChecker.Check(new ShellAction("false"), null, Shell(1, "")).Status);
+        var exit = ExpectationChecker.Check(new ShellAction("true"), new Expectation { ExitCode = 0 }, Shell(0, ""));
+        Assert.Equal((VerdictStatus.Passed, (VerdictReason)new ShellAsExpected(0)), (exit.Status, exit.Reason));
+        var contains = ExpectationChecker.Check(Select, new Expectation { OutputContains = "(text)" }, Of(new CommandTag("SELECT 1")));
+        Assert.Equal(VerdictStatus.Passed, contains.Status);
     }
 
     [Fact]

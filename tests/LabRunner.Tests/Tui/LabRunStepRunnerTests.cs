@@ -37,7 +37,7 @@ public sealed class LabRunStepRunnerTests
 
         var allowed = RunSync(runner, new StepRunRequest(lab.Tasks[0], step, step.Action, AllowShell: true));
         Assert.Equal(["echo hi"], executor.Commands);
-        Assert.Equal(VerdictStatus.Passed, allowed.Verdict.Status);
+        Assert.Equal(VerdictStatus.Ran, allowed.Verdict.Status);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class LabScreenTests : IDisposable
         using var h = new ScreenHarness(SampleLab.Create(), new ScriptedRunner(), width: 100, height: 48);
         var screen = h.Text;
         Assert.Contains("Respaldo y autovacuum", screen);
-        Assert.Contains("sandbox · PostgreSQL 15.18 · db curso · ░░░░░░░░░░ 0/5 passed", screen);
+        Assert.Contains("sandbox · PostgreSQL 15.18 · db curso · ░░░░░░░░░░ 0/5 done", screen);
         Assert.Contains("Tarea 1. Backup", screen);
         Assert.Contains("· Paso 1. Iniciar", screen);
         Assert.Contains("Usa la API de bajo nivel.", screen); // **bold** rendered, not raw Markdown
@@ -70,7 +70,7 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains("✓ Passed — output matches", screen);
         Assert.Contains(" on", screen);
         Assert.Contains("(1 row)", screen);
-        Assert.Contains("1/5 passed", screen);
+        Assert.Contains("1/5 done", screen);
     }
 
     [Fact]
@@ -214,14 +214,14 @@ public sealed class LabScreenTests : IDisposable
         using var h = new ScreenHarness(SampleLab.Create(), runner);
         h.Press(Key.F5);
         h.WaitUntil(() => !h.Session.IsBusy);
-        Assert.Equal(1, h.Session.PassedCount);
+        Assert.Equal(1, h.Session.DoneCount);
         h.Press(Key.R.WithCtrl);
         Assert.Contains("Restart the lab?", h.Text);
         h.Press(Key.Esc);
-        Assert.Equal(1, h.Session.PassedCount);
+        Assert.Equal(1, h.Session.DoneCount);
         h.Press(Key.R.WithCtrl, Key.Y); // Enter would answer No: the default for throwing work away
         h.WaitUntil(() => !h.Session.IsBusy);
-        Assert.Equal(0, h.Session.PassedCount);
+        Assert.Equal(0, h.Session.DoneCount);
         Assert.Equal(1, runner.Restarts);
     }
 
@@ -291,7 +291,7 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains(".damaged", h.Text); // the whole notice wraps on screen rather than being cut
         h.Press(Key.F5);
         h.WaitUntil(() => !h.Session.IsBusy);
-        Assert.Equal(1, h.Session.PassedCount);
+        Assert.Equal(1, h.Session.DoneCount);
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public sealed class LabScreenTests : IDisposable
         }
         using var second = new ScreenHarness(lab, new ScriptedRunner(), store, offerResume: true);
         second.Press(Key.Tab, Key.Enter); // start over
-        Assert.Equal(0, second.Session.PassedCount);
+        Assert.Equal(0, second.Session.DoneCount);
         Assert.Null(store.Load(lab.Id));
     }
 
@@ -389,6 +389,6 @@ public sealed class LabScreenTests : IDisposable
         Assert.Contains("Pasos", screen);
         Assert.Contains("Instrucciones", screen);
         Assert.Contains("Ejecutar", screen);
-        Assert.Contains("0/5 correctos", screen);
+        Assert.Contains("0/5 hechos", screen);
     }
 }

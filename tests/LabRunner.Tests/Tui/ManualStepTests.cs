@@ -54,7 +54,7 @@ public sealed class ManualStepTests : IDisposable
             h.Press(Key.F8, Key.F5);
             h.WaitUntil(() => h.Session.StatusOf(h.Session.Steps[1]) == StepStatus.NotCompared);
             Assert.Contains("~ Paso 2. Esperar", h.Text);
-            Assert.Equal(2, h.Session.PassedCount);
+            Assert.Equal(2, h.Session.DoneCount);
         }
         var saved = store.Load("manual")!;
         Assert.Equal(VerdictStatus.Manual, saved.Steps.Values.First().Status);

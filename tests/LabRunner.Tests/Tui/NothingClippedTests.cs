@@ -67,7 +67,7 @@ public sealed class NothingClippedTests : IDisposable
         var step = h.Session.Selected!;
         AllReadable("step title", step.Step.Title, [screen]);
         AllReadable("verdict", h.Session.Notice is { } n ? "ⓘ " + n : ScreenText.VerdictLine(h.Session, step), [screen]);
-        AllReadable("progress", text.PassedCount(h.Session.PassedCount, h.Session.Steps.Count), [rows[0]]);
+        AllReadable("progress", text.DoneCount(h.Session.DoneCount, h.Session.Steps.Count), [rows[0]]);
         foreach (var s in h.Screen.ShownShortcuts) AllReadable("status bar", s.Title, [rows[Height - 1]], hotKey: true);
         Assert.True(h.Screen.ShownShortcuts.Count >= 4, "the status bar keeps Run, Help, Quit and more");
     }

@@ -71,7 +71,7 @@ public sealed class ProgressModelTests
 
         Assert.Equal(["t1/p2", "t2/p1", "t2/p2", "t2/p3"], saved.Steps.Keys.Order());
         Assert.Equal(3, second.SelectedIndex);
-        Assert.Equal(1, second.PassedCount);
+        Assert.Equal(1, second.DoneCount);
         Assert.Equal(VerdictStatus.Failed, second.VerdictOf(second.Steps[4]));
         Assert.Equal(Failed.Reason, second.SavedOf(second.Steps[4])!.Reason);
         Assert.Equal("CREATE TABLE mine (id int);", second.EditOf(second.Steps[3]));

@@ -44,7 +44,7 @@ public sealed class StudentScreenTests : IDisposable
         h.Press(Key.R.WithCtrl, Key.Enter);
         Assert.Null(h.Session.Pending);
         Assert.Equal(0, runner.Restarts);
-        Assert.Equal(1, h.Session.PassedCount);
+        Assert.Equal(1, h.Session.DoneCount);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class StudentScreenTests : IDisposable
             first.WaitUntil(() => !first.Session.IsBusy);
             first.Press(Key.F8, Key.F5);
             first.WaitUntil(() => !first.Session.IsBusy);
-            Assert.Equal(2, first.Session.PassedCount);
+            Assert.Equal(2, first.Session.DoneCount);
         }
         var failsSecond = new ScriptedRunner(r => r.Step.Id == "p2" ? Error("42P07", "relation \"test_autovacuum\" already exists") : ScriptedRunner.Ok());
         using var h = new ScreenHarness(lab, failsSecond, store, width: 120, offerResume: true);
@@ -85,7 +85,7 @@ public sealed class StudentScreenTests : IDisposable
         h.WaitUntil(() => !h.Session.IsBusy && !h.Session.Replaying);
         Assert.Equal(["SHOW autovacuum;", "CREATE TABLE test_autovacuum (id serial PRIMARY KEY, data text);"],
             failsSecond.Requests.Select(r => r.Action.Command.Trim()));
-        Assert.Equal(1, h.Session.PassedCount); // the mark that no longer holds is gone
+        Assert.Equal(1, h.Session.DoneCount); // the mark that no longer holds is gone
         Assert.Contains("Replay stopped at Paso 2. Crear la tabla", h.Session.Notice);
     }
 

@@ -38,7 +38,7 @@ public sealed class TmuxEndToEndTests : IDisposable
         screen = tmux.WaitFor(s => s.Contains("✓ Paso 3"), Long, "step 3 passed");
         Assert.Contains("test_autovacuum", screen);
         Assert.Contains("n_live_tup", screen);
-        Assert.Contains("3/15 passed", screen);
+        Assert.Contains("3/15 done", screen);
 
         var sandboxes = SandboxDirectories();
         Assert.Single(sandboxes);
