@@ -63,8 +63,11 @@ public sealed class CorpusCheckTests : IDisposable
 
         Assert.True(code == ExitCodes.Ok, $"exit {code}\n{stdout}\n{stderr}");
         var steps = JsonReport.Parse(await File.ReadAllTextAsync(report))!.Steps;
-        // Pasos with nothing to run are manual; prose or picture results are shown, not compared: neither counts as passed.
-        Assert.All(steps, s => Assert.Contains(s.Status, new[] { "passed", "manual", "not compared" }));
+        // Pasos with nothing to run are manual; prose or picture results are shown, not compared; Pasos with no expected
+        // result ran: none of them counts as passed, and every passed step had something to compare.
+        Assert.All(steps, s => Assert.Contains(s.Status, new[] { "passed", "ran", "manual", "not compared" }));
+        Assert.All(steps.Where(s => s.Status == "ran"), s => Assert.Null(s.Expected));
+        Assert.All(steps.Where(s => s.Status == "passed"), s => Assert.NotNull(s.Expected));
         var compared = steps.Where(s => s.Status == "passed" && s.Expected is not null).Select(s => $"{s.Task}/{s.Step}").ToList();
         Assert.Equal(Compared[name], compared);
         Assert.All(steps.Where(s => s.Expected is not null), s => Assert.DoesNotContain("no expected output", s.Message));

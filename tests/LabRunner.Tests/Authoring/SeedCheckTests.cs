@@ -39,7 +39,10 @@ public sealed class SeedCheckTests : IDisposable
         var all = Steps(yaml.Report);
         var bundled = all.Where(s => s.Task != "verify-restore" && s.Step != "write-label").ToList();
         Assert.True(md.Count == 8 && bundled.Count == 8 && all.Count == 15, why);
-        Assert.True(Enumerable.Range(0, 8).All(i => md[i].Status == bundled[i].Status), why);
-        Assert.True(md.All(s => s.Status == "passed") && all.All(s => s.Status == "passed"), why);
+        // The Markdown shows an expected result for few steps: the others ran. The bundled lab compares every step that
+        // prints something, so a step ran in one is passed in the other, never failed.
+        Assert.True(Enumerable.Range(0, 8).All(i => md[i].Status == bundled[i].Status || md[i].Status == "ran" && bundled[i].Status == "passed"), why);
+        Assert.True(md.All(s => s.Status is "passed" or "ran") && md.Any(s => s.Status == "passed"), why);
+        Assert.True(all.All(s => s.Status == (TestLabs.SeedStepsThatOnlyRun.Contains(s.Step) ? "ran" : "passed")), why);
     }
 }

@@ -33,9 +33,16 @@ public class SeedImportTests
         // What the bundled lab adds that the Markdown does not say (so no import can infer it): the output of Tarea 2
         // Paso 1 (PostgreSQL's default settings), a grader check of Tarea 2, and a backup that provably restores (#15):
         // a WAL archive, a non-exclusive start on 14, the label file kept and written as backup_label (Tarea 1 Paso 3
-        // and 4), and Tarea 3, which restores the copy on a second server.
+        // and 4), Tarea 3, which restores the copy on a second server, and what the steps that print something must print
+        // (the Markdown shows a result for Tarea 2 Paso 5 only): an LSN, rsync's end, pg_backup_stop's row, command tags.
         var known = new[]
         {
+            "Tarea 1 Paso 1. expect:",
+            "Tarea 1 Paso 2. expect:",
+            "Tarea 1 Paso 3. expect:",
+            "Tarea 2 Paso 2. expect:",
+            "Tarea 2 Paso 3. expect:",
+            "Tarea 2 Paso 4. expect:",
             "Tarea 2 checks: expected 1, got 0",
             "Tarea 2 Paso 1. expect:",
             "server.wal_archive: expected {{workdir}}/archivo_wal",

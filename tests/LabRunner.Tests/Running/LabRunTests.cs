@@ -61,7 +61,7 @@ public class LabRunTests
         var results = await run.RunAllAsync(null, CancellationToken.None);
 
         Assert.False(commitBeforeLock, "the COMMIT was sent while the UPDATE had not reached its lock yet");
-        Assert.All(results, r => Assert.Equal(VerdictStatus.Passed, r.Verdict.Status));
+        Assert.All(results, r => Assert.Equal(VerdictStatus.Ran, r.Verdict.Status)); // nothing expected: ran, without error
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class LabRunTests
         Assert.Empty(executor.Commands);
 
         var allowed = await run.RunStepAsync(task, step, null, Consent.Shell, CancellationToken.None);
-        Assert.Equal(VerdictStatus.Passed, allowed.Verdict.Status);
+        Assert.Equal(VerdictStatus.Ran, allowed.Verdict.Status);
         Assert.Equal(["echo hi"], executor.Commands);
 
         // The grant was for that request only.
@@ -269,7 +269,7 @@ public class LabRunTests
         var results = await run.RunAllAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(["lock", "blocked", "commit"], results.Select(r => r.Step.Id));
-        Assert.All(results, r => Assert.Equal(VerdictStatus.Passed, r.Verdict.Status));
+        Assert.All(results, r => Assert.Equal(VerdictStatus.Ran, r.Verdict.Status));
         Assert.Contains("StepDetached blocked", events);
         Assert.Contains(details, d => d.Lock == new LockWait(4242, "main", "t"));
         Assert.True(events.IndexOf("StepStarted commit") < events.IndexOf("StepFinished blocked"));
@@ -305,9 +305,9 @@ public class LabRunTests
 
         Assert.Equal(VerdictStatus.Error, results[0].Verdict.Status);
         Assert.Equal("could not run the step: connection lost", results[0].Verdict.Said());
-        Assert.Equal(VerdictStatus.Passed, results[1].Verdict.Status);
+        Assert.Equal(VerdictStatus.Ran, results[1].Verdict.Status);
         var summary = run.Summary;
-        Assert.Equal((1, 1, 0), (summary.Passed, summary.Failed, summary.Skipped));
+        Assert.Equal((0, 1, 0, 1), (summary.Passed, summary.Failed, summary.Skipped, summary.Ran));
     }
 
     [Fact]

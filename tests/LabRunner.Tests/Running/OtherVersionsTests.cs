@@ -34,7 +34,7 @@ public abstract class OtherVersionTests(int major)
         Assert.Equal(major, target.MajorVersion);
         Assert.True(target.Shell.IsConfined, target.Shell.NotConfinedReason);
         Assert.Equal(lab.Tasks.Sum(t => t.Steps.Count + t.Checks.Count), results.Count);
-        Assert.All(results, r => Assert.True(r.Verdict.Status is VerdictStatus.Passed or VerdictStatus.NotCompared or VerdictStatus.Manual,
+        Assert.All(results, r => Assert.True(r.Verdict.Status == TestLabs.SeedVerdict(r.Step.Id),
             $"PostgreSQL {major}: {r.Task.Id}/{r.Step.Id}: {r.Verdict.Status} {r.Verdict.Said()}\n{r.Verdict.Diff}\n{r.Output?.Text}"));
         Assert.Contains(results, r => r.Verdict.Status == VerdictStatus.Passed);
         var commands = string.Join("\n", results.Select(r => r.Action.Command));
