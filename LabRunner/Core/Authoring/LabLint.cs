@@ -7,7 +7,7 @@ namespace LabRunner.Authoring;
 /// <summary>
 /// Warnings `labrunner validate` adds about expected results that will mislead: rows compared in order that the query
 /// does not order, a pasted panel edited by hand (its `(N rows)` or its column widths no longer match its rows), and a
-/// shell step that writes outside the lab's folders.
+/// shell step that writes outside the lab's folders, and a grader's check that compares nothing.
 /// </summary>
 public static partial class LabLint
 {
@@ -20,6 +20,10 @@ public static partial class LabLint
                 $"add \"needs: [{dependency.Needed.Id}]\" to task {dependency.Task.Id} (`check --task {dependency.Task.Id}` then runs it first), or make what it uses in its own steps");
         foreach (var task in lab.Tasks)
         {
+            foreach (var check in task.Checks.Where(c => c.Expect?.Compares != true && c.Action is not ManualAction))
+                yield return new Diagnostic(check.Location, Severity.Warning,
+                    $"{task.Id}/{check.Id}: the check compares nothing: it never passes, so it earns no points",
+                    "give it an expect: a panel, columns and rows, an error, an exit code or output_contains");
             foreach (var step in task.Steps.Concat(task.Checks))
             {
                 foreach (var script in step.Variants.Select(v => v.Action).Prepend(step.Action).OfType<ShellAction>().Select(a => a.Script).Distinct())

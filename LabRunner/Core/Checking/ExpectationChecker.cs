@@ -41,11 +41,6 @@ public static partial class ExpectationChecker
         };
     }
 
-    /// <summary>Whether an expectation holds anything to compare (a prose result alone does not).</summary>
-    private static bool Compares(Expectation e) =>
-        e.Panel is not null || e.Columns is not null || e.ErrorSqlState is not null || e.ExitCode is not null
-        || e.OutputContains is not null || e.OutputMatches is not null;
-
     private static Verdict CheckShell(Expectation? expectation, StepOutput output)
     {
         var shell = output.Results.OfType<ShellResult>().LastOrDefault();
@@ -60,7 +55,7 @@ public static partial class ExpectationChecker
         }
         if (expectation is null)
             return Verdict.Ran(new ShellNoExpectation(exit));
-        if (!Compares(expectation))
+        if (!expectation.Compares)
             return expectation.Prose is { } prose ? Verdict.Shown(ProseKinds.Of(prose)) : Verdict.Ran(new ShellNoExpectation(exit));
         return CheckText(expectation, text) ?? Verdict.Pass(new ShellAsExpected(exit));
     }
@@ -108,14 +103,12 @@ public static partial class ExpectationChecker
         }
         if (CheckText(expectation, output.Text) is { } textVerdict) return textVerdict with { Notes = notes };
         // Nothing was compared (a sentence, a picture, a panel of words only): never "output matches".
-        if (expectation.Prose is { } prose && (!Compares(expectation) || panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null))
+        if (expectation.Prose is { } prose && (!expectation.Compares || panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null))
             return Verdict.Shown(ProseKinds.Of(prose)) with { Notes = notes };
         if (panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null
             && expectation.OutputContains is null && expectation.OutputMatches is null)
             return Verdict.Shown(ProseKind.Prose) with { Notes = notes };
-        if (expectation.ErrorSqlState is null && panel is null && expectation.Columns is null
-            && expectation.OutputContains is null && expectation.OutputMatches is null)
-            return Verdict.Ran(new RanWithoutError()) with { Notes = notes };
+        if (!expectation.Compares) return Verdict.Ran(new RanWithoutError()) with { Notes = notes };
         VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s) : new OutputMatches();
         return Verdict.Pass(what) with { Notes = notes };
     }

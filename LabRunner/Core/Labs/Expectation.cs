@@ -30,6 +30,10 @@ public sealed record Expectation
     /// </summary>
     public string? Prose { get; init; }
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>Whether it asks for anything to be compared (prose and how to retry alone do not).</summary>
+    public bool Compares =>
+        Panel is not null || Columns is not null || ErrorSqlState is not null || ExitCode is not null || OutputContains is not null || OutputMatches is not null;
 }
 
 public sealed record Eventually(TimeSpan Within, TimeSpan Every);

@@ -51,6 +51,20 @@ public sealed class LabLintTests
         Assert.Empty(inside);
     }
 
+    [Fact]
+    public void A_check_that_compares_nothing_is_flagged_and_one_that_compares_is_not()
+    {
+        const string Checks = "  - id: t\n    title: T\n    steps:\n      - id: s\n        title: S\n        sql: SELECT 1;\n    checks:\n" +
+                              "      - id: nothing\n        title: C\n        sql: SELECT count(*) FROM pg_class;\n" +
+                              "      - id: words\n        title: C\n        sql: SELECT 1;\n        expect:\n          prose: Se ve una fila.\n" +
+                              "      - id: rows\n        title: C\n        sql: SELECT 1 AS uno;\n        expect:\n          columns: [uno]\n          rows: [[\"1\"]]\n";
+
+        var said = LintTasks(Checks);
+
+        Assert.Equal(["t/nothing: the check compares nothing: it never passes, so it earns no points",
+            "t/words: the check compares nothing: it never passes, so it earns no points"], said);
+    }
+
     private static List<string> LintTasks(string tasks)
     {
         var lab = LabLoader.LoadText("id: lint\ntitle: Lint\ntasks:\n" + tasks, "/labs/lint/lab.yaml").Lab ?? throw new InvalidOperationException("the test lab does not load");
