@@ -68,7 +68,8 @@ public static class TuiApp
             foreach (var line in kept.KeptInstructions) await output.WriteLineAsync(line);
         return 0;
 
-        // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.
+        // When the terminal goes away (SIGHUP) Terminal.Gui may never let go (AppRelease bounds the known case, its dispose);
+        // the server must not be stranded because of what is not known.
         // (Ending the process, if it comes to that, is the CLI entry point's business.)
         async Task WatchdogAsync()
         {
@@ -105,7 +106,8 @@ public static class TuiApp
     private static PgBinaries? AskToInstall(TuiOptions options, SetupNeeds needs, MissingSoftware missing, CancellationToken ct)
     {
         PgBinaries? found = null;
-        using IApplication app = Application.Create();
+        var app = Application.Create();
+        using var release = AppRelease.Of(app, ct);
         app.Init();
         using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
             found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
@@ -123,7 +125,8 @@ public static class TuiApp
     /// </summary>
     public static RunController RunScreen(Lab lab, IStepRunner runner, ServerInfo? planned, Action<LabSession> open, ProgressStore store, Catalogue text, CancellationToken ct)
     {
-        using IApplication app = Application.Create();
+        var app = Application.Create();
+        using var release = AppRelease.Of(app, ct);
         app.Init();
         app.Keyboard.KeyBindings.Remove(Key.Esc); // Esc cancels a running step here, it does not quit
         var session = new LabSession(lab, runner, store, text, a => app.Invoke(a), planned: planned);
@@ -132,7 +135,8 @@ public static class TuiApp
         session.OfferResume();
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(screen);
-        session.StopAndWait(TimeSpan.FromSeconds(10));
+        // After a signal the sandbox's disposal ends what a step still does; a student who quits waits for the step to let go.
+        session.StopAndWait(ct.IsCancellationRequested ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));
         session.Save();
         return session.Runs;
     }
@@ -145,7 +149,8 @@ public static class TuiApp
             var read = await sources.ReadAsync(entry.Id, ct);
             choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? text.InvalidLab));
         }
-        using IApplication app = Application.Create();
+        var app = Application.Create();
+        using var release = AppRelease.Of(app, ct);
         app.Init();
         using var picker = new LabPicker(choices, text);
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
