@@ -304,6 +304,8 @@ public static partial class ScreenText
         var shell = output.Results.OfType<ShellResult>().LastOrDefault();
         foreach (var gap in output.Results.OfType<LinesLeftOut>().Concat(shell?.LeftOut ?? []).Distinct())
             text = text.Replace(gap.Text, s.Text.LinesLeftOut(gap.Lines) + "\n", StringComparison.Ordinal);
+        foreach (var cut in shell?.CutLines ?? [])
+            text = text.Replace(cut.Text + "\n", s.Text.CharactersLeftOut(cut.Characters) + "\n", StringComparison.Ordinal);
         if (shell is not { Notes.Count: > 0 }) return text;
         var added = string.Concat(shell.Notes.Select(n => n.Line + "\n"));
         if (!text.EndsWith(added, StringComparison.Ordinal)) return text;
@@ -318,6 +320,7 @@ public static partial class ScreenText
         ServerReady r => text.ServerReady(r.Name, r.Port),
         ServerStartedOn o => text.ServerStartedOn(o.Name, o.DataDirectory, o.Port),
         ServerStopped t => text.ServerStopped(t.Name),
+        ServerStepNote n => text.ServerStep(n),
         _ => note.Line,
     };
 
