@@ -37,13 +37,24 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            await errors.WriteLineAsync("labrunner: interrupted");
+            SayInterrupted(errors);
             return ExitCodes.Interrupted;
         }
         finally
         {
             await finished.CancelAsync();
         }
+    }
+
+    /// <summary>
+    /// The last line of an interrupted command. After SIGHUP the terminal is gone and writing to it fails (EIO): that
+    /// must not turn the orderly way out into an unhandled exception (a SIGABRT and a core dump, after the sandbox was
+    /// removed); there is nobody left to read the line anyway.
+    /// </summary>
+    private static void SayInterrupted(TextWriter errors)
+    {
+        try { errors.WriteLine("labrunner: interrupted"); }
+        catch (IOException) { /* the terminal has gone */ }
     }
 
     private static async Task ExitIfStuckAsync(TimeSpan grace, CancellationToken finished)
@@ -93,7 +104,7 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            await errors.WriteLineAsync("labrunner: interrupted");
+            SayInterrupted(errors);
             return ExitCodes.Interrupted;
         }
     }

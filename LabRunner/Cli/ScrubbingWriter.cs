@@ -31,8 +31,9 @@ internal sealed class ScrubbingWriter(TextWriter inner) : TextWriter
             var text = _pending.ToString();
             var end = text.LastIndexOf('\n');
             if (end < 0) return;
-            inner.Write(Secrets.Scrub(text[..(end + 1)]));
+            // Taken from the pending text before it is written: a write that fails (a terminal gone) is not tried again on Dispose.
             _pending.Clear().Append(text, end + 1, text.Length - end - 1);
+            inner.Write(Secrets.Scrub(text[..(end + 1)]));
         }
     }
 

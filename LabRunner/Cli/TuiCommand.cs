@@ -16,7 +16,7 @@ public static class TuiCommand
 
     public static readonly Option<string?> Lang = new("--lang")
     {
-        Description = "Interface language: en or es (default: from LC_ALL / LANG). The lab's own text keeps its language.",
+        Description = "Interface language: en or es (default: from LC_ALL / LC_MESSAGES / LANG when they name one, else the lab's language). The lab's own text keeps its language.",
     };
 
     public static readonly Option<bool> AllowSetup = new("--allow-shell")
@@ -40,7 +40,7 @@ public static class TuiCommand
             {
                 Lab = parse.GetValue(Lab),
                 CatalogPath = parse.GetValue(LabOptions.Catalog),
-                Text = Catalogue.Resolve(lang),
+                Lang = lang,
                 Target = CommonOptions.Target(parse),
                 Host = host,
                 InstallMissing = parse.GetValue(CommonOptions.InstallMissing),

@@ -78,8 +78,8 @@ public sealed class LabScreen : Window
             TreeBuilder = new DelegateTreeBuilder<object>(o => o is TaskNode t ? t.Steps : [], o => o is TaskNode),
             AspectGetter = o => o switch
             {
-                // Cut with "…" where the pane is narrow: the instructions show the task's and the step's titles whole.
-                TaskNode t => ScreenText.Fit(ScreenText.TaskLabel(_session, t.TaskIndex), TreeRoom(TaskPrefix)),
+                // Cut with "…" where the pane is narrow (a task's title, not its count): the instructions show the titles whole.
+                TaskNode t => ScreenText.FitTaskLabel(_session, t.TaskIndex, TreeRoom(TaskPrefix)),
                 StepRef s => ScreenText.Fit(ScreenText.TreeLabel(_session, s, _frame), TreeRoom(StepPrefix)),
                 _ => o.ToString() ?? "",
             },

@@ -195,11 +195,27 @@ public static partial class ScreenText
     [GeneratedRegex(@"(?:`[^`]*`|\[[^\]]*\]\([^)]*\)|\S)+")]
     private static partial Regex Token();
 
-    public static string TaskLabel(LabSession s, int taskIndex)
+    public static string TaskLabel(LabSession s, int taskIndex) => $"{s.Lab.Tasks[taskIndex].Title} {TaskCount(s, taskIndex)}";
+
+    /// <summary>"(2/4)": the task's steps passed, of all.</summary>
+    public static string TaskCount(LabSession s, int taskIndex)
     {
         var steps = s.Steps.Where(x => x.TaskIndex == taskIndex).ToList();
         var passed = steps.Count(x => s.StatusOf(x) == StepStatus.Passed);
-        return $"{s.Lab.Tasks[taskIndex].Title} ({passed}/{steps.Count})";
+        return $"({passed}/{steps.Count})";
+    }
+
+    /// <summary>
+    /// The task's label in <paramref name="width"/> columns: the title gives way ("Tarea 2. Obs… (0/5)"), the count
+    /// stays; before, the "…" ate the count first, and at 80 columns no task said how far along it was.
+    /// </summary>
+    public static string FitTaskLabel(LabSession s, int taskIndex, int width)
+    {
+        var title = s.Lab.Tasks[taskIndex].Title;
+        var count = " " + TaskCount(s, taskIndex);
+        if (title.Length + count.Length <= width) return title + count;
+        // Too narrow for a word of the title and the count: cut the whole as before rather than show a bare count.
+        return width - count.Length < 4 ? Fit(title + count, width) : Fit(title, width - count.Length) + count;
     }
 
     /// <summary>Task and step instructions as Markdown; the hint, once asked for, comes first so it is seen without scrolling.</summary>
@@ -304,6 +320,8 @@ public static partial class ScreenText
         var shell = output.Results.OfType<ShellResult>().LastOrDefault();
         foreach (var gap in output.Results.OfType<LinesLeftOut>().Concat(shell?.LeftOut ?? []).Distinct())
             text = text.Replace(gap.Text, s.Text.LinesLeftOut(gap.Lines) + "\n", StringComparison.Ordinal);
+        foreach (var cut in shell?.CutLines ?? [])
+            text = text.Replace(cut.Text + "\n", s.Text.CharactersLeftOut(cut.Characters) + "\n", StringComparison.Ordinal);
         if (shell is not { Notes.Count: > 0 }) return text;
         var added = string.Concat(shell.Notes.Select(n => n.Line + "\n"));
         if (!text.EndsWith(added, StringComparison.Ordinal)) return text;
@@ -318,6 +336,7 @@ public static partial class ScreenText
         ServerReady r => text.ServerReady(r.Name, r.Port),
         ServerStartedOn o => text.ServerStartedOn(o.Name, o.DataDirectory, o.Port),
         ServerStopped t => text.ServerStopped(t.Name),
+        ServerStepNote n => text.ServerStep(n),
         _ => note.Line,
     };
 

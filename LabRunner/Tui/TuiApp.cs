@@ -31,7 +31,8 @@ public static class TuiApp
     {
         var lab = await sources.LoadAsync(labId, ct);
         // Said (or installed) before the screen opens, not as a step's error halfway through.
-        var target = await EnsureSetupAsync(options, lab, output, ct);
+        var text = options.TextFor(lab);
+        var target = await EnsureSetupAsync(options, lab, text, output, ct);
         await using var runner = LabRunStepRunner.Create(lab,
             token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
             new LabRunOptions
@@ -41,7 +42,7 @@ public static class TuiApp
             });
         // Settings and setup SQL that run programs wait for the student's yes on screen; otherwise the server starts
         // now, before Terminal.Gui does.
-        var needs = options.AllowSetupPrograms ? [] : ConsentRules.BeforeStepsByPlace(lab).Select(n => options.Text.SetupNeed(n.Place, n.Effects)).ToList();
+        var needs = options.AllowSetupPrograms ? [] : ConsentRules.BeforeStepsByPlace(lab).Select(n => text.SetupNeed(n.Place, n.Effects)).ToList();
         var stop = new CancellationTokenSource(); // the screen's Esc or Ctrl+Q stops the start; disposed when it ends
         var starting = needs.Count == 0 ? Task.Run(() => runner.StartAsync(Consent.None, stop.Token), CancellationToken.None) : null;
         var planned = new ServerInfo("", !target.NamesExistingServer, "", 0, lab.Server.Database);
@@ -58,7 +59,7 @@ public static class TuiApp
                     stop.Dispose();
                     session.AskSetupConsent(needs);
                 }
-            }, store, options.Text, ct);
+            }, store, text, ct);
             Volatile.Write(ref finished, 1);
         }
         ct.ThrowIfCancellationRequested();
@@ -68,7 +69,8 @@ public static class TuiApp
             foreach (var line in kept.KeptInstructions) await output.WriteLineAsync(line);
         return 0;
 
-        // When the terminal goes away (SIGHUP) the UI loop may never stop; the server must not be stranded because of it.
+        // When the terminal goes away (SIGHUP) Terminal.Gui may never let go (AppRelease bounds the known case, its dispose);
+        // the server must not be stranded because of what is not known.
         // (Ending the process, if it comes to that, is the CLI entry point's business.)
         async Task WatchdogAsync()
         {
@@ -83,7 +85,7 @@ public static class TuiApp
     /// The sandbox's binaries and the lab's tools: found, or installed (--install-missing: right away; otherwise the
     /// student is asked in a dialog). Declining leaves with the exact command to run.
     /// </summary>
-    private static async Task<TargetOptions> EnsureSetupAsync(TuiOptions options, Lab lab, TextWriter output, CancellationToken ct)
+    private static async Task<TargetOptions> EnsureSetupAsync(TuiOptions options, Lab lab, Catalogue text, TextWriter output, CancellationToken ct)
     {
         var needs = new SetupNeeds { PostgresServer = !options.Target.NamesExistingServer, PgBin = options.Target.PgBin, Tools = lab.Server.Tools };
         if (options.InstallMissing)
@@ -93,7 +95,7 @@ public static class TuiApp
         }
         var (server, missing) = await MachineSetup.CheckAsync(options.Host, needs, ct);
         if (missing.IsEmpty) return server is null ? options.Target : options.Target with { Binaries = server };
-        var found = AskToInstall(options, needs, missing, ct);
+        var found = AskToInstall(options, needs, missing, text, ct);
         return found is null ? options.Target : options.Target with { Binaries = found };
     }
 
@@ -102,12 +104,13 @@ public static class TuiApp
     /// is shown, not on the way to the server's start, which should begin as early as it can.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static PgBinaries? AskToInstall(TuiOptions options, SetupNeeds needs, MissingSoftware missing, CancellationToken ct)
+    private static PgBinaries? AskToInstall(TuiOptions options, SetupNeeds needs, MissingSoftware missing, Catalogue text, CancellationToken ct)
     {
         PgBinaries? found = null;
-        using IApplication app = Application.Create();
+        var app = Application.Create();
+        using var release = AppRelease.Of(app, ct);
         app.Init();
-        using var dialog = new SetupDialog(missing, options.Text, async (onLine, token) =>
+        using var dialog = new SetupDialog(missing, text, async (onLine, token) =>
             found = await MachineSetup.InstallAsync(options.Host, needs, missing, onLine, token));
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(dialog);
@@ -123,7 +126,8 @@ public static class TuiApp
     /// </summary>
     public static RunController RunScreen(Lab lab, IStepRunner runner, ServerInfo? planned, Action<LabSession> open, ProgressStore store, Catalogue text, CancellationToken ct)
     {
-        using IApplication app = Application.Create();
+        var app = Application.Create();
+        using var release = AppRelease.Of(app, ct);
         app.Init();
         app.Keyboard.KeyBindings.Remove(Key.Esc); // Esc cancels a running step here, it does not quit
         var session = new LabSession(lab, runner, store, text, a => app.Invoke(a), planned: planned);
@@ -132,7 +136,8 @@ public static class TuiApp
         session.OfferResume();
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(screen);
-        session.StopAndWait(TimeSpan.FromSeconds(10));
+        // After a signal the sandbox's disposal ends what a step still does; a student who quits waits for the step to let go.
+        session.StopAndWait(ct.IsCancellationRequested ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));
         session.Save();
         return session.Runs;
     }
@@ -145,7 +150,8 @@ public static class TuiApp
             var read = await sources.ReadAsync(entry.Id, ct);
             choices.Add(new LabChoice(entry.Id, read.Lab?.Title ?? text.InvalidLab));
         }
-        using IApplication app = Application.Create();
+        var app = Application.Create();
+        using var release = AppRelease.Of(app, ct);
         app.Init();
         using var picker = new LabPicker(choices, text);
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));

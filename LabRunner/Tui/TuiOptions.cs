@@ -8,7 +8,14 @@ public sealed record TuiOptions
 {
     /// <summary>A catalog id or a lab file; null opens the picker.</summary>
     public string? Lab { get; init; }
-    public Catalogue Text { get; init; } = Catalogue.English;
+    /// <summary>--lang as given; null when it was not.</summary>
+    public string? Lang { get; init; }
+    /// <summary>Where the locale variables are read; null = the process's environment (tests give their own).</summary>
+    public Func<string, string?>? Environment { get; init; }
+    /// <summary>The interface language before a lab is open (the lab picker): --lang, else the locale, else English.</summary>
+    public Catalogue Text => Catalogue.Resolve(Lang, Environment);
+    /// <summary>A lab's interface language: --lang, else a locale naming en or es, else the lab's own language, else English.</summary>
+    public Catalogue TextFor(Labs.Lab lab) => Catalogue.Resolve(Lang, Environment, lab.Language);
     public TargetOptions Target { get; init; } = new();
     /// <summary>The machine, for finding and installing missing software.</summary>
     public HostSystem Host { get; init; } = HostSystem.Current();

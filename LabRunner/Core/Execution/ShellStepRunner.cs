@@ -79,8 +79,10 @@ internal static class ShellStepRunner
         if (outcome == StepOutcome.Completed && code != 0) outcome = StepOutcome.Failed;
         var output = new StringBuilder();
         long leftOut;
+        IReadOnlyList<CharactersLeftOut> cutLines;
         lock (kept)
         {
+            cutLines = kept.CutLines; // before ToString, which ends the last line
             output.Append(kept.ToString());
             leftOut = kept.LinesLeftOut;
         }
@@ -91,7 +93,7 @@ internal static class ShellStepRunner
         if (outcome == StepOutcome.Cancelled) notes.Add(new CancelledByUser());
         foreach (var note in notes) output.Append(note.Line).Append('\n');
         var text = output.ToString();
-        var result = new ShellResult(code, text) { Notes = notes, LeftOut = leftOut > 0 ? [new LinesLeftOut(leftOut)] : [] };
+        var result = new ShellResult(code, text) { Notes = notes, LeftOut = leftOut > 0 ? [new LinesLeftOut(leftOut)] : [], CutLines = cutLines };
         return new StepOutput(text, [result], outcome, clock.Elapsed);
     }
 

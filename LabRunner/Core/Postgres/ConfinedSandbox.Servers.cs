@@ -30,9 +30,9 @@ internal sealed partial class ConfinedSandbox
         {
             var outside = Layout.Outside(dataDirectory);
             if (File.Exists(Path.Combine(outside, "base.tar")) && !File.Exists(Path.Combine(outside, "PG_VERSION")))
-                throw new UserErrorException($"{dataDirectory} holds a tar-format backup (base.tar): extract it first, e.g. tar -xf {dataDirectory}/base.tar -C DIR");
+                throw new SandboxServerException(SandboxServerProblem.TarFormatBackup, dataDirectory);
             if (!File.Exists(Path.Combine(outside, "PG_VERSION")))
-                throw new UserErrorException($"{dataDirectory} is not a PostgreSQL data directory (no PG_VERSION): was the backup or copy made there?");
+                throw new SandboxServerException(SandboxServerProblem.NotADataDirectory, dataDirectory);
             var (cluster, port) = NewCluster(spec);
             await CopyTemplateConfigAsync(cluster, ct);
             RewriteConfig(cluster, port, dataDirectory);
@@ -63,10 +63,10 @@ internal sealed partial class ConfinedSandbox
     private (DebianCluster Cluster, int Port) NewCluster(ServerSpec spec)
     {
         if (!ClusterName().IsMatch(spec.Name))
-            throw new UserErrorException($"bad server name \"{spec.Name}\": use letters, digits, \"_\" and \"-\" (a Debian cluster name)");
+            throw new SandboxServerException(SandboxServerProblem.BadServerName, spec.Name);
         var cluster = new DebianCluster(MajorVersion, spec.Name, Layout);
         if (System.IO.Directory.Exists(cluster.ConfigDirectory))
-            throw new UserErrorException($"the sandbox already has a server \"{spec.Name}\"");
+            throw new SandboxServerException(SandboxServerProblem.ServerExists, spec.Name);
         return (cluster, spec.Port ?? NextFreePort());
     }
 

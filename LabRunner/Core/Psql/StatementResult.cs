@@ -54,6 +54,16 @@ public sealed record ShellResult(int ExitCode, string Output) : StatementResult
 
     /// <summary>The "… N lines left out …" markers in <see cref="Output"/> (a long output keeps its first and last lines).</summary>
     public IReadOnlyList<LinesLeftOut> LeftOut { get; init; } = [];
+
+    /// <summary>The " [… N characters left out]" ends of the lines in <see cref="Output"/> cut at their length limit.</summary>
+    public IReadOnlyList<CharactersLeftOut> CutLines { get; init; } = [];
+}
+
+/// <summary>Where LabRunner cut one long line of a shell step's output: how many characters it left out.</summary>
+public sealed record CharactersLeftOut(long Characters)
+{
+    /// <summary>The marker at the end of the cut line, in output and reports alike.</summary>
+    public string Text => $" [… {Characters.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters left out]";
 }
 
 /// <summary>A line LabRunner adds to a shell step's output.</summary>

@@ -28,14 +28,18 @@ public partial class Catalogue
     public static Catalogue For(string? language) =>
         language is not null && language.Trim().StartsWith("es", StringComparison.OrdinalIgnoreCase) ? Spanish : English;
 
-    /// <summary>--lang when given, else LC_ALL, LC_MESSAGES, LANG (psql's order).</summary>
-    public static Catalogue Resolve(string? option, Func<string, string?>? environment = null)
+    /// <summary>
+    /// The interface language: --lang when given; else the locale (LC_ALL, LC_MESSAGES, LANG: the first one set, psql's
+    /// order) when it names a language the catalogue speaks; else the lab's own language (a Spanish lab on a machine
+    /// whose locale says nothing, C or POSIX, is not shown with an English screen); else English.
+    /// </summary>
+    public static Catalogue Resolve(string? option, Func<string, string?>? environment = null, string? labLanguage = null)
     {
+        if (!string.IsNullOrWhiteSpace(option)) return For(option);
         environment ??= Environment.GetEnvironmentVariable;
-        var lang = !string.IsNullOrWhiteSpace(option)
-            ? option
-            : LocaleVariables.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        return For(lang);
+        var locale = LocaleVariables.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        if (locale is not null && IsKnown(locale.Trim())) return For(locale);
+        return For(labLanguage);
     }
 
     /// <summary>Whether --lang names a language the catalogue speaks.</summary>
