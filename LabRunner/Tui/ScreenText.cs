@@ -197,12 +197,12 @@ public static partial class ScreenText
 
     public static string TaskLabel(LabSession s, int taskIndex) => $"{s.Lab.Tasks[taskIndex].Title} {TaskCount(s, taskIndex)}";
 
-    /// <summary>"(2/4)": the task's steps passed, of all.</summary>
+    /// <summary>"(2/4)": the task's steps done (as the header counts them: passed, ran, compared by eye, marked done), of all.</summary>
     public static string TaskCount(LabSession s, int taskIndex)
     {
         var steps = s.Steps.Where(x => x.TaskIndex == taskIndex).ToList();
-        var passed = steps.Count(x => s.StatusOf(x) == StepStatus.Passed);
-        return $"({passed}/{steps.Count})";
+        var done = steps.Count(x => StepStatuses.IsDone(s.Model.VerdictOf(x)));
+        return $"({done}/{steps.Count})";
     }
 
     /// <summary>

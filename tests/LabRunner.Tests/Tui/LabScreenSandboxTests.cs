@@ -136,6 +136,7 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
             Assert.Equal(QuestionKind.Completed, h.Session.Pending?.Kind); // the only step: the lab is done
             h.Press(Key.Esc);
             Assert.Contains("CREATE TABLE", h.Text);
+            Assert.Contains("Task (1/1)", h.Text); // the step ran: done in its task's count as in the header's
             h.Press(Key.F5);
             h.WaitUntil(() => !h.Session.IsBusy);
             Assert.Contains("already exists", h.Text); // same database: the table is there
