@@ -9,7 +9,7 @@ namespace LabRunner;
 /// </summary>
 internal static class StartTrace
 {
-    private static readonly bool On = Environment.GetEnvironmentVariable("LABRUNNER_TRACE_START") == "1";
+    public static bool On { get; } = Environment.GetEnvironmentVariable("LABRUNNER_TRACE_START") == "1";
     private static readonly System.Collections.Concurrent.ConcurrentQueue<(long At, string What, int Thread, long Jitted, TimeSpan Jitting)> Marks = new();
 
     public static void Mark(string what)

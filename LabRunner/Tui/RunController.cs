@@ -145,7 +145,7 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
             Changed?.Invoke();
         };
         _takeIfDone = take;
-        _work = starting.ContinueWith(_ => { StartTrace.Mark("server start finished"); post(take); },
+        _work = starting.ContinueWith(_ => post(take),
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         Changed?.Invoke();
     }

@@ -61,6 +61,7 @@ public static class TuiApp
         var stop = new CancellationTokenSource(); // the screen's Esc or Ctrl+Q stops the start; disposed when it ends
         var starting = needs.Count == 0 ? Task.Run(() => runner.StartAsync(Consent.None, stop.Token), CancellationToken.None) : null;
         StartTrace.Mark("server start begun");
+        if (StartTrace.On) starting?.ContinueWith(_ => StartTrace.Mark("server start finished"), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var planned = new ServerInfo("", !target.NamesExistingServer, "", 0, lab.Server.Database);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
         // Read while Terminal.Gui starts: System.Text.Json works out the progress file's shape by reflection (~0.1 s).
