@@ -34,6 +34,7 @@ public static class TuiCommand
         root.Options.Add(AllowSetup);
         root.SetAction((parse, ct) => CliApp.Guard(errors, async () =>
         {
+            StartTrace.Mark("command line parsed");
             var lang = parse.GetValue(Lang);
             if (lang is not null && !Catalogue.IsKnown(lang)) throw new UserErrorException($"--lang {lang}: use en or es");
             return await TuiApp.RunAsync(new TuiOptions

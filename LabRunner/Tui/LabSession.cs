@@ -289,9 +289,10 @@ public sealed class LabSession
     // ---- questions ----------------------------------------------------------------------------------------------
 
     /// <summary>At start: offers the saved progress back ("continue where you left off" / "start over").</summary>
-    public void OfferResume()
+    /// <param name="read">The store's answer when it was read already (the app reads it while the screen is built).</param>
+    public void OfferResume(SavedProgress? read = null)
     {
-        var read = _store?.Read(Lab.Id) ?? SavedProgress.None;
+        read ??= _store?.Read(Lab.Id) ?? SavedProgress.None;
         if (read.SetAside is { } bad)
         {
             Notice = Text.ProgressSetAside(bad.Why, bad.MovedTo ?? bad.Path);

@@ -19,6 +19,7 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     private CancellationTokenSource? _cts;
     private long _startedAt;
     private Task _work = Task.CompletedTask;
+    private Action? _takeIfDone; // a followed start's completion, run once: when posted, or earlier by TakeFinishedStart
 
     /// <summary>The server, as the engine last described it (kept through a restart until the new one is up); before
     /// the first start, the planned one (no version yet).</summary>
@@ -116,29 +117,44 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
         StartFailure = null;
         _cts = stop;
         _startedAt = _time.GetTimestamp();
-        _work = starting.ContinueWith(done => post(() =>
+        var taken = false;
+        Action? take = null;
+        take = () =>
         {
+            if (taken || !starting.IsCompleted) return;
+            taken = true;
+            if (_takeIfDone == take) _takeIfDone = null;
             if (_cts == stop) _cts = null;
             var stopped = stop.IsCancellationRequested; // whatever a stopped start threw, it was stopped, not broken
             stop.Dispose();
             _actions.Clear(); // the server's own answers ({{workdir}}, its version's variant) replace the planned ones
-            if (done.IsCompletedSuccessfully)
+            if (starting.IsCompletedSuccessfully)
             {
                 Status = ServerStatus.Ready;
                 WasReady = true;
                 Server = runner.Server;
             }
-            else if (stopped || done.IsCanceled || done.Exception?.InnerException is OperationCanceledException) Status = ServerStatus.NotStarted;
+            else if (stopped || starting.IsCanceled || starting.Exception?.InnerException is OperationCanceledException) Status = ServerStatus.NotStarted;
             else
             {
                 Status = ServerStatus.Failed;
-                StartFailure = done.Exception?.InnerException?.Message ?? "?";
+                StartFailure = starting.Exception?.InnerException?.Message ?? "?";
             }
+            StartTrace.Mark("server start taken by the UI");
             finished();
             Changed?.Invoke();
-        }), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        };
+        _takeIfDone = take;
+        _work = starting.ContinueWith(_ => post(take),
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         Changed?.Invoke();
     }
+
+    /// <summary>
+    /// Takes a followed start that has finished now instead of when its posted completion comes round (the screen calls
+    /// it before its first frame, so a server that was up by then is drawn once, ready, rather than starting and then ready).
+    /// </summary>
+    public void TakeFinishedStart() => _takeIfDone?.Invoke();
 
     /// <summary>Starts the server now (after the student's consent, or again after a failure); refused while busy or up.</summary>
     public bool Start(Consent setupConsent, Action finished)

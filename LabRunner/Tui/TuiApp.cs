@@ -21,18 +21,34 @@ public static class TuiApp
 {
     public static async Task<int> RunAsync(TuiOptions options, TextWriter output, CancellationToken ct)
     {
+        WarmUpTerminalGui();
         var sources = LabSources.Open(options.CatalogPath);
         return await PickerLoop.RunAsync(options.Lab, token => PickAsync(sources, options.Text, token),
             (labId, token) => RunLabAsync(options, sources, labId, output, token), ct);
     }
 
+    /// <summary>
+    /// Terminal.Gui's module initializer reads and binds its configuration (~0.15 s of the start, before Create can
+    /// run): done on a thread of its own while this one reads the lab and starts its server. Whoever touches Terminal.Gui
+    /// first waits for it to finish, as for any module initializer.
+    /// </summary>
+    private static void WarmUpTerminalGui() =>
+        new Thread(() => System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(Application).Module.ModuleHandle))
+        {
+            IsBackground = true,
+            Name = "Terminal.Gui warm-up",
+        }.Start();
+
     /// <summary>One lab, from its server's start to its disposal.</summary>
     private static async Task<int> RunLabAsync(TuiOptions options, LabSources sources, string labId, TextWriter output, CancellationToken ct)
     {
+        StartTrace.Mark("lab read begins");
         var lab = await sources.LoadAsync(labId, ct);
+        StartTrace.Mark("lab read");
         // Said (or installed) before the screen opens, not as a step's error halfway through.
         var text = options.TextFor(lab);
         var target = await EnsureSetupAsync(options, lab, text, output, ct);
+        StartTrace.Mark("setup checked");
         await using var runner = LabRunStepRunner.Create(lab,
             token => LabServers.OpenAsync(target, lab.Server, token), (server, o) => new StepExecutor(server, o),
             new LabRunOptions
@@ -45,8 +61,12 @@ public static class TuiApp
         var needs = options.AllowSetupPrograms ? [] : ConsentRules.BeforeStepsByPlace(lab).Select(n => text.SetupNeed(n.Place, n.Effects)).ToList();
         var stop = new CancellationTokenSource(); // the screen's Esc or Ctrl+Q stops the start; disposed when it ends
         var starting = needs.Count == 0 ? Task.Run(() => runner.StartAsync(Consent.None, stop.Token), CancellationToken.None) : null;
+        StartTrace.Mark("server start begun");
+        if (StartTrace.On) starting?.ContinueWith(_ => StartTrace.Mark("server start finished"), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var planned = new ServerInfo("", !target.NamesExistingServer, "", 0, lab.Server.Database);
         var store = new ProgressStore(options.ProgressDirectory ?? ProgressStore.DefaultDirectory());
+        // Read while Terminal.Gui starts: System.Text.Json works out the progress file's shape by reflection (~0.1 s).
+        var saved = Task.Run(() => store.Read(lab.Id), CancellationToken.None);
         var finished = 0;
         RunController runs;
         using (ct.Register(() => _ = WatchdogAsync()))
@@ -59,7 +79,7 @@ public static class TuiApp
                     stop.Dispose();
                     session.AskSetupConsent(needs);
                 }
-            }, store, text, ct);
+            }, store, text, ct, saved);
             Volatile.Write(ref finished, 1);
         }
         ct.ThrowIfCancellationRequested();
@@ -124,17 +144,26 @@ public static class TuiApp
     /// Runs the lab screen until the student quits (or the process is told to stop). <paramref name="open"/> ties the
     /// session to the server's start (or asks for consent) once the screen exists; the first draw does not wait for it.
     /// </summary>
-    public static RunController RunScreen(Lab lab, IStepRunner runner, ServerInfo? planned, Action<LabSession> open, ProgressStore store, Catalogue text, CancellationToken ct)
+    /// <param name="saved">The lab's saved progress, being read already (null: read here).</param>
+    public static RunController RunScreen(Lab lab, IStepRunner runner, ServerInfo? planned, Action<LabSession> open, ProgressStore store, Catalogue text, CancellationToken ct,
+        Task<SavedProgress>? saved = null)
     {
+        StartTrace.Mark("RunScreen");
         var app = Application.Create();
         using var release = AppRelease.Of(app, ct);
         app.Init();
+        StartTrace.Mark("Terminal.Gui Init done");
         app.Keyboard.KeyBindings.Remove(Key.Esc); // Esc cancels a running step here, it does not quit
         var session = new LabSession(lab, runner, store, text, a => app.Invoke(a), planned: planned);
+        StartTrace.Mark("session");
         using var screen = new LabScreen(app, session, overviewFirst: true);
+        StartTrace.Mark("LabScreen");
         open(session);
-        session.OfferResume();
+        session.OfferResume(saved?.GetAwaiter().GetResult());
         using var stop = ct.Register(() => app.Invoke(() => app.RequestStop()));
+        session.Runs.TakeFinishedStart();
+        StartTrace.Mark("screen built");
+        app.LayoutAndDrawComplete += (_, _) => StartTrace.Mark(session.ServerReady ? "drawn (server ready)" : "drawn");
         app.Run(screen);
         // After a signal the sandbox's disposal ends what a step still does; a student who quits waits for the step to let go.
         session.StopAndWait(ct.IsCancellationRequested ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));

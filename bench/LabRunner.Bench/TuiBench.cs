@@ -26,6 +26,10 @@ public static class TuiBench
         {
             var result = await Pairs.MeasureAsync(7, () => TuiAsync(progress), () => PgCtlStartAsync(bins, owner, cluster, work));
             result.Print("TUI start to lab screen drawn with the sandbox ready (tmux)", "pg_ctl start -w of a copied cluster", "ms", 2.0);
+            // Side note, not the goal: what any .NET + Terminal.Gui process pays to draw a screen, against the same pg_ctl.
+            var floor = await Pairs.MeasureAsync(5, FloorAsync, () => PgCtlStartAsync(bins, owner, cluster, work));
+            Console.WriteLine($"side note: floor, a Terminal.Gui app that only draws one label (tmux): median {floor.MedianA:F0} ms, "
+                + $"{floor.MedianRatio:F2} x pg_ctl (median of {floor.A.Count} pairs); the TUI is {result.MedianA / floor.MedianA:F2} x the floor");
         }
         finally
         {
@@ -34,10 +38,17 @@ public static class TuiBench
         }
     }
 
-    private static Task<double> TuiAsync(string progress)
+    private static Task<double> TuiAsync(string progress) =>
+        ScreenAsync($"cd '{Run.RepoRoot}' && XDG_DATA_HOME='{progress}' exec '{Run.App}' '{Run.Lab("one-step.md")}'", "One step");
+
+    /// <summary>bench/TuiFloor, published by bench/run next to the app: its label ends with "PostgreSQL" too.</summary>
+    private static Task<double> FloorAsync() =>
+        ScreenAsync($"exec '{Path.Combine(Run.RepoRoot, "bench", "out", "floor", "tui-floor")}'", "Terminal.Gui floor");
+
+    /// <summary>From starting the command in a tmux session to the screen showing <paramref name="title"/> and "PostgreSQL".</summary>
+    private static Task<double> ScreenAsync(string command, string title)
     {
         var name = $"tui-{Guid.NewGuid():N}"[..12];
-        var command = $"cd '{Run.RepoRoot}' && XDG_DATA_HOME='{progress}' exec '{Run.App}' '{Run.Lab("one-step.md")}'";
         var clock = Stopwatch.StartNew();
         Tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command);
         string screen;
@@ -46,7 +57,7 @@ public static class TuiBench
             screen = Tmux("capture-pane", "-p", "-t", name);
             if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("the lab screen did not appear:\n" + screen);
         }
-        while (!(screen.Contains("One step", StringComparison.Ordinal) && screen.Contains("PostgreSQL", StringComparison.Ordinal)));
+        while (!(screen.Contains(title, StringComparison.Ordinal) && screen.Contains("PostgreSQL", StringComparison.Ordinal)));
         var elapsed = clock.Elapsed.TotalMilliseconds;
         Tmux("send-keys", "-t", name, "C-q");
         var deadline = Stopwatch.StartNew();
