@@ -48,6 +48,11 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
     private IReadOnlyList<CodeLine> _lines = [];
     private HashSet<int> _tableLines = [];
     private CodeSegment? _current;
+    /// <summary>
+    /// A `psql -c "..."` just read: closed to later SQL (it connects, runs and leaves), but the lines after it in a
+    /// transcript are its output, not the completion of some earlier step.
+    /// </summary>
+    private CodeSegment? _outputOwner;
     private string _session = SqlAction.MainSession;
     private string? _database;
     private string? _server;
@@ -180,6 +185,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 if (Psql.Invocation(rest) is not null || SwitchUser().IsMatch(rest) || BlockShapes.EditorFile(rest) is not null)
                 {
                     Input(rest, rest, line, sqlByDefault: false, transcript: false);
+                    if (_outputOwner is not null && _current is null) _outputOwner.FromTranscript = true; // `$ psql -c ...`: what follows is printed
                     return;
                 }
                 Shell(rest, rest, line);
@@ -199,11 +205,15 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         {
             if (!_inputSeen) _leading.Add(here);
             else if (_current is { Kind: SegmentKind.Sql } sqlSegment) { _output = true; sqlSegment.Output.Add(here); }
-            else if (_current is { } other) other.Output.Add(here);
+            else if ((_current ?? _outputOwner) is { } other) other.Output.Add(here);
             else _leading.Add(here);
             return;
         }
-        if (_output && _current is { } current)
+        // After a bare `psql -c` (no shell prompt before it), only lines that look printed are its output.
+        if (_output && _current is null && _outputOwner is { FromTranscript: false }
+            && !(SqlText.IsSurelyOutput(s) || SqlText.IsCommandTag(s) || SqlText.LooksLikeOutput(raw)))
+            _output = false;
+        if (_output && (_current ?? _outputOwner) is { } current)
         {
             if (current.FromTranscript || current.Kind == SegmentKind.Sql && !IsInput(s))
             {
@@ -246,6 +256,8 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 _notes.Add((line, $"psql -c: its SQL runs in database {db}{(_server is { } srv ? $" on server {srv}" : "")}"));
                 Sql(sql, line, transcript);
                 _open = false;
+                _outputOwner = _current;
+                _output = true;
                 _current = null;
                 (_server, _database) = (server, database);
                 return;
@@ -404,6 +416,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             return _current;
         }
         _output = false;
+        _outputOwner = null;
         _current = new CodeSegment(kind, session, database, line) { Server = server, Login = login, Directory = kind == SegmentKind.Shell ? context.ShellDirectory : null };
         _segments.Add(_current);
         return _current;
