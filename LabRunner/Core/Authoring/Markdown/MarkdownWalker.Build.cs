@@ -40,6 +40,7 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(prepare.Step.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
         }
         _commands = string.Join("\n", parts.Select(p => p.Action.Command));
+        _databaseMoves = parts.Any(p => p.Action is SqlAction sql && (sql.Database is { } d && d != database || SwitchesDatabase().IsMatch(sql.Sql)));
         foreach (var part in parts.Where(p => p.Panel is not null && p.Action is SqlAction)) Volatility(part, autovacuum);
         var versions = VersionRange.Any;
         if (_psql.AuthorVersion is { } author && parts.Any(p => p.Variants.Count > 0))
@@ -202,8 +203,23 @@ internal sealed partial class MarkdownWalker
         };
     }
 
-    private static StepAction LabDatabase(StepAction action, string database) =>
-        action is SqlAction sql && sql.Database == database ? sql with { Database = null } : action;
+    /// <summary>
+    /// A step with no database runs wherever its session is. That is the lab's database until a session moves (`\c
+    /// otra`, a step in another database); from then on a step the reader placed in the lab's database must say so,
+    /// or it would run in the database the session moved to ("\c postgres" then DROP DATABASE ventas).
+    /// </summary>
+    private StepAction LabDatabase(StepAction action, string database) => action switch
+    {
+        SqlAction sql when _databaseMoves && sql.Server is null or "main" => sql with { Database = sql.Database ?? database },
+        SqlAction sql when sql.Database == database => sql with { Database = null },
+        _ => action,
+    };
+
+    /// <summary>Whether any session of the lab leaves the lab's database (see <see cref="LabDatabase(StepAction, string)"/>).</summary>
+    private bool _databaseMoves;
+
+    [GeneratedRegex(@"^\s*\\(?:c|connect)\s+\S", RegexOptions.Multiline)]
+    private static partial Regex SwitchesDatabase();
 
     /// <summary>
     /// Values of a pasted panel that cannot come out the same twice are matched by shape: the author's now() timestamps
