@@ -232,6 +232,11 @@ internal sealed partial class MarkdownWalker
         List<ExpectedTable> tables;
         try { tables = ExpectedPanel.Parse(part.Panel!).Tables.ToList(); }
         catch (Exception e) when (e is not OutOfMemoryException) { return; }
+        foreach (var table in tables.Where(t => PlanTimings.Applies(sql, t) && !part.Matchers.ContainsKey(PlanTimings.Column)))
+        {
+            part.Matchers[PlanTimings.Column] = PlanTimings.Matcher(table);
+            _warnings.Add(new(part.PanelLine ?? part.Line, "EXPLAIN ANALYZE shows times (and estimates from a sampled ANALYZE) that differ on every run: each QUERY PLAN line is matched with its times, costs and estimated rows as any number", IsInfo: true));
+        }
         foreach (var table in tables)
             for (var c = 0; c < table.Columns.Count; c++)
             {
