@@ -318,6 +318,8 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             return;
         }
         if (Quit().IsMatch(s)) return;
+        if (UnrunMetaCommands.Of(s) is { } unrun)
+            warnings.Add(new(line, $"\\{unrun.Name} {unrun.Does}: LabRunner's psql does not run it, so this step cannot do what the lab says (a shell step such as `psql -f FILE`, or the SQL itself, can)"));
         var connect = Connect().Match(s);
         if (connect.Success)
         {
