@@ -140,3 +140,43 @@ public class UnseenLabRulesTests
         Assert.Null(((SqlAction)Assert.Single(Steps(import)).Action).Database);
     }
 }
+
+public class PlanTimingsTests
+{
+    private const string Fence = "```";
+
+    private static System.Text.RegularExpressions.Regex PlanMatcher(string sql)
+    {
+        var md = $"# Demo\n\n## Task 1. Plan\nStep 1. Run:\n{Fence}sql\n{sql}\n{Fence}\n{Fence}\n" +
+                 "                                   QUERY PLAN                                    \n" +
+                 "---------------------------------------------------------------------------------\n" +
+                 " Seq Scan on t  (cost=0.00..944.00 rows=100 width=17) (actual time=0.012..3.136 rows=100 loops=1)\n" +
+                 "   Filter: (n = 42)\n" +
+                 " Execution Time: 3.155 ms\n(3 rows)\n" + $"{Fence}\n";
+        var step = Assert.Single(Assert.Single(LabRunner.Authoring.Markdown.MarkdownLabReader.Read(md, "/labs/demo.md").Lab.Tasks).Steps);
+        var matcher = Assert.IsType<LabRunner.Labs.Matcher.Regex>(step.Expect!.Matchers["QUERY PLAN"]);
+        return new System.Text.RegularExpressions.Regex(matcher.Pattern);
+    }
+
+    [Fact]
+    public void Explain_analyze_lines_match_with_other_times_and_estimates_but_not_another_plan()
+    {
+        var plan = PlanMatcher("EXPLAIN ANALYZE SELECT * FROM t WHERE n = 42;");
+        Assert.Matches(plan, "Seq Scan on t  (cost=0.00..951.10 rows=99 width=17) (actual time=0.009..2.2 rows=100 loops=1)");
+        Assert.Matches(plan, "  Filter: (n = 42)");
+        Assert.Matches(plan, "Execution Time: 0.224 ms");
+        Assert.DoesNotMatch(plan, "Index Scan using t_n on t  (cost=0.29..8.30 rows=100 width=17) (actual time=0.009..2.2 rows=100 loops=1)");
+        Assert.DoesNotMatch(plan, "Seq Scan on t  (cost=0.00..944.00 rows=100 width=17) (actual time=0.012..3.136 rows=7 loops=1)");
+        Assert.DoesNotMatch(plan, "Filter: (n = 43)");
+    }
+
+    [Fact]
+    public void A_plain_explain_keeps_its_costs_exact()
+    {
+        var md = $"# Demo\n\n## Task 1. Plan\nStep 1. Run:\n{Fence}sql\nEXPLAIN SELECT * FROM t;\n{Fence}\n{Fence}\n" +
+                 "                     QUERY PLAN                      \n-----------------------------------------------------\n" +
+                 " Seq Scan on t  (cost=0.00..35.50 rows=2550 width=4)\n(1 row)\n" + $"{Fence}\n";
+        var step = Assert.Single(Assert.Single(LabRunner.Authoring.Markdown.MarkdownLabReader.Read(md, "/labs/demo.md").Lab.Tasks).Steps);
+        Assert.False(step.Expect!.Matchers.ContainsKey("QUERY PLAN"));
+    }
+}
