@@ -61,6 +61,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
     private bool _shellContinues;   // the previous shell line ended with a backslash
     private bool _output;           // lines are output until the next input
     private bool _inputSeen;
+    private bool _lastInputPrompted; // the last command line carried a prompt: the block is a pasted session
 
     public static bool IsSqlLanguage(string? info) =>
         Word(info) is "sql" or "psql" or "pgsql" or "postgresql" or "postgres" or "plpgsql" or "plsql";
@@ -166,7 +167,14 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             else if (!_inputSeen && _leading.Count > 0) _leading.Add(here);
             return;
         }
+        // psql's greeting after `$ psql -d shop` ("psql (15.18)", "Type \"help\" for help."): neither a command nor a result.
+        if (!_open && !_shellContinues && PsqlBanner().IsMatch(s))
+        {
+            _notes.Add((line, $"\"{s}\" is psql's greeting: not run, not compared"));
+            return;
+        }
         var prompt = Prompt(s, _open);
+        _lastInputPrompted |= prompt is not null;
         if (prompt is not null)
         {
             _inputSeen = true;
@@ -217,6 +225,11 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         {
             if (current.FromTranscript || current.Kind == SegmentKind.Sql && !IsInput(s))
             {
+                // psql prints nothing at the start of a line that reads "UPDATE t ...;" (its own listings indent such
+                // text): the author may have typed a statement and lost its prompt. Still output, but said.
+                if (current.FromTranscript && current.Kind == SegmentKind.Sql && !char.IsWhiteSpace(raw[0]) && s.EndsWith(';')
+                    && SqlText.StartsStatement(s) && !SqlText.IsCommandTag(s) && !_tableLines.Contains(index))
+                    warnings.Add(new(line, $"\"{s}\" has no prompt in a pasted session: taken as printed output, not run (write the prompt before it if it is a command)"));
                 current.Output.Add(here);
                 return;
             }
@@ -236,6 +249,15 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             _current!.Output.Add(here);
             return;
         }
+        if (_lastInputPrompted && !IsInput(s))
+        {
+            // In a pasted session every command line carries its prompt: a line without one that reads like no command
+            // ("You are now connected to database ...") is something printed, never a command to run.
+            if ((_current ?? _outputOwner) is { } owner) { _output = true; owner.Output.Add(here); }
+            else _notes.Add((line, $"\"{s}\" has no prompt in a pasted session and is no command: shown, not run"));
+            return;
+        }
+        _lastInputPrompted = false;
         Input(s, raw, line, sqlByDefault, transcript: false);
     }
 
@@ -483,6 +505,9 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
 
     [GeneratedRegex(@"%[/~#>RxlnMmp]|%\[|%\]")]
     private static partial Regex PromptEscapes();
+
+    [GeneratedRegex(@"^psql \(\d+(?:\.\d+)*(?:, (?:server|servidor) \d+(?:\.\d+)*)?\)$|^Type ""help"" for help\.$|^Digite «help» para obtener ayuda\.$|^SSL (?:connection|conexión) \(|^(?:WARNING|ADVERTENCIA): psql major version|^(?:WARNING|ADVERTENCIA): Console code page")]
+    private static partial Regex PsqlBanner();
 
     [GeneratedRegex(@"^\\(?:c|connect)\s+(?<db>\S+)")]
     private static partial Regex Connect();
