@@ -354,7 +354,14 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 _notes.Add((line, $"\"{s}\" is not run: the SQL after it runs in database {db}"));
                 return;
             }
-            // Later in a block: psql's \c moves the session there and then; kept, so it runs in order.
+            // Later in a block: psql's \c moves the session there and then; kept, so it runs in order, and what follows
+            // it runs in that database (a later part must not say the database the session left).
+            var moving = Add(SegmentKind.Sql, line);
+            moving.Commands.Add(s);
+            moving.EndLine = line;
+            _open = false;
+            _database = context.DatabaseOf(_session);
+            return;
         }
         var segment = Add(SegmentKind.Sql, line);
         segment.Commands.Add(s);
