@@ -141,6 +141,67 @@ public class UnseenLabRulesTests
     }
 }
 
+public class PastedSessionTests
+{
+    private const string Fence = "```";
+
+    private static List<Step> Steps(string markdown) =>
+        MarkdownLabReader.Read(markdown, "/labs/demo.md").Lab.Tasks.SelectMany(t => t.Steps).ToList();
+
+    [Theory]
+    [InlineData("psql (15.18)", "Type \"help\" for help.")]
+    [InlineData("psql (15.18, servidor 14.11)", "Digite «help» para obtener ayuda.")]
+    public void Psqls_greeting_after_opening_it_is_neither_run_nor_a_database(string version, string help)
+    {
+        var steps = Steps($"# Demo\n\n## Task 1\n1) Open psql:\n{Fence}bash\n$ psql -d shop\n{version}\n{help}\n\nshop=# SELECT 1 AS one;\n one \n-----\n   1\n(1 row)\n\n{Fence}\n");
+        var step = Assert.Single(steps);
+        Assert.Equal("SELECT 1 AS one;", step.Action.Command);
+        Assert.Null(((SqlAction)step.Action).Database); // shop is the lab's database, not "(15.18)"
+    }
+
+    [Fact]
+    public void A_line_without_prompt_in_a_pasted_session_is_printed_never_run()
+    {
+        var steps = Steps($"# Demo\n\n## Task 1. Move\nStep 1. Move:\n{Fence}\npostgres=# CREATE DATABASE shop;\nCREATE DATABASE\npostgres=# \\c shop\n" +
+                          $"You are now connected to database \"shop\" as user \"postgres\".\nshop=# CREATE TABLE t (id int);\nCREATE TABLE\n{Fence}\n");
+        Assert.DoesNotContain(steps, s => s.Action is ShellAction);
+        Assert.Contains("You are now connected", steps[0].Expect!.Panel, StringComparison.Ordinal);
+        var create = steps.Single(s => s.Action.Command == "CREATE TABLE t (id int);");
+        Assert.Equal("shop", ((SqlAction)create.Action).Database); // after the \c of the same block
+    }
+
+    [Fact]
+    public void A_statement_typed_without_its_prompt_in_a_pasted_session_is_said_not_lost_silently()
+    {
+        var import = MarkdownLabReader.Read($"# Demo\n\n## Task 1. Update\nStep 1. Run:\n{Fence}\npostgres=# BEGIN;\nBEGIN\nUPDATE t SET n = 1;\n{Fence}\n", "/labs/demo.md");
+        Assert.Contains(import.Warnings, w => !w.IsInfo && w.Line == 8 && w.Message.Contains("no prompt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_indented_statement_in_a_listing_is_output_without_a_warning()
+    {
+        var import = MarkdownLabReader.Read($"# Demo\n\n## Task 1. View\nStep 1. Run:\n{Fence}\npostgres=# SELECT pg_get_viewdef('v');\n pg_get_viewdef \n----------------\n  SELECT 1;\n(1 row)\n{Fence}\n", "/labs/demo.md");
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("no prompt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_second_terminal_named_alone_is_another_session_than_the_first_steps()
+    {
+        var steps = Steps($"# Demo\n\n## Task 1\n1) Start:\n{Fence}sql\nBEGIN;\nUPDATE t SET n = 1;\n{Fence}\n" +
+                          $"2) Open a second terminal and read:\n{Fence}sql\nSELECT n FROM t;\n{Fence}\n");
+        Assert.NotEqual(((SqlAction)steps[0].Action).Session, ((SqlAction)steps[1].Action).Session);
+    }
+
+    [Fact]
+    public void A_first_terminal_named_later_is_the_session_of_the_steps_before_it()
+    {
+        var steps = Steps($"# Demo\n\n## Task 1\n1) Start:\n{Fence}sql\nBEGIN;\n{Fence}\n" +
+                          $"2) In the second terminal:\n{Fence}sql\nSELECT 1;\n{Fence}\n3) Back in the first terminal:\n{Fence}sql\nCOMMIT;\n{Fence}\n");
+        Assert.Equal(((SqlAction)steps[0].Action).Session, ((SqlAction)steps[2].Action).Session);
+        Assert.NotEqual(((SqlAction)steps[0].Action).Session, ((SqlAction)steps[1].Action).Session);
+    }
+}
+
 public class PlanTimingsTests
 {
     private const string Fence = "```";
