@@ -40,7 +40,12 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(prepare.Step.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
         }
         _commands = string.Join("\n", parts.Select(p => p.Action.Command));
-        _databaseMoves = parts.Any(p => p.Action is SqlAction sql && (sql.Database is { } d && d != database || SwitchesDatabase().IsMatch(sql.Sql)));
+        var moved = false;
+        foreach (var part in parts)
+        {
+            if (moved) _afterMove.Add(part);
+            moved |= part.Action is SqlAction sql && (sql.Database is { } d && d != database || SwitchesDatabase().IsMatch(sql.Sql));
+        }
         foreach (var part in parts.Where(p => p.Panel is not null && p.Action is SqlAction)) Volatility(part, autovacuum);
         var versions = VersionRange.Any;
         if (_psql.AuthorVersion is { } author && parts.Any(p => p.Variants.Count > 0))
@@ -178,8 +183,8 @@ internal sealed partial class MarkdownWalker
         Id = part.Id,
         Title = step.Parts.Count == 1 ? step.Title : $"{step.Title} ({index + 1}/{step.Parts.Count})",
         Text = Joined(part.Text),
-        Action = LabDatabase(part.Action, database),
-        Variants = part.Variants.Select(v => v with { Action = LabDatabase(v.Action, database) }).ToList(),
+        Action = LabDatabase(part.Action, database, _afterMove.Contains(part)),
+        Variants = part.Variants.Select(v => v with { Action = LabDatabase(v.Action, database, _afterMove.Contains(part)) }).ToList(),
         Expect = Expectation(part),
         Background = part.Background,
         Captures = part.Captures,
@@ -208,15 +213,15 @@ internal sealed partial class MarkdownWalker
     /// otra`, a step in another database); from then on a step the reader placed in the lab's database must say so,
     /// or it would run in the database the session moved to ("\c postgres" then DROP DATABASE ventas).
     /// </summary>
-    private StepAction LabDatabase(StepAction action, string database) => action switch
+    private static StepAction LabDatabase(StepAction action, string database, bool afterMove) => action switch
     {
-        SqlAction sql when _databaseMoves && sql.Server is null or "main" => sql with { Database = sql.Database ?? database },
+        SqlAction sql when afterMove && sql.Server is null or "main" => sql with { Database = sql.Database ?? database },
         SqlAction sql when sql.Database == database => sql with { Database = null },
         _ => action,
     };
 
-    /// <summary>Whether any session of the lab leaves the lab's database (see <see cref="LabDatabase(StepAction, string)"/>).</summary>
-    private bool _databaseMoves;
+    /// <summary>The parts that come after a session first left the lab's database (see <see cref="LabDatabase(StepAction, string, bool)"/>).</summary>
+    private readonly HashSet<PartDraft> _afterMove = [];
 
     [GeneratedRegex(@"^\s*\\(?:c|connect)\s+\S", RegexOptions.Multiline)]
     private static partial Regex SwitchesDatabase();
