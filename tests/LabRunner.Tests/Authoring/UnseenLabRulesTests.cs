@@ -151,6 +151,7 @@ public class PastedSessionTests
     [Theory]
     [InlineData("psql (15.18)", "Type \"help\" for help.")]
     [InlineData("psql (15.18, servidor 14.11)", "Digite «help» para obtener ayuda.")]
+    [InlineData("psql (15.18 (Debian 15.18-0+deb12u1))", "Type \"help\" for help.")]
     public void Psqls_greeting_after_opening_it_is_neither_run_nor_a_database(string version, string help)
     {
         var steps = Steps($"# Demo\n\n## Task 1\n1) Open psql:\n{Fence}bash\n$ psql -d shop\n{version}\n{help}\n\nshop=# SELECT 1 AS one;\n one \n-----\n   1\n(1 row)\n\n{Fence}\n");

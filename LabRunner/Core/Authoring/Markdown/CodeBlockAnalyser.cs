@@ -513,7 +513,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
     [GeneratedRegex(@"%[/~#>RxlnMmp]|%\[|%\]")]
     private static partial Regex PromptEscapes();
 
-    [GeneratedRegex(@"^psql \(\d+(?:\.\d+)*(?:, (?:server|servidor) \d+(?:\.\d+)*)?\)$|^Type ""help"" for help\.$|^Digite «help» para obtener ayuda\.$|^SSL (?:connection|conexión) \(|^(?:WARNING|ADVERTENCIA): psql major version|^(?:WARNING|ADVERTENCIA): Console code page")]
+    [GeneratedRegex(@"^psql \(\d+(?:\.\d+)*\b.*\)$|^Type ""help"" for help\.$|^Digite «help» para obtener ayuda\.$|^SSL (?:connection|conexión) \(|^(?:WARNING|ADVERTENCIA): psql major version|^(?:WARNING|ADVERTENCIA): Console code page")]
     private static partial Regex PsqlBanner();
 
     [GeneratedRegex(@"^\\(?:c|connect)\s+(?<db>\S+)")]
