@@ -31,6 +31,28 @@ public class UnseenLabRulesTests
         Assert.Contains(import.Warnings, w => w.IsInfo && w.Message.Contains("never run", StringComparison.Ordinal) && w.Line == 9);
     }
 
+    [Theory]
+    [InlineData("**Questions:**")]
+    [InlineData("Preguntas:")]
+    public void Sql_under_a_questions_label_inside_a_task_is_shown_never_run(string label)
+    {
+        var import = Read($"# Demo\n\n## Task 1. Build\nStep 1. Create:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n{label}\n\n" +
+                          $"1. What does this return?\n   {Fence}sql\n   SELECT count(*) FROM t;\n   {Fence}\n2. Why?\n\n## Task 2. More\nStep 1. Fill:\n{Fence}sql\nINSERT INTO t VALUES (1);\n{Fence}\n");
+        Assert.DoesNotContain(Steps(import), s => s.Action.Command.Contains("count(*)", StringComparison.Ordinal));
+        Assert.Contains("SELECT count(*) FROM t;", import.Lab.Tasks[0].Text ?? "", StringComparison.Ordinal);
+        Assert.Equal("INSERT INTO t VALUES (1);", Assert.Single(import.Lab.Tasks[1].Steps).Action.Command); // the next task's steps are steps again
+    }
+
+    [Fact]
+    public void A_questions_section_between_tasks_stays_with_the_task_it_follows()
+    {
+        var import = Read($"# Demo\n\n## Tarea 1: Datos\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n### Preguntas de la tarea 1\n- ¿Cuántas?\n{Fence}sql\nSELECT count(*) FROM t;\n{Fence}\n\n" +
+                          $"## Tarea 2: Más\nPaso 1. Inserte:\n{Fence}sql\nINSERT INTO t VALUES (1);\n{Fence}\n");
+        Assert.Equal(2, import.Lab.Tasks.Count);
+        Assert.Contains("SELECT count(*) FROM t;", import.Lab.Tasks[0].Text ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("SELECT count(*)", import.Lab.Tasks[1].Text ?? "", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_task_titled_with_its_number_stays_a_task_even_when_it_is_about_questions()
     {

@@ -75,6 +75,15 @@ internal static partial class Headings
         return plain.ToString().ToLowerInvariant().Trim().Trim('*', '_', ':', '.', ' ');
     }
 
+    /// <summary>"**Preguntas:**", "Questions:" alone on its line inside a task: what follows is questions, not steps.</summary>
+    public static bool IsQuestionsLabel(string markdown)
+    {
+        var text = markdown.Trim();
+        if (text.Contains('\n') || text.Length > 60) return false;
+        var plain = Plain(text);
+        return plain.Length <= 40 && QuestionsHeading().IsMatch(plain) && (text.EndsWith(':') || text.TrimEnd('*', '_').EndsWith(':') || text.StartsWith("**", StringComparison.Ordinal));
+    }
+
     public static bool LooksSpanish(string text) => SpanishWords().IsMatch(text);
     public static bool LooksEnglish(string text) => EnglishWords().IsMatch(text);
 

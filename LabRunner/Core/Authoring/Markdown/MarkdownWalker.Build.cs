@@ -21,8 +21,7 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(1, "no \"# Title\" heading: the lab is named after the file"));
         }
         var tasks = RealTasks();
-        // Questions come at the end of a lab: the student reads them after the last task.
-        if (_questions.Count > 0) (tasks.Count > 0 ? tasks[^1].Text : _introduction).AddRange(_questions);
+        PlaceQuestions(tasks);
         _expected.Attach(tasks);
         var database = LabDatabase();
         var settings = new Dictionary<string, string>();

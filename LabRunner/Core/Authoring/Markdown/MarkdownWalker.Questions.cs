@@ -4,15 +4,18 @@ namespace LabRunner.Authoring.Markdown;
 
 internal sealed partial class MarkdownWalker
 {
-    /// <summary>The "Preguntas" / "Questions" sections, as Markdown: shown after the last task, never run.</summary>
-    private readonly List<string> _questions = [];
+    /// <summary>The "Preguntas" / "Questions" sections, as Markdown, with the task each follows: shown after it, never run.</summary>
+    private readonly List<(TaskDraft? After, string Markdown)> _questions = [];
+
+    private TaskDraft? _questionsAfter;
 
     /// <summary>How many code blocks the open questions section holds (said once, at its heading, when it ends).</summary>
     private int _questionCode;
 
     private void StartQuestions(HeadingBlock heading)
     {
-        _questions.Add(Slice(heading));
+        _questionsAfter = _tasks.LastOrDefault();
+        _questions.Add((_questionsAfter, Slice(heading)));
         _questionCode = 0;
     }
 
@@ -22,7 +25,7 @@ internal sealed partial class MarkdownWalker
     /// </summary>
     private void Question(Block block)
     {
-        _questions.Add(Slice(block));
+        _questions.Add((_questionsAfter, Slice(block)));
         IEnumerable<CodeBlock> codes = block is CodeBlock own ? [own] : block is ContainerBlock container ? container.Descendants<CodeBlock>() : [];
         foreach (var code in codes)
         {
@@ -33,10 +36,22 @@ internal sealed partial class MarkdownWalker
         }
     }
 
+    /// <summary>Each questions section goes to the text of the task it follows (the lab's introduction when none does).</summary>
+    private void PlaceQuestions(List<TaskDraft> tasks)
+    {
+        foreach (var (after, markdown) in _questions)
+        {
+            // A section after a task that was folded away (no steps) goes to the nearest real task before it.
+            var index = after is null ? -1 : _tasks.IndexOf(after);
+            var target = _tasks.Take(index + 1).LastOrDefault(tasks.Contains);
+            (target?.Text ?? _introduction).Add(markdown);
+        }
+    }
+
     private void EndQuestions()
     {
         if (_questionCode > 0)
-            _warnings.Add(new(_sectionLine, $"section \"{_sectionTitle}\" asks the student questions: its {_questionCode} code block(s) are shown after the last task, never run", IsInfo: true));
+            _warnings.Add(new(_sectionLine, $"section \"{_sectionTitle}\" asks the student questions: its {_questionCode} code block(s) are shown after the task before it, never run", IsInfo: true));
         _questionCode = 0;
     }
 }
