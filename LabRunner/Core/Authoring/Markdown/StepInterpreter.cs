@@ -137,6 +137,8 @@ internal sealed partial class StepInterpreter
                         _outputFirst = (analysis.Output!, c.Line, c.EndLine, target);
                         break;
                     }
+                    if (!all && NothingHereYet(target) && CommandsFollow(c, target) && _s.LastPartBySession.GetValueOrDefault(target ?? _s.Session) is { } waiting)
+                        _s.Warnings.Add(new(c.Line, $"output before this step's command: taken as the completion of \"{waiting.Step.Title}\", which may still be waiting; if it is the result of the command after it, write it after that command"));
                     AttachOutput(analysis.Output!, c.Line, c.EndLine, target, all);
                     break;
                 }
@@ -163,13 +165,20 @@ internal sealed partial class StepInterpreter
     /// </summary>
     private bool OutputFirst(CodeItem c, string? session)
     {
-        var here = session is null ? LastRunnable() : _step.Parts.LastOrDefault(p => p.Session == session);
-        if (here is not null) return false;
+        if (!NothingHereYet(session)) return false;
         var earlier = _s.LastPartBySession.GetValueOrDefault(session ?? _s.Session);
         if (earlier is not null && _s.Parts.Skip(_s.Parts.IndexOf(earlier) + 1).Any(p => p.Session != earlier.Session)) return false;
-        return _step.Items.SkipWhile(i => i != c).Skip(1).OfType<CodeItem>().Any(next =>
-            new CodeBlockAnalyser(_s.Psql.Copy(), []).Analyse(next.Lines, next.Info, new BlockHints(session ?? _s.Session)).Role == BlockRole.Commands);
+        return CommandsFollow(c, session);
     }
+
+    /// <summary>The step has run nothing yet (in that session, when one is named).</summary>
+    private bool NothingHereYet(string? session) =>
+        (session is null ? LastRunnable() : _step.Parts.LastOrDefault(p => p.Session == session)) is null;
+
+    /// <summary>A block after <paramref name="c"/> in the step holds commands.</summary>
+    private bool CommandsFollow(CodeItem c, string? session) =>
+        _step.Items.SkipWhile(i => i != c).Skip(1).OfType<CodeItem>().Any(next =>
+            new CodeBlockAnalyser(_s.Psql.Copy(), []).Analyse(next.Lines, next.Info, new BlockHints(session ?? _s.Session)).Role == BlockRole.Commands);
 
     private void ResultOfNext((string Text, int Line, int EndLine, string? Session) output, CodeItem c)
     {
