@@ -40,10 +40,16 @@ internal static partial class BlockShapes
         return m.Success ? m.Groups["file"].Value : null;
     }
 
-    /// <summary>"Guarda este archivo como transfiere.sql" / "Save this file as grades.sql": the file name, or null.</summary>
+    /// <summary>
+    /// "Guarda este archivo como transfiere.sql" / "Save this file as grades.sql" / "Cree el archivo inventario.sql con el
+    /// siguiente contenido" / "Create the file cities.csv with this content": the file name, or null. A file named
+    /// right after "create the file" counts only when the sentence goes on to its content: "Cree el archivo backup.sql
+    /// con pg_dump" is a command that writes it, not a block to save.
+    /// </summary>
     public static string? FileToSave(string prose)
     {
         var m = SaveAs().Match(prose);
+        if (!m.Success) m = CreateWithContent().Match(prose);
         return m.Success ? m.Groups["file"].Value : null;
     }
 
@@ -72,6 +78,9 @@ internal static partial class BlockShapes
 
     [GeneratedRegex(@"\b(?:guarda|guardar|guarde|salva|salvar|graba|grabar|crea|crear|cree|save|store|write|create)\b[^.:\n]{0,40}?\b(?:archivo|fichero|file|script)\b[^.:\n]{0,30}?\b(?:como|con el nombre|llamado|as|named|called|to|en|in)\s+[`""']?(?<file>[\w./{}~-]+\.[A-Za-z0-9]{1,6})[`""']?", RegexOptions.IgnoreCase)]
     private static partial Regex SaveAs();
+
+    [GeneratedRegex(@"\b(?:crea|crear|cree|creen|create|escribe|escriba|escribir|write|genera|genere|prepara|prepare)\b\s+(?:(?:el|un|nuevo|the|a|new)\s+)*(?:archivo|fichero|file|script)\s+[`""']?(?<file>[\w./{}~-]+\.[A-Za-z0-9]{1,6})[`""']?[^.:\n]{0,60}?\b(?:contenido|contenga|content|contents|containing|l[ií]neas|lines)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateWithContent();
 
     [GeneratedRegex(@"(?<![\w\]])\[[a-z][a-z0-9_]{3,}\]|<[A-Z][A-Z0-9_]{2,}>|<[a-z][a-z0-9_]*_[a-z0-9_]+>")]
     private static partial Regex PlaceholderToken();

@@ -48,6 +48,11 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
     private IReadOnlyList<CodeLine> _lines = [];
     private HashSet<int> _tableLines = [];
     private CodeSegment? _current;
+    /// <summary>
+    /// A `psql -c "..."` just read: closed to later SQL (it connects, runs and leaves), but the lines after it in a
+    /// transcript are its output, not the completion of some earlier step.
+    /// </summary>
+    private CodeSegment? _outputOwner;
     private string _session = SqlAction.MainSession;
     private string? _database;
     private string? _server;
@@ -56,6 +61,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
     private bool _shellContinues;   // the previous shell line ended with a backslash
     private bool _output;           // lines are output until the next input
     private bool _inputSeen;
+    private bool _lastInputPrompted; // the last command line carried a prompt: the block is a pasted session
 
     public static bool IsSqlLanguage(string? info) =>
         Word(info) is "sql" or "psql" or "pgsql" or "postgresql" or "postgres" or "plpgsql" or "plsql";
@@ -161,7 +167,14 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             else if (!_inputSeen && _leading.Count > 0) _leading.Add(here);
             return;
         }
+        // psql's greeting after `$ psql -d shop` ("psql (15.18)", "Type \"help\" for help."): neither a command nor a result.
+        if (!_open && !_shellContinues && PsqlBanner().IsMatch(s))
+        {
+            _notes.Add((line, $"\"{s}\" is psql's greeting: not run, not compared"));
+            return;
+        }
         var prompt = Prompt(s, _open);
+        _lastInputPrompted |= prompt is not null;
         if (prompt is not null)
         {
             _inputSeen = true;
@@ -180,6 +193,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 if (Psql.Invocation(rest) is not null || SwitchUser().IsMatch(rest) || BlockShapes.EditorFile(rest) is not null)
                 {
                     Input(rest, rest, line, sqlByDefault: false, transcript: false);
+                    if (_outputOwner is not null && _current is null) _outputOwner.FromTranscript = true; // `$ psql -c ...`: what follows is printed
                     return;
                 }
                 Shell(rest, rest, line);
@@ -199,14 +213,23 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
         {
             if (!_inputSeen) _leading.Add(here);
             else if (_current is { Kind: SegmentKind.Sql } sqlSegment) { _output = true; sqlSegment.Output.Add(here); }
-            else if (_current is { } other) other.Output.Add(here);
+            else if ((_current ?? _outputOwner) is { } other) other.Output.Add(here);
             else _leading.Add(here);
             return;
         }
-        if (_output && _current is { } current)
+        // After a bare `psql -c` (no shell prompt before it), only lines that look printed are its output.
+        if (_output && _current is null && _outputOwner is { FromTranscript: false }
+            && !(SqlText.IsSurelyOutput(s) || SqlText.IsCommandTag(s) || SqlText.LooksLikeOutput(raw)))
+            _output = false;
+        if (_output && (_current ?? _outputOwner) is { } current)
         {
             if (current.FromTranscript || current.Kind == SegmentKind.Sql && !IsInput(s))
             {
+                // psql prints nothing at the start of a line that reads "UPDATE t ...;" (its own listings indent such
+                // text): the author may have typed a statement and lost its prompt. Still output, but said.
+                if (current.FromTranscript && current.Kind == SegmentKind.Sql && !char.IsWhiteSpace(raw[0]) && s.EndsWith(';')
+                    && SqlText.StartsStatement(s) && !SqlText.IsCommandTag(s) && !_tableLines.Contains(index))
+                    warnings.Add(new(line, $"\"{s}\" has no prompt in a pasted session: taken as printed output, not run (write the prompt before it if it is a command)"));
                 current.Output.Add(here);
                 return;
             }
@@ -226,6 +249,15 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             _current!.Output.Add(here);
             return;
         }
+        if (_lastInputPrompted && !IsInput(s))
+        {
+            // In a pasted session every command line carries its prompt: a line without one that reads like no command
+            // ("You are now connected to database ...") is something printed, never a command to run.
+            if ((_current ?? _outputOwner) is { } owner) { _output = true; owner.Output.Add(here); }
+            else _notes.Add((line, $"\"{s}\" has no prompt in a pasted session and is no command: shown, not run"));
+            return;
+        }
+        _lastInputPrompted = false;
         Input(s, raw, line, sqlByDefault, transcript: false);
     }
 
@@ -246,6 +278,8 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 _notes.Add((line, $"psql -c: its SQL runs in database {db}{(_server is { } srv ? $" on server {srv}" : "")}"));
                 Sql(sql, line, transcript);
                 _open = false;
+                _outputOwner = _current;
+                _output = true;
                 _current = null;
                 (_server, _database) = (server, database);
                 return;
@@ -306,6 +340,8 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             return;
         }
         if (Quit().IsMatch(s)) return;
+        if (UnrunMetaCommands.Of(s) is { } unrun)
+            warnings.Add(new(line, $"\\{unrun.Name} {unrun.Does}: LabRunner's psql does not run it, so this step cannot do what the lab says (a shell step such as `psql -f FILE`, or the SQL itself, can)"));
         var connect = Connect().Match(s);
         if (connect.Success)
         {
@@ -318,7 +354,14 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
                 _notes.Add((line, $"\"{s}\" is not run: the SQL after it runs in database {db}"));
                 return;
             }
-            // Later in a block: psql's \c moves the session there and then; kept, so it runs in order.
+            // Later in a block: psql's \c moves the session there and then; kept, so it runs in order, and what follows
+            // it runs in that database (a later part must not say the database the session left).
+            var moving = Add(SegmentKind.Sql, line);
+            moving.Commands.Add(s);
+            moving.EndLine = line;
+            _open = false;
+            _database = context.DatabaseOf(_session);
+            return;
         }
         var segment = Add(SegmentKind.Sql, line);
         segment.Commands.Add(s);
@@ -404,6 +447,7 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             return _current;
         }
         _output = false;
+        _outputOwner = null;
         _current = new CodeSegment(kind, session, database, line) { Server = server, Login = login, Directory = kind == SegmentKind.Shell ? context.ShellDirectory : null };
         _segments.Add(_current);
         return _current;
@@ -468,6 +512,9 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
 
     [GeneratedRegex(@"%[/~#>RxlnMmp]|%\[|%\]")]
     private static partial Regex PromptEscapes();
+
+    [GeneratedRegex(@"^psql \(\d+(?:\.\d+)*\b.*\)$|^Type ""help"" for help\.$|^Digite «help» para obtener ayuda\.$|^SSL (?:connection|conexión) \(|^(?:WARNING|ADVERTENCIA): psql major version|^(?:WARNING|ADVERTENCIA): Console code page")]
+    private static partial Regex PsqlBanner();
 
     [GeneratedRegex(@"^\\(?:c|connect)\s+(?<db>\S+)")]
     private static partial Regex Connect();

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace LabRunner.Authoring.Markdown;
 
-internal enum SectionKind { Other, Objectives, Duration, Introduction, Help, Instructions, Expected, Task }
+internal enum SectionKind { Other, Objectives, Duration, Introduction, Help, Instructions, Expected, Task, Questions }
 
 /// <summary>What the course's headings and labels mean, in Spanish and English, however they are punctuated.</summary>
 internal static partial class Headings
@@ -14,6 +14,7 @@ internal static partial class Headings
         var h = Plain(heading);
         if (ExpectedHeading().IsMatch(NumberPrefix().Replace(h, ""))) return SectionKind.Expected;
         if (TaskHeading().IsMatch(heading.Trim())) return SectionKind.Task;
+        if (QuestionsHeading().IsMatch(h)) return SectionKind.Questions;
         if (h.StartsWith("objetivo visual", StringComparison.Ordinal) || h.StartsWith("visual objective", StringComparison.Ordinal) || h.StartsWith("visual goal", StringComparison.Ordinal)) return SectionKind.Introduction;
         if (h.StartsWith("objetivo", StringComparison.Ordinal) || h.StartsWith("objective", StringComparison.Ordinal) || h.StartsWith("learning objective", StringComparison.Ordinal) || h.StartsWith("goal", StringComparison.Ordinal) || h.StartsWith("metas", StringComparison.Ordinal)) return SectionKind.Objectives;
         if (h.StartsWith("duracion", StringComparison.Ordinal) || h.StartsWith("duration", StringComparison.Ordinal) || h.StartsWith("tiempo estimado", StringComparison.Ordinal) || h.StartsWith("estimated time", StringComparison.Ordinal) || h.StartsWith("time required", StringComparison.Ordinal)) return SectionKind.Duration;
@@ -74,6 +75,15 @@ internal static partial class Headings
         return plain.ToString().ToLowerInvariant().Trim().Trim('*', '_', ':', '.', ' ');
     }
 
+    /// <summary>"**Preguntas:**", "Questions:" alone on its line inside a task: what follows is questions, not steps.</summary>
+    public static bool IsQuestionsLabel(string markdown)
+    {
+        var text = markdown.Trim();
+        if (text.Contains('\n') || text.Length > 60) return false;
+        var plain = Plain(text);
+        return plain.Length <= 40 && QuestionsHeading().IsMatch(plain) && (text.EndsWith(':') || text.TrimEnd('*', '_').EndsWith(':') || text.StartsWith("**", StringComparison.Ordinal));
+    }
+
     public static bool LooksSpanish(string text) => SpanishWords().IsMatch(text);
     public static bool LooksEnglish(string text) => EnglishWords().IsMatch(text);
 
@@ -94,6 +104,14 @@ internal static partial class Headings
 
     [GeneratedRegex(@"^\d+[.)]\s*")]
     private static partial Regex NumberPrefix();
+
+    /// <summary>
+    /// "Preguntas", "Preguntas de repaso", "Cuestionario", "Review questions", "Quiz": questions for the student. Any SQL
+    /// under them is something to think about (or the answer's shape), never a step: running it would change the lab's
+    /// database after the cleanup, or fail.
+    /// </summary>
+    [GeneratedRegex(@"^(?:preguntas?\b|cuestionario|autoevaluacion|preguntas? de (?:repaso|reflexion|comprension)|(?:review |discussion |self[- ]check |comprehension )?questions?\b|quiz\b|self[- ]assessment|check your understanding)")]
+    private static partial Regex QuestionsHeading();
 
     [GeneratedRegex(@"\b(?:Tarea|Paso|Instrucciones|Objetivos?|Duraci[oó]n|Resultados?\s+esperados?|Pr[aá]ctica)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpanishWords();

@@ -21,6 +21,7 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(1, "no \"# Title\" heading: the lab is named after the file"));
         }
         var tasks = RealTasks();
+        PlaceQuestions(tasks);
         _expected.Attach(tasks);
         var database = LabDatabase();
         var settings = new Dictionary<string, string>();
@@ -38,6 +39,12 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(prepare.Step.Line, "PREPARE TRANSACTION needs prepared transactions enabled: the sandbox sets server.settings max_prepared_transactions: 10", IsInfo: true));
         }
         _commands = string.Join("\n", parts.Select(p => p.Action.Command));
+        var moved = false;
+        foreach (var part in parts)
+        {
+            if (moved) _afterMove.Add(part);
+            moved |= part.Action is SqlAction sql && (sql.Database is { } d && d != database || SwitchesDatabase().IsMatch(sql.Sql));
+        }
         foreach (var part in parts.Where(p => p.Panel is not null && p.Action is SqlAction)) Volatility(part, autovacuum);
         var versions = VersionRange.Any;
         if (_psql.AuthorVersion is { } author && parts.Any(p => p.Variants.Count > 0))
@@ -175,8 +182,8 @@ internal sealed partial class MarkdownWalker
         Id = part.Id,
         Title = step.Parts.Count == 1 ? step.Title : $"{step.Title} ({index + 1}/{step.Parts.Count})",
         Text = Joined(part.Text),
-        Action = LabDatabase(part.Action, database),
-        Variants = part.Variants.Select(v => v with { Action = LabDatabase(v.Action, database) }).ToList(),
+        Action = LabDatabase(part.Action, database, _afterMove.Contains(part)),
+        Variants = part.Variants.Select(v => v with { Action = LabDatabase(v.Action, database, _afterMove.Contains(part)) }).ToList(),
         Expect = Expectation(part),
         Background = part.Background,
         Captures = part.Captures,
@@ -200,8 +207,23 @@ internal sealed partial class MarkdownWalker
         };
     }
 
-    private static StepAction LabDatabase(StepAction action, string database) =>
-        action is SqlAction sql && sql.Database == database ? sql with { Database = null } : action;
+    /// <summary>
+    /// A step with no database runs wherever its session is. That is the lab's database until a session moves (`\c
+    /// otra`, a step in another database); from then on a step the reader placed in the lab's database must say so,
+    /// or it would run in the database the session moved to ("\c postgres" then DROP DATABASE ventas).
+    /// </summary>
+    private static StepAction LabDatabase(StepAction action, string database, bool afterMove) => action switch
+    {
+        SqlAction sql when afterMove && sql.Server is null or "main" => sql with { Database = sql.Database ?? database },
+        SqlAction sql when sql.Database == database => sql with { Database = null },
+        _ => action,
+    };
+
+    /// <summary>The parts that come after a session first left the lab's database (see <see cref="LabDatabase(StepAction, string, bool)"/>).</summary>
+    private readonly HashSet<PartDraft> _afterMove = [];
+
+    [GeneratedRegex(@"^\s*\\(?:c|connect)\s+\S", RegexOptions.Multiline)]
+    private static partial Regex SwitchesDatabase();
 
     /// <summary>
     /// Values of a pasted panel that cannot come out the same twice are matched by shape: the author's now() timestamps
@@ -214,6 +236,11 @@ internal sealed partial class MarkdownWalker
         List<ExpectedTable> tables;
         try { tables = ExpectedPanel.Parse(part.Panel!).Tables.ToList(); }
         catch (Exception e) when (e is not OutOfMemoryException) { return; }
+        foreach (var table in tables.Where(t => PlanTimings.Applies(sql, t) && !part.Matchers.ContainsKey(PlanTimings.Column)))
+        {
+            part.Matchers[PlanTimings.Column] = PlanTimings.Matcher(table);
+            _warnings.Add(new(part.PanelLine ?? part.Line, "EXPLAIN ANALYZE shows times (and estimates from a sampled ANALYZE) that differ on every run: each QUERY PLAN line is matched with its times, costs and estimated rows as any number", IsInfo: true));
+        }
         foreach (var table in tables)
             for (var c = 0; c < table.Columns.Count; c++)
             {

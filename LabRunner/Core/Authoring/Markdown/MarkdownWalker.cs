@@ -105,6 +105,9 @@ internal sealed partial class MarkdownWalker
             case SectionKind.Objectives:
                 Objectives(block);
                 break;
+            case SectionKind.Questions:
+                Question(block);
+                break;
             case SectionKind.Duration:
                 _duration ??= Duration(block);
                 break;
@@ -169,7 +172,7 @@ internal sealed partial class MarkdownWalker
             _task!.Add(heading);
             return;
         }
-        if (_task is not null && _section is SectionKind.Task or SectionKind.Other && heading.Level > _taskLevel && kind is not SectionKind.Expected and not SectionKind.Task)
+        if (_task is not null && _section is SectionKind.Task or SectionKind.Other && heading.Level > _taskLevel && kind is not SectionKind.Expected and not SectionKind.Task and not SectionKind.Questions)
         {
             _task.Add(heading);
             return;
@@ -206,6 +209,9 @@ internal sealed partial class MarkdownWalker
                 StartTask(text, line, null, fromSection: true);
                 _sectionHasContent = true;
                 break;
+            case SectionKind.Questions:
+                StartQuestions(heading);
+                break;
             case SectionKind.Introduction:
                 if (_introduction.Count > 0 || heading.Level > 1 && Headings.Plain(text) is not ("introduccion" or "introduction"))
                     _introduction.Add(Slice(heading));
@@ -241,6 +247,7 @@ internal sealed partial class MarkdownWalker
 
     private void EndPlainSection()
     {
+        if (_section == SectionKind.Questions) EndQuestions();
         // Prose under "Instrucciones" before the first task introduces the tasks.
         _introduction.AddRange(_instructionProse.Select(Slice));
         _instructionProse.Clear();

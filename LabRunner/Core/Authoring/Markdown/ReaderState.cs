@@ -21,6 +21,8 @@ internal sealed class ReaderState(PsqlContext psql, SessionNames names, List<Imp
     /// <summary>A session only suggested ("otra terminal"), with the line that suggested it and the session before it.</summary>
     public (string Session, int Line, string Before)? Vague { get; set; }
     public Dictionary<string, PartDraft> LastPartBySession { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every part read so far, in the lab's order (whether another session ran after a statement).</summary>
+    public List<PartDraft> Parts { get; } = [];
     /// <summary>A file an editor was opened on, waiting for the lines to put in it.</summary>
     public string? EditorFile { get; set; }
     /// <summary>Servers the lab names (pg_createcluster, psql -p), by name, with the line that named them first.</summary>

@@ -18,7 +18,28 @@ internal sealed partial class SessionNames
 
     /// <summary>Sessions in the order the lab first names them; the first is where SQL runs before any is named.</summary>
     public IReadOnlyList<string> Declared => _declared;
-    public string Default => _declared.Count > 0 ? _declared[0] : SqlAction.MainSession;
+    /// <summary>
+    /// Where SQL runs before the lab names a session: the first session it names, unless that one is a later one
+    /// ("Open a second terminal" with no first named): the first terminal is then LabRunner's own, so the second is
+    /// another session.
+    /// </summary>
+    public string Default
+    {
+        get
+        {
+            if (_declared.Count == 0) return SqlAction.MainSession;
+            if (_declared.FirstOrDefault(n => Rank(n) == 1) is { } first) return first;
+            return Rank(_declared[0]) is > 1 ? SqlAction.MainSession : _declared[0];
+        }
+    }
+
+    /// <summary>A session's place by its name (A, 1, terminal-1 → 1; B, 2, terminal-2 → 2), or null for a name like alice.</summary>
+    private static int? Rank(string session)
+    {
+        var n = session.StartsWith("terminal-", StringComparison.Ordinal) ? session["terminal-".Length..] : session;
+        if (int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)) return number;
+        return n.Length == 1 && n[0] is >= 'A' and <= 'Z' ? n[0] - 'A' + 1 : null;
+    }
 
     /// <summary>Reads the whole lab's prose once, in order, to learn names and which terminal is which session.</summary>
     public void Learn(string prose)

@@ -28,6 +28,8 @@ internal sealed partial class StepInterpreter
     private string? _lastSession;
     private bool _sessionNamed;
     private bool _seenCode;
+    /// <summary>Output written before the command it shows, waiting for that command (see <see cref="OutputFirst"/>).</summary>
+    private (string Text, int Line, int EndLine, string? Session)? _outputFirst;
 
     private StepInterpreter(ReaderState state, StepDraft step)
     {
@@ -130,6 +132,13 @@ internal sealed partial class StepInterpreter
                     var aside = label is { } l ? _s.Names.First(l.Aside) : null;
                     var target = aside ?? (intro is { Mentions.Count: > 0 } i ? i.Mentions[0].Session : mentions.FirstOrDefault()?.Session);
                     var all = intro is { All: true } || label is { } l2 && SessionNames.InEach(l2.Aside);
+                    if (!all && OutputFirst(c, target))
+                    {
+                        _outputFirst = (analysis.Output!, c.Line, c.EndLine, target);
+                        break;
+                    }
+                    if (!all && NothingHereYet(target) && CommandsFollow(c, target) && _s.LastPartBySession.GetValueOrDefault(target ?? _s.Session) is { } waiting)
+                        _s.Warnings.Add(new(c.Line, $"output before this step's command: taken as the completion of \"{waiting.Step.Title}\", which may still be waiting; if it is the result of the command after it, write it after that command"));
                     AttachOutput(analysis.Output!, c.Line, c.EndLine, target, all);
                     break;
                 }
@@ -144,8 +153,41 @@ internal sealed partial class StepInterpreter
                 break;
             default:
                 Commands(c, analysis, session, rawText, mentions);
+                if (_outputFirst is { } first) ResultOfNext(first, c);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Output that comes before any command of its session in the step ("la salida debe ser: … La consulta es: …"), when
+    /// no earlier statement can be waiting for it (nothing ran in another session since), and the step has commands after
+    /// it: it is the result of those commands, not of an earlier step.
+    /// </summary>
+    private bool OutputFirst(CodeItem c, string? session)
+    {
+        if (!NothingHereYet(session)) return false;
+        var earlier = _s.LastPartBySession.GetValueOrDefault(session ?? _s.Session);
+        if (earlier is not null && _s.Parts.Skip(_s.Parts.IndexOf(earlier) + 1).Any(p => p.Session != earlier.Session)) return false;
+        return CommandsFollow(c, session);
+    }
+
+    /// <summary>The step has run nothing yet (in that session, when one is named).</summary>
+    private bool NothingHereYet(string? session) =>
+        (session is null ? LastRunnable() : _step.Parts.LastOrDefault(p => p.Session == session)) is null;
+
+    /// <summary>A block after <paramref name="c"/> in the step holds commands.</summary>
+    private bool CommandsFollow(CodeItem c, string? session) =>
+        _step.Items.SkipWhile(i => i != c).Skip(1).OfType<CodeItem>().Any(next =>
+            new CodeBlockAnalyser(_s.Psql.Copy(), []).Analyse(next.Lines, next.Info, new BlockHints(session ?? _s.Session)).Role == BlockRole.Commands);
+
+    private void ResultOfNext((string Text, int Line, int EndLine, string? Session) output, CodeItem c)
+    {
+        var part = _step.Parts.LastOrDefault(p => p.Line >= c.Line && (output.Session is null || p.Session == output.Session))
+                   ?? _step.Parts.LastOrDefault(p => p.Line >= c.Line);
+        if (part is null) return;
+        _outputFirst = null;
+        _s.Warnings.Add(new(output.Line, $"output written before the command it shows: taken as the expected result of the command at line {c.Line}, the next in \"{_step.Title}\""));
+        ResultTargets.Output(_s, part, output.Text, output.Line, output.EndLine, completion: false);
     }
 
     private void Commands(CodeItem c, BlockAnalysis analysis, string session, string rawText, List<SessionNames.Mention> mentions)
@@ -253,6 +295,7 @@ internal sealed partial class StepInterpreter
         part.Text.AddRange(_text);
         _text.Clear();
         _step.Parts.Add(part);
+        _s.Parts.Add(part);
         return part;
     }
 
@@ -376,6 +419,15 @@ internal sealed partial class StepInterpreter
             _text.Remove(sentence.Markdown);
             SetProse(last, sentence.Markdown, sentence.Line, sentence.Line, null);
         }
+        // "Ponga norte primero y repita la consulta. Deberías ver 3 filas." before the step's only command: its result.
+        if (_step.Parts.Count(p => p.Action is SqlAction or ShellAction) == 1 && LastRunnable() is { HasExpectation: false } only
+            && LeadingExpectation() is { } said)
+            SetProse(only, said.Sentence, said.Line, said.Line, null);
+        if (_outputFirst is { } unplaced)
+        {
+            _outputFirst = null;
+            AttachOutput(unplaced.Text, unplaced.Line, unplaced.EndLine, unplaced.Session, all: false);
+        }
         if (_fileToSave is { } pending)
             _s.Warnings.Add(new(pending.Line, $"asks to save {pending.File} but no code block follows: nothing written"));
         if (_label is not null)
@@ -390,6 +442,29 @@ internal sealed partial class StepInterpreter
         if (_step.Parts.LastOrDefault(p => p.Action is SqlAction) is { } lastSql) _s.CurrentSession = lastSql.Session;
         else if (_step.Parts.Any(p => p.Action is ShellAction) && _stepMentions.FirstOrDefault(m => !m.Vague) is { } terminal)
             _s.CurrentSession = terminal.Session; // "En la Terminal 2 crear el cluster": the next psql in that terminal is its session
+    }
+
+    /// <summary>
+    /// A sentence of the step's words before its first block that says what the student will see ("Deberías ver 3
+    /// filas.", "You should see two rows."), with its line. Only the phrases that announce a result: "devuelve" or
+    /// "waits" in a step's opening words usually describe the command, not its outcome.
+    /// </summary>
+    private (string Sentence, int Line)? LeadingExpectation()
+    {
+        var leading = new List<(string Text, int Line)> { (_step.Description, _step.Line) };
+        leading.AddRange(_step.Items.TakeWhile(i => i is not CodeItem).OfType<ProseItem>().Where(p => p.Block is not Table).Select(p => (p.Markdown, p.Line)));
+        foreach (var (text, line) in leading)
+        {
+            var offset = 0;
+            foreach (var sentence in SentenceEnd().Split(text))
+            {
+                var at = text.IndexOf(sentence, offset, StringComparison.Ordinal);
+                offset = Math.Max(offset, at);
+                if (Announces().IsMatch(Headings.Plain(sentence)))
+                    return (sentence.Trim(), line + text[..Math.Max(0, at)].Count(ch => ch == '\n'));
+            }
+        }
+        return null;
     }
 
     /// <summary>The session a block runs in when its lines carry no prompt (see the class comment).</summary>
@@ -467,6 +542,12 @@ internal sealed partial class StepInterpreter
 
     [GeneratedRegex(@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve)")]
     private static partial Regex Outcome();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\b(?:deberias? ver|deberia(?:n)? (?:aparecer|verse|devolver|mostrar)|veras|debe(?:n)? (?:aparecer|devolver|mostrar)|you should see|should (?:return|show|print|see)|you will see|expect to see)\b")]
+    private static partial Regex Announces();
 
     [GeneratedRegex(@"^/etc/postgresql/\d+(?:\.\d+)?/(?<name>[A-Za-z_][\w-]*)/")]
     private static partial Regex ConfigServer();

@@ -21,6 +21,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
 
     public void Add(Block block)
     {
+        if (Questions(block)) return;
         switch (block)
         {
             case HeadingBlock heading:
@@ -84,6 +85,38 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
                 Item(block);
                 break;
         }
+    }
+
+    /// <summary>Under "**Preguntas:**" in a task: the questions' blocks, until the next heading or step.</summary>
+    private int? _questionsLine;
+
+    /// <summary>
+    /// A "**Preguntas:**" / "Questions:" paragraph in a task starts questions for the student: their code is what the
+    /// student is asked about, never a step (it would run, or be glued to the step before). Returns whether the block
+    /// was taken as part of the questions.
+    /// </summary>
+    private bool Questions(Block block)
+    {
+        if (block is ParagraphBlock label && Headings.IsQuestionsLabel(Slice(label)))
+        {
+            CloseStep();
+            _questionsLine = Line(block);
+            _pending.Add(Slice(block));
+            return true;
+        }
+        if (_questionsLine is not { } at) return false;
+        var opensStep = block is HeadingBlock || block is ParagraphBlock p && Headings.Step(Slice(p)) is not null;
+        if (opensStep) { _questionsLine = null; return false; }
+        _pending.Add(Slice(block));
+        IEnumerable<CodeBlock> codes = block is CodeBlock own ? [own] : block is ContainerBlock container ? container.Descendants<CodeBlock>() : [];
+        foreach (var code in codes)
+        {
+            var lines = MarkdownSlices.CodeLines(code);
+            state.Record(new MapDraft(Line(code), lines.Count == 0 ? Line(code) : lines[^1].Line + 1, MapElement.Text, "question",
+                "code under a questions label (questions for the student): shown, never run") { Task = task });
+            state.Warnings.Add(new(Line(code), $"code under the questions label of line {at}: shown with the task, never run", IsInfo: true));
+        }
+        return true;
     }
 
     public void End()
