@@ -24,7 +24,7 @@ public sealed class ReplicationLabTests
         var (code, output, errors) = await CheckAsync(Lab("replicacion-streaming.yaml"));
 
         Assert.True(code == ExitCodes.Ok, output + errors);
-        Assert.EndsWith("13 passed, 0 failed", output.TrimEnd());
+        Assert.EndsWith("9 passed, 0 failed, 4 ran", output.TrimEnd()); // the server steps ran: nothing to compare
     }
 
     [Fact]
@@ -33,6 +33,6 @@ public sealed class ReplicationLabTests
         var (code, output, errors) = await CheckAsync(Lab("replicacion-logica.yaml"));
 
         Assert.True(code == ExitCodes.Ok, output + errors);
-        Assert.EndsWith("10 passed, 0 failed", output.TrimEnd());
+        Assert.EndsWith("7 passed, 0 failed, 3 ran", output.TrimEnd()); // the server steps ran: nothing to compare
     }
 }
