@@ -202,7 +202,7 @@ public sealed class SeedLabWalkTests : IDisposable
         public async Task QuitsCleanly()
         {
             Tmux.Send("C-q");
-            Tmux.WaitFor(_ => File.Exists(_exitFile), Step, "labrunner to exit");
+            Tmux.WaitFor(_ => Tmux.ExitCodeWritten(_exitFile), Step, "labrunner to exit");
             Assert.Equal("0", File.ReadAllText(_exitFile).Trim());
             Assert.True(await HostProcesses.EventuallyAsync(() => HostProcesses.InNamespace(_sandboxNamespace!).Count == 0, TimeSpan.FromSeconds(10)),
                 "the sandbox's processes should end");

@@ -61,7 +61,7 @@ public sealed class ServerStartTmuxTests : IDisposable
         var sandbox = Sandboxes(temp).Single();
 
         tmux.Send("C-q"); // no question: nothing of the student's runs
-        tmux.WaitFor(_ => File.Exists(exitFile), Long, "labrunner to exit");
+        tmux.WaitFor(_ => Tmux.ExitCodeWritten(exitFile), Long, "labrunner to exit");
         Assert.Equal("0", File.ReadAllText(exitFile).Trim());
         Assert.True(await HostProcesses.EventuallyAsync(() => HostProcesses.InNamespace(pidNamespace!).Count == 0, TimeSpan.FromSeconds(10)),
             "a process of the sandbox outlived the quit");

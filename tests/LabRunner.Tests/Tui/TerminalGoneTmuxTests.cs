@@ -61,7 +61,7 @@ public sealed class TerminalGoneTmuxTests : IDisposable
             if (HostProcesses.IsAlive(labrunner)) Process.GetProcessById(labrunner).Kill(entireProcessTree: true);
         }
 
-        Assert.True(await HostProcesses.EventuallyAsync(() => File.Exists(exitFile), TimeSpan.FromSeconds(5)), "the shell should say how labrunner ended");
+        Assert.True(await HostProcesses.EventuallyAsync(() => Tmux.ExitCodeWritten(exitFile), TimeSpan.FromSeconds(5)), "the shell should say how labrunner ended");
         Assert.Equal("130", File.ReadAllText(exitFile).Trim()); // interrupted, not an unhandled exception (134)
         Assert.Equal(0, PostgresIn(sandboxNamespace));
         Assert.False(Directory.Exists(sandbox), "the sandbox directory should be removed");

@@ -26,6 +26,12 @@ public sealed class Tmux : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the shell has written the exit code the command line ends with (`echo $? > FILE`): the file exists as soon
+    /// as the shell opens it, empty until the echo writes "N\n", and a test that read it then saw "".
+    /// </summary>
+    public static bool ExitCodeWritten(string file) => File.Exists(file) && File.ReadAllText(file).EndsWith('\n');
+
     public string Capture() => Run("tmux", "capture-pane", "-p", "-t", Name).Output;
 
     public bool IsAlive => Run("tmux", "has-session", "-t", Name).Code == 0;

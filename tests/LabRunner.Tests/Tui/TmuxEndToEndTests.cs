@@ -48,7 +48,7 @@ public sealed class TmuxEndToEndTests : IDisposable
         tmux.Send("F8", "F5", "C-q"); // quit while step 4 runs: asks first
         tmux.WaitFor("A step is still running", Long);
         tmux.Send("y"); // Yes (Enter would answer No, the default)
-        tmux.WaitFor(_ => File.Exists(exitFile), Long, "labrunner to exit");
+        tmux.WaitFor(_ => Tmux.ExitCodeWritten(exitFile), Long, "labrunner to exit");
         Assert.Equal("0", File.ReadAllText(exitFile).Trim());
         Assert.True(await HostProcesses.EventuallyAsync(() => PostgresProcessesIn(sandboxNamespace) == 0, TimeSpan.FromSeconds(10)), "the sandbox's processes should end");
         Assert.False(Directory.Exists(sandboxes[0]), "the sandbox directory should be removed");
