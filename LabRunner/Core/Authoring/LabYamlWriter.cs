@@ -169,6 +169,7 @@ public static partial class LabYamlWriter
         if (x.ExitCode is { } code) w.Number("exit_code", code);
         w.Pair("output_contains", x.OutputContains);
         w.Pair("output_matches", x.OutputMatches);
+        if (x.RowCount is { } count) w.Number("row_count", count);
         w.Pair("prose", x.Prose);
     });
 

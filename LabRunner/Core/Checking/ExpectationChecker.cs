@@ -101,6 +101,7 @@ public static partial class ExpectationChecker
             var verdict = ComparePanel(action, expectation, [table], output, notes, structured: true);
             if (verdict is not null) return verdict with { Notes = notes };
         }
+        if (expectation.RowCount is { } count && CheckRowCount(count, output) is { } counted) return counted with { Notes = notes };
         if (CheckText(expectation, output.Text) is { } textVerdict) return textVerdict with { Notes = notes };
         // Nothing was compared (a sentence, a picture, a panel of words only): never "output matches".
         if (expectation.Prose is { } prose && (!expectation.Compares || panel is not null && !Comparable(panel) && expectation.Columns is null && expectation.ErrorSqlState is null))
@@ -109,9 +110,17 @@ public static partial class ExpectationChecker
             && expectation.OutputContains is null && expectation.OutputMatches is null)
             return Verdict.Shown(ProseKind.Prose) with { Notes = notes };
         if (!expectation.Compares) return Verdict.Ran(new RanWithoutError()) with { Notes = notes };
-        VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s) : new OutputMatches();
+        VerdictReason what = expectation.ErrorSqlState is { } s ? new FailedAsExpected(s)
+            : panel is null && expectation.Columns is null && expectation.RowCount is { } wantedRows ? new RowsMatch(wantedRows)
+            : new OutputMatches();
         return Verdict.Pass(what) with { Notes = notes };
     }
+
+    /// <summary>The number of rows of the step's last result set; null when it matches.</summary>
+    private static Verdict? CheckRowCount(int expected, StepOutput output) =>
+        output.Results.OfType<ResultSet>().LastOrDefault() is not { } last
+            ? Verdict.Fail(new KindDiffers(new ResultShape(ResultKind.Table), output.Results.Count > 0 ? Shape(output.Results[^1]) : new ResultShape(ResultKind.Output)))
+            : last.RowCount == expected ? null : Verdict.Fail(new RowCountDiffers(expected, last.RowCount, null, null));
 
     /// <summary>A panel that shows a table, a tag, an error or a notice (not only lines of words).</summary>
     private static bool Comparable(ExpectedPanel panel) => panel.Statements.Any(st => st is not ExpectedText);

@@ -23,6 +23,8 @@ public sealed record Expectation
     /// <summary>Shell steps: expected exit code (default 0) and output checks.</summary>
     public int? ExitCode { get; init; }
     public string? OutputContains { get; init; }
+    /// <summary>How many rows the step's last result set has ("Deberías ver 3 filas"), when that is all the lab says.</summary>
+    public int? RowCount { get; init; }
     public string? OutputMatches { get; init; }
     /// <summary>
     /// An expected result that is not output to compare (a sentence, a picture, a table of values): shown to the student;
@@ -33,7 +35,8 @@ public sealed record Expectation
 
     /// <summary>Whether it asks for anything to be compared (prose and how to retry alone do not).</summary>
     public bool Compares =>
-        Panel is not null || Columns is not null || ErrorSqlState is not null || ExitCode is not null || OutputContains is not null || OutputMatches is not null;
+        Panel is not null || Columns is not null || ErrorSqlState is not null || ExitCode is not null || OutputContains is not null
+        || OutputMatches is not null || RowCount is not null;
 }
 
 public sealed record Eventually(TimeSpan Within, TimeSpan Every);

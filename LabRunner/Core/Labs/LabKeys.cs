@@ -42,7 +42,7 @@ public static class LabKeys
         [ServerStep] = ["name", "port", "data_directory"],
         [Login] = ["user", "host", "port", "password"],
         [Variant] = ["versions", "sql", "shell"],
-        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "watch", "error", "exit_code", "output_contains", "output_matches", "prose"],
+        [Expect] = ["panel", "columns", "rows", "match", "ordered", "subset", "eventually", "watch", "error", "exit_code", "output_contains", "output_matches", "row_count", "prose"],
         [Eventually] = ["within", "every"],
         [Watch] = ["series", "marker", "threshold"],
         [Matcher] = ["tolerance", "regex"],

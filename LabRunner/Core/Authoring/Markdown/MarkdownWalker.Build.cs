@@ -202,6 +202,8 @@ internal sealed partial class MarkdownWalker
             Matchers = part.Matchers,
             Eventually = part.Eventually,
             ErrorSqlState = part.ErrorState,
+            // Only where nothing else is compared: a panel says more than its row count.
+            RowCount = part.Panel is null && part.ErrorState is null && part.Prose is { } prose ? ProseCounts.RowsOf(prose, part.Action) : null,
             Prose = part.Prose,
             Location = location,
         };

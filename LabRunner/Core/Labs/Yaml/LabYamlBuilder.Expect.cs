@@ -33,6 +33,9 @@ internal sealed partial class LabYamlBuilder
         if (exitCode is not null && !shellStep) d.Error(f.KeyOf("exit_code")!, "\"exit_code\" applies to shell steps only", "for sql steps use error: with a SQLSTATE");
         var contains = f.Text("output_contains");
         var matches = f.Scalar("output_matches");
+        var rowCount = f.Integer("row_count");
+        if (rowCount is < 0) d.Error(f.KeyOf("row_count")!, "\"row_count\" cannot be negative", "the number of rows the step's last result has, e.g. row_count: 3");
+        if (rowCount is not null && shellStep) d.Error(f.KeyOf("row_count")!, "\"row_count\" applies to sql steps only", "for shell steps use output_contains: or output_matches:");
         var prose = f.Text("prose");
         if (matches is not null) CheckRegex(matches);
         return new Expectation
@@ -49,6 +52,7 @@ internal sealed partial class LabYamlBuilder
             ExitCode = exitCode,
             OutputContains = contains,
             OutputMatches = matches?.Value,
+            RowCount = rowCount,
             Prose = prose,
             Location = map.Location,
         };
