@@ -56,6 +56,23 @@ public class ProseCountsTests
     }
 
     [Fact]
+    public void A_sentence_that_quotes_a_command_tag_compares_that_tag()
+    {
+        var copy = ExpectOf("**Step 1.** Load it.\n\n```sql\nCOPY t FROM STDIN;\n```\n\nYou should see `COPY 3`.\n");
+        var two = ExpectOf("**Paso 1.** Cargar.\n\n```sql\nINSERT INTO t VALUES (1);\n```\n\nDeberías ver `INSERT 0 1` y después `UPDATE 2`.\n");
+        var value = ExpectOf("**Paso 1.** Consultar.\n\n```sql\nSELECT a FROM t;\n```\n\nDeberías ver `norte` en 1 fila.\n");
+
+        Assert.Equal("COPY 3", copy?.Panel);
+        Assert.Null(copy!.RowCount);
+        Assert.Null(two?.Panel); // two tags: which one is the step's?
+        Assert.Null(value?.Panel); // a value, not a tag
+        Assert.Equal(1, value!.RowCount);
+        var verdict = ExpectationChecker.Check(new SqlAction("COPY t FROM STDIN;"), copy, Of(new CommandTag("COPY 3")));
+        Assert.Equal(VerdictStatus.Passed, verdict.Status);
+        Assert.Equal(VerdictStatus.Failed, ExpectationChecker.Check(new SqlAction("COPY t FROM STDIN;"), copy, Of(new CommandTag("COPY 2"))).Status);
+    }
+
+    [Fact]
     public void The_count_is_held_against_the_last_result_set()
     {
         var expect = new Expectation { RowCount = 2, Prose = "Deberías ver 2 filas." };

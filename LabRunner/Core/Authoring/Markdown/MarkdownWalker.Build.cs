@@ -196,14 +196,16 @@ internal sealed partial class MarkdownWalker
         var location = new SourceLocation(_path, part.PanelLine ?? part.ProseLine ?? part.Line, 1);
         if (part.Action is ShellAction)
             return new Expectation { OutputContains = part.ShellOutput, Prose = part.Prose, Location = location };
+        // Only where nothing else is compared (a panel says more): a command tag or a row count the sentence names.
+        var said = part.Panel is null && part.ErrorState is null ? part.Prose : null;
+        var tag = said is null ? null : ProseTags.TagOf(said);
         return new Expectation
         {
-            Panel = part.Panel,
+            Panel = part.Panel ?? tag,
             Matchers = part.Matchers,
             Eventually = part.Eventually,
             ErrorSqlState = part.ErrorState,
-            // Only where nothing else is compared: a panel says more than its row count.
-            RowCount = part.Panel is null && part.ErrorState is null && part.Prose is { } prose ? ProseCounts.RowsOf(prose, part.Action) : null,
+            RowCount = said is null || tag is not null ? null : ProseCounts.RowsOf(said, part.Action),
             Prose = part.Prose,
             Location = location,
         };
