@@ -21,8 +21,17 @@ internal sealed class SqlStepRunner(
 
     public async Task<StepOutput> RunAsync(string sql)
     {
-        var parts = PsqlScanner.Split(sql);
-        foreach (var part in parts)
+        await RunScriptAsync(sql);
+        return Partial(_outcome);
+    }
+
+    /// <summary>
+    /// The step's SQL, or a file's that \i reads: its statements and meta-commands in turn, split as psql does.
+    /// False when the step must stop (a timeout, a cancel, the server gone).
+    /// </summary>
+    internal async Task<bool> RunScriptAsync(string sql)
+    {
+        foreach (var part in PsqlScanner.Split(sql))
         {
             ct.ThrowIfCancellationRequested();
             var go = part switch
@@ -31,9 +40,19 @@ internal sealed class SqlStepRunner(
                 MetaCommandPart m => await new MetaCommands(this).RunAsync(m),
                 _ => true,
             };
-            if (!go) break;
+            if (!go) return false;
         }
-        return Partial(_outcome);
+        return true;
+    }
+
+    /// <summary>The files \i is running now, innermost last (for \ir's directory, psql's "psql:FILE:LINE:" and the depth limit).</summary>
+    internal Stack<string> Including { get; } = new();
+
+    /// <summary>A psql error printed by a meta-command: marks the step failed (as a statement's error does).</summary>
+    internal void AddMetaError(string name, string text)
+    {
+        Add(new MetaCommandOutput(name, text));
+        if (_outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;
     }
 
     /// <summary>What the step produced so far.</summary>
