@@ -23,25 +23,26 @@ internal static class SandboxFile
     {
         var read = await ShellStepRunner.RunAsync(run.Target, "cat -- " + Quote(file), null, TimeSpan.FromSeconds(30), MaxLines, null, run.Token);
         var result = (ShellResult)read.Results[0];
-        if (read.Outcome != StepOutcome.Completed)
-        {
-            // cat's first line is "cat: FILE: REASON": psql says only the reason after the file's name.
-            var first = read.Text.Split('\n')[0];
-            var reason = first[(first.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
-            return (null, reason);
-        }
+        if (read.Outcome != StepOutcome.Completed) return (null, Reason(read.Text));
         if (result.LeftOut.Count > 0 || result.CutLines.Count > 0)
             return (null, $"too large for LabRunner (more than {MaxLines} lines or a line over {BoundedText.MaxLineLength} characters)");
         return (read.Text, null);
     }
 
-    /// <summary>Writes the file; null when written, else the shell's own words on why not.</summary>
+    /// <summary>Writes the file; null when written, else why not in the system's words ("Permission denied").</summary>
     public static async Task<string?> WriteAsync(SqlStepRunner run, string file, string content)
     {
         // The shell step's input always ends in a newline: an empty file is made without input.
         var script = content.Length == 0 ? ": > " + Quote(file) : "cat > " + Quote(file);
         var written = await ShellStepRunner.RunAsync(run.Target, script, content.Length == 0 ? null : content, TimeSpan.FromSeconds(30), 50, null, run.Token);
-        return written.Outcome == StepOutcome.Completed ? null : written.Text;
+        return written.Outcome == StepOutcome.Completed ? null : Reason(written.Text);
+    }
+
+    /// <summary>The shell's first line is "cat: FILE: REASON" (or "bash: line 1: FILE: REASON"): psql says only the reason.</summary>
+    private static string Reason(string shellText)
+    {
+        var first = shellText.Split('\n')[0];
+        return first[(first.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
     }
 
     private static string Quote(string file) => "'" + file.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
