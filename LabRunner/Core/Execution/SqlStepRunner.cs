@@ -34,6 +34,8 @@ internal sealed class SqlStepRunner(
         foreach (var part in PsqlScanner.Split(sql))
         {
             ct.ThrowIfCancellationRequested();
+            // psql names the line it had read when it ran the part: a statement's last line.
+            _line = part is SqlStatementPart sp ? sp.Line + sp.Text.Count(c => c == '\n') : part.Line;
             var go = part switch
             {
                 SqlStatementPart s => await StatementAsync(s),
@@ -64,8 +66,12 @@ internal sealed class SqlStepRunner(
     internal CancellationToken Token => ct;
     internal PsqlMessages Messages => PsqlMessages.For(options.PsqlLanguage, target.MajorVersion);
 
+    private int _line;
+
     internal void Add(StatementResult result, bool expanded = false)
     {
+        if (result is StatementError { Location: null } error && Including.TryPeek(out var file))
+            result = error with { Location = $"psql:{file}:{_line}: " };
         _results.Add(result);
         _text.Append(result, expanded);
         if (result is StatementError && _outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;

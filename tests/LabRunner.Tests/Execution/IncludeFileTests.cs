@@ -30,6 +30,21 @@ public sealed class IncludeFileTests(SandboxFixture fx)
     }
 
     [Fact]
+    public async Task An_error_in_an_included_file_is_located_as_psql_locates_it_and_the_file_goes_on()
+    {
+        var db = await fx.CreateDatabaseAsync();
+        await using var ex = NewExecutor();
+        var file = Unique("errores.sql");
+        await Save(ex, file, "SELECT\n  nope;\n\\echo fin\n");
+
+        var output = await ex.SqlAsync($"\\i {file}\nSELECT nope2;", db);
+
+        // psql 15 prints this (checked): the file's line where the statement ended; the step's own error has no prefix.
+        Assert.Equal($"psql:{file}:2: ERROR:  column \"nope\" does not exist\nLINE 2:   nope;\n          ^\nfin\n" +
+                     "ERROR:  column \"nope2\" does not exist\nLINE 1: SELECT nope2;\n               ^\n", output.Text);
+    }
+
+    [Fact]
     public async Task I_of_a_missing_file_prints_psqls_message_and_the_step_goes_on()
     {
         var db = await fx.CreateDatabaseAsync();
