@@ -40,10 +40,12 @@ internal static class CopyFile
             run.AddMetaError(part.Name, IncludeFile.Located(run, part) + $"{copy.File}: {error}\n");
             return true;
         }
-        return await OnConnectionAsync(run, copy, async conn =>
+        return await OnConnectionAsync(run, copy, async (conn, token) =>
         {
-            await using (var writer = await conn.BeginTextImportAsync(copy.Sql, run.Token))
-                await writer.WriteAsync(content); // disposing ends the COPY: the server's error on the data comes here
+            await using (var writer = await conn.BeginTextImportAsync(copy.Sql, token))
+            {
+                await writer.WriteAsync(content.AsMemory(), token);
+            } // disposing ends the COPY: the server's error on the data comes here
             run.Add(new CommandTag($"COPY {copy.CountRows(content)}"));
         });
     }
@@ -51,10 +53,10 @@ internal static class CopyFile
     private static async Task<bool> ToAsync(SqlStepRunner run, MetaCommandPart part, CopyCommand copy)
     {
         string? data = null;
-        var go = await OnConnectionAsync(run, copy, async conn =>
+        var go = await OnConnectionAsync(run, copy, async (conn, token) =>
         {
-            using var reader = await conn.BeginTextExportAsync(copy.Sql, run.Token);
-            data = await reader.ReadToEndAsync(run.Token);
+            using var reader = await conn.BeginTextExportAsync(copy.Sql, token);
+            data = await reader.ReadToEndAsync(token);
         });
         if (data is null) return go;
         if (await SandboxFile.WriteAsync(run, copy.File, data) is { } why)
@@ -67,14 +69,23 @@ internal static class CopyFile
     }
 
     /// <summary>The COPY on the session's connection; the server's error is printed as a statement's is.</summary>
-    private static async Task<bool> OnConnectionAsync(SqlStepRunner run, CopyCommand copy, Func<NpgsqlConnection, Task> work)
+    private static async Task<bool> OnConnectionAsync(SqlStepRunner run, CopyCommand copy, Func<NpgsqlConnection, CancellationToken, Task> work)
     {
         NpgsqlConnection? conn = null;
+        using var timeoutCts = new CancellationTokenSource(run.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Token, timeoutCts.Token);
         try
         {
             conn = await run.ConnectionAsync();
-            await work(conn);
+            await work(conn, linked.Token);
             return true;
+        }
+        catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested && !run.Token.IsCancellationRequested)
+        {
+            run.TimedOut(copy.Sql);
+            // A COPY cut off mid-stream may leave the connection unusable: the next statement opens a fresh one.
+            if (conn?.State != System.Data.ConnectionState.Open) await run.Session.CloseAsync();
+            return false;
         }
         catch (PostgresException pe)
         {

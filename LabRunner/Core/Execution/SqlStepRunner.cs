@@ -64,6 +64,18 @@ internal sealed class SqlStepRunner(
     internal SqlSession Session => session;
     internal IServerTarget Target => target;
     internal CancellationToken Token => ct;
+    /// <summary>The step's limit for one statement (a \copy's COPY included).</summary>
+    internal TimeSpan Timeout => timeout;
+
+    /// <summary>A \copy's COPY ran past the step's timeout: the step stops there, as after a statement's timeout.</summary>
+    internal void TimedOut(string sql)
+    {
+        _outcome = StepOutcome.TimedOut;
+        Add(new StatementError("ERROR", "57014", "canceling statement due to user request", null, null, null, sql)
+        {
+            Advice = $"LabRunner cancelled the statement after {timeout.TotalSeconds:0.#} s (the step's timeout).",
+        });
+    }
     internal PsqlMessages Messages => PsqlMessages.For(options.PsqlLanguage, target.MajorVersion);
 
     private int _line;

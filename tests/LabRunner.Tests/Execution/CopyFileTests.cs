@@ -70,6 +70,25 @@ public sealed class CopyFileTests(SandboxFixture fx)
     }
 
     [Fact]
+    public async Task Copy_waiting_past_the_steps_timeout_stops_the_step_and_the_session_stays_usable()
+    {
+        var db = await fx.CreateDatabaseAsync();
+        await using var ex = NewExecutor();
+        var file = Unique("espera.csv");
+        await ex.ExecuteAsync(new FileAction(file, "1\n"), Consent.None, null, null, CancellationToken.None);
+        await ex.SqlAsync("CREATE TABLE t (a int);", db);
+        await ex.SqlAsync("BEGIN; LOCK TABLE t;", db, session: "other");
+
+        var output = await ex.SqlAsync($"\\copy t FROM '{file}'\nSELECT 'not reached';", db, timeout: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(StepOutcome.TimedOut, output.Outcome);
+        Assert.DoesNotContain("not reached", output.Text);
+        await ex.SqlAsync("ROLLBACK;", db, session: "other");
+        var after = await ex.SqlAsync($"\\copy t FROM '{file}'", db);
+        Assert.Equal("COPY 1\n", after.Text);
+    }
+
+    [Fact]
     public async Task Copy_without_a_confined_shell_is_refused_and_writes_no_host_file()
     {
         var db = await fx.CreateDatabaseAsync();
