@@ -5,7 +5,7 @@ namespace LabRunner.Execution;
 
 /// <summary>
 /// The psql meta-commands labs use, with psql's output: \x, \c, \d, \dt, \dv, \l, \du, \dn[+], \dp, \echo; \set and
-/// \unset (the session's variables), \pset null; other \pset settings are accepted and ignored. Anything else is
+/// \unset (the session's variables), \pset null; \i and \ir (<see cref="IncludeFile"/>), \copy (<see cref="CopyFile"/>); other \pset settings are accepted and ignored. Anything else is
 /// reported as psql does.
 /// </summary>
 internal sealed class MetaCommands(SqlStepRunner run)
@@ -34,6 +34,10 @@ internal sealed class MetaCommands(SqlStepRunner run)
                 return true;
             case "encoding":
                 return true;
+            case "i" or "include" or "ir" or "include_relative":
+                return await IncludeFile.RunAsync(run, part, Arguments(args));
+            case "copy":
+                return await CopyFile.RunAsync(run, part);
             case "echo":
                 Echo(Arguments(args));
                 return true;

@@ -21,19 +21,40 @@ internal sealed class SqlStepRunner(
 
     public async Task<StepOutput> RunAsync(string sql)
     {
-        var parts = PsqlScanner.Split(sql);
-        foreach (var part in parts)
+        await RunScriptAsync(sql);
+        return Partial(_outcome);
+    }
+
+    /// <summary>
+    /// The step's SQL, or a file's that \i reads: its statements and meta-commands in turn, split as psql does.
+    /// False when the step must stop (a timeout, a cancel, the server gone).
+    /// </summary>
+    internal async Task<bool> RunScriptAsync(string sql)
+    {
+        foreach (var part in PsqlScanner.Split(sql))
         {
             ct.ThrowIfCancellationRequested();
+            // psql names the line it had read when it ran the part: a statement's last line.
+            _line = part is SqlStatementPart sp ? sp.Line + sp.Text.Count(c => c == '\n') : part.Line;
             var go = part switch
             {
                 SqlStatementPart s => await StatementAsync(s),
                 MetaCommandPart m => await new MetaCommands(this).RunAsync(m),
                 _ => true,
             };
-            if (!go) break;
+            if (!go) return false;
         }
-        return Partial(_outcome);
+        return true;
+    }
+
+    /// <summary>The files \i is running now, innermost last (for \ir's directory, psql's "psql:FILE:LINE:" and the depth limit).</summary>
+    internal Stack<string> Including { get; } = new();
+
+    /// <summary>A psql error printed by a meta-command: marks the step failed (as a statement's error does).</summary>
+    internal void AddMetaError(string name, string text)
+    {
+        Add(new MetaCommandOutput(name, text));
+        if (_outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;
     }
 
     /// <summary>What the step produced so far.</summary>
@@ -43,10 +64,26 @@ internal sealed class SqlStepRunner(
     internal SqlSession Session => session;
     internal IServerTarget Target => target;
     internal CancellationToken Token => ct;
+    /// <summary>The step's limit for one statement (a \copy's COPY included).</summary>
+    internal TimeSpan Timeout => timeout;
+
+    /// <summary>A \copy's COPY ran past the step's timeout: the step stops there, as after a statement's timeout.</summary>
+    internal void TimedOut(string sql)
+    {
+        _outcome = StepOutcome.TimedOut;
+        Add(new StatementError("ERROR", "57014", "canceling statement due to user request", null, null, null, sql)
+        {
+            Advice = $"LabRunner cancelled the statement after {timeout.TotalSeconds:0.#} s (the step's timeout).",
+        });
+    }
     internal PsqlMessages Messages => PsqlMessages.For(options.PsqlLanguage, target.MajorVersion);
+
+    private int _line;
 
     internal void Add(StatementResult result, bool expanded = false)
     {
+        if (result is StatementError { Location: null } error && Including.TryPeek(out var file))
+            result = error with { Location = $"psql:{file}:{_line}: " };
         _results.Add(result);
         _text.Append(result, expanded);
         if (result is StatementError && _outcome == StepOutcome.Completed) _outcome = StepOutcome.Failed;

@@ -297,6 +297,7 @@ public static class PsqlFormatter
     /// <summary>libpq's default-verbosity error text, as psql shows it (CONTEXT included: psql's SHOW_CONTEXT=errors).</summary>
     private static void AppendError(StringBuilder sb, StatementError e)
     {
+        sb.Append(e.Location);
         // No severity: libpq's own message (the connection broke), which psql prints as it is.
         if (e.Severity.Length > 0) sb.Append(e.Severity).Append(":  ");
         sb.Append(e.Message).Append('\n');

@@ -38,6 +38,8 @@ public sealed record StatementError(
     /// <summary>The internal query (e.g. inside a PL/pgSQL function) and the error's position in it.</summary>
     public string? InternalQuery { get; init; }
     public int? InternalPosition { get; init; }
+    /// <summary>psql's "psql:FILE:LINE: " before an error in a file it runs (\i); null for what the step itself typed.</summary>
+    public string? Location { get; init; }
 }
 
 /// <summary>What a psql meta-command printed ("Expanded display is on.", "You are now connected to database ...").</summary>

@@ -18,14 +18,6 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
     public static readonly IReadOnlyDictionary<(string Lab, int Line), string> EngineGaps = new Dictionary<(string, int), string>
     {
         [("transaccion-por-pasos", 30)] = "a panel of words only (\\echo :v prints 150) is shown, not compared (ExpectationChecker: not Comparable)",
-        [("script-inventario", 31)] = "LabRunner's psql does not run \\i (MetaCommands: invalid command)",
-        [("script-inventario", 48)] = "the table \\i should have made is missing",
-        [("script-inventario", 68)] = "the table \\i should have made is missing",
-        [("script-inventario", 81)] = "the table \\i should have made is missing",
-        [("script-inventario", 99)] = "the table \\i should have made is missing",
-        [("copy-csv-files", 43)] = "LabRunner's psql does not run \\copy: the table stays empty",
-        [("copy-csv-files", 59)] = "LabRunner's psql does not run \\copy ... TO: big.txt is never written",
-        [("copy-csv-files", 69)] = "rm big.txt fails: \\copy ... TO never wrote it",
     };
 
     [Fact]
