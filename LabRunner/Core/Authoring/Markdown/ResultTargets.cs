@@ -38,8 +38,14 @@ internal static class ResultTargets
         target.ProseLine ??= line;
         var kind = ProseKinds.Of(markdown);
         var what = why ?? kind switch { ProseKind.Image => "a picture", ProseKind.Table => "a table of values", ProseKind.Meter => "a progress meter", _ => "prose" };
-        s.Warnings.Add(new(line, $"expected result is {what}: shown to the student, not compared"));
-        s.Record(new MapDraft(line, endLine, MapElement.Expected, kind.ToString().ToLowerInvariant(), $"expected result is {what}: not compared")
+        // A sentence that names a command tag or a query's row count is compared as that (see MarkdownWalker's Expectation).
+        var named = target.Panel is not null || target.ErrorState is not null ? null
+            : ProseTags.TagOf(target.Prose) is { } tag ? $"the command tag {tag}"
+            : ProseCounts.RowsOf(target.Prose, target.Action) is { } rows ? $"a count of {rows} row{(rows == 1 ? "" : "s")}" : null;
+        if (named is null) s.Warnings.Add(new(line, $"expected result is {what}: shown to the student, not compared"));
+        else s.Warnings.Add(new(line, $"expected result is {what} that names {named}: compared as that, the sentence shown to the student", IsInfo: true));
+        s.Record(new MapDraft(line, endLine, MapElement.Expected, kind.ToString().ToLowerInvariant(),
+            named is null ? $"expected result is {what}: not compared" : $"expected result is {what}: {named}, compared")
         { Task = target.Step.Task, Step = target.Step, Part = target });
     }
 
