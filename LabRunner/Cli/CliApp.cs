@@ -35,6 +35,12 @@ public static class CliApp
         {
             return await parse.InvokeAsync(config, shutdown.Token);
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // A refusal the command did not foresee still reads as the server's one line, never as a stack trace.
+            await errors.WriteLineAsync($"labrunner: the server refused: {e.Message}");
+            return ExitCodes.UsageOrEnvironment;
+        }
         catch (OperationCanceledException)
         {
             SayInterrupted(errors);

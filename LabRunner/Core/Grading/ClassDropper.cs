@@ -27,7 +27,7 @@ public static class ClassDropper
         {
             switch (await server.OursAsync("database", db, names.Marker, ct))
             {
-                case true: await server.ExecAsync($"DROP DATABASE {db} WITH (FORCE)", ct); databases++; break;
+                case true: await DropDatabaseAsync(server, db, ct); databases++; break;
                 case false: notes.Add(new KeptNotOurs("database", db)); break;
             }
             manifest.Databases.Remove(db);
@@ -48,4 +48,36 @@ public static class ClassDropper
             File.Delete(Path.Combine(folder, file));
         return new DropResult(databases, roles, notes);
     }
+
+    /// <summary>
+    /// WITH (FORCE) ends only sessions the instructor may signal. A CREATEROLE instructor waits a little for the others (a
+    /// just-closed session lingers for a moment), then says who is still in. An autovacuum worker has no role, so only a
+    /// superuser may end it by force; a plain DROP stops it by itself, hence the second try.
+    /// </summary>
+    private static async Task DropDatabaseAsync(ClassServer server, string db, CancellationToken ct)
+    {
+        if (await server.UnendableSessionsAsync(db, TimeSpan.FromSeconds(5), ct) is { Count: > 0 } still) throw StillIn(server, db, still);
+        try
+        {
+            await server.ExecAsync($"DROP DATABASE {db} WITH (FORCE)", ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            try
+            {
+                await server.ExecAsync($"DROP DATABASE {db}", ct);
+            }
+            catch (Npgsql.PostgresException again) when (again.SqlState == Npgsql.PostgresErrorCodes.ObjectInUse)
+            {
+                throw (await server.UnendableSessionsAsync(db, TimeSpan.Zero, ct)) is { Count: > 0 } others
+                    ? StillIn(server, db, others)
+                    : new UserErrorException($"cannot drop database {db}: {again.MessageText}");
+            }
+        }
+    }
+
+    private static UserErrorException StillIn(ClassServer server, string db, IReadOnlyList<string> roles) =>
+        new($"database {db} still has sessions of {string.Join(", ", roles)}, which {server.User} may not end " +
+            "(it is neither a superuser nor a member of pg_signal_backend): ask them to disconnect, or run `class drop` as a superuser; " +
+            "what was dropped so far is off the manifest, so running it again goes on from there");
 }

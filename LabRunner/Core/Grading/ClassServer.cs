@@ -65,6 +65,27 @@ internal sealed class ClassServer(NpgsqlConnectionStringBuilder admin, NpgsqlCon
         return await cmd.ExecuteScalarAsync(ct) is string comment ? comment == marker : null;
     }
 
+    /// <summary>Roles with sessions in a database that the instructor may not terminate, after waiting up to <paramref name="patience"/> for them to leave.</summary>
+    public async Task<IReadOnlyList<string>> UnendableSessionsAsync(string database, TimeSpan patience, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT DISTINCT usename FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid() AND usesysid IS NOT NULL
+              AND NOT pg_has_role(usesysid, 'USAGE') AND NOT pg_has_role('pg_signal_backend', 'USAGE')
+            ORDER BY 1
+            """;
+        var until = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var roles = new List<string>();
+            await using (var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new() { Value = database } } })
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) roles.Add(reader.GetString(0));
+            if (roles.Count == 0 || DateTime.UtcNow >= until) return roles;
+            await Task.Delay(100, ct);
+        }
+    }
+
     /// <summary>pg_settings.context of a setting: user and superuser ones can be set per database.</summary>
     public async Task<string?> SettingContextAsync(string name, CancellationToken ct)
     {

@@ -182,6 +182,18 @@ public sealed class ClassTests(SandboxFixture fx) : IDisposable
         Assert.Contains("Ana.García  total 3/5", stdout.ToString());
         Assert.Contains("luis        total 0/5", stdout.ToString());
 
+        // A session the teacher may not end (a superuser's) keeps a database: drop says whose, and a second run goes on.
+        var anaDb = LabRunner.Postgres.ConnectionStrings.Parse(connections["Ana.García"]).Database!;
+        await using (await fx.OpenAsync(anaDb))
+        {
+            (stdout, stderr) = (new StringWriter(), new StringWriter());
+            code = await CliApp.RunAsync(["class", "drop", "banco-b", "--server", teacher, "--out", folder], stdout, stderr);
+            Assert.True(code == ExitCodes.UsageOrEnvironment, stdout.ToString() + stderr);
+            Assert.Contains($"labrunner: database {anaDb} still has sessions of postgres, which teacher may not end", stderr.ToString());
+            Assert.DoesNotContain("   at ", stderr.ToString());
+            Assert.Equal(1, await CountAsync($"SELECT count(*) FROM pg_database WHERE datname = '{anaDb}'"));
+        }
+        (stdout, stderr) = (new StringWriter(), new StringWriter());
         code = await CliApp.RunAsync(["class", "drop", "banco-b", "--server", teacher, "--out", folder], stdout, stderr);
         Assert.True(code == ExitCodes.Ok, stdout.ToString() + stderr);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'lr_banco_b%'"));
