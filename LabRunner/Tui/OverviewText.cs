@@ -5,7 +5,7 @@ namespace LabRunner.Tui;
 
 /// <summary>
 /// The overview's text, before its picture: title, objectives, duration with this attempt's elapsed time, the lab's help
-/// table and the server's real connection values. Pure, in the interface's language (the lab's own words stay the lab's).
+/// table (a Markdown table drawn as aligned columns) and the server's real connection values. Pure, in the interface's language (the lab's own words stay the lab's).
 /// </summary>
 public static class OverviewText
 {
@@ -23,9 +23,10 @@ public static class OverviewText
         if (!string.IsNullOrWhiteSpace(lab.Help) || connection.Count > 0)
         {
             lines.Add(text.OverviewHelp + ":");
-            if (!string.IsNullOrWhiteSpace(lab.Help)) lines.AddRange(lab.Help.TrimEnd().Split('\n').Select(l => "  " + l));
+            if (!string.IsNullOrWhiteSpace(lab.Help)) lines.AddRange(PipeTables.Align(lab.Help.TrimEnd().Split('\n')).Select(l => "  " + l));
             if (connection.Count > 0)
             {
+                if (!string.IsNullOrWhiteSpace(lab.Help)) lines.Add("");
                 var width = connection.Max(c => c.Key.Length);
                 lines.Add("  " + text.OverviewServer + ":");
                 lines.AddRange(connection.Select(c => $"    {c.Key.PadRight(width)}  {c.Value}"));

@@ -14,7 +14,7 @@ public abstract record StepAction
 public sealed record SqlAction(string Sql, string Session = SqlAction.MainSession) : StepAction
 {
     public const string MainSession = "main";
-    /// <summary>Database to run in; null = the lab's database.</summary>
+    /// <summary>Database to run in; null = where the session is (it moves with `\c`), at first the lab's database.</summary>
     public string? Database { get; init; }
     /// <summary>The role and address the session logs in with (`psql -h 127.0.0.1 -U alumno`); null = LabRunner's own login.</summary>
     public SessionLogin? Login { get; init; }

@@ -56,6 +56,23 @@ public sealed class LabOverviewTests : IDisposable
     }
 
     [Fact]
+    public async Task A_course_labs_help_table_in_Markdown_is_drawn_as_aligned_columns()
+    {
+        var lab = await new LabRunner.Authoring.LabSources(null).LoadAsync(Path.Combine(LabRunner.Tests.Authoring.CourseCorpus.Directory, "jsonb-pedidos.md"));
+        var (screen, _, app, token) = Draw(lab, out _, out _);
+        using (app)
+        {
+            var rows = screen.Split('\n').Select(r => r.TrimEnd()).ToList();
+            var at = rows.FindIndex(r => r.StartsWith("  Operador  Devuelve", StringComparison.Ordinal));
+            Assert.True(at >= 0, screen);
+            Assert.Equal(["  ────────  ─────────────────────────", "  ->        jsonb", "  ->>       text", "  @>        boolean (contiene)",
+                "  ?         boolean (existe la llave)"], rows.Skip(at + 1).Take(5));
+            Assert.DoesNotContain("|---|", screen);
+            app.End(token);
+        }
+    }
+
+    [Fact]
     public void At_80_columns_a_long_objective_wraps_instead_of_being_cut()
     {
         var (screen, _, app, token) = Draw(Seed, out _, out _, width: 80);
