@@ -31,7 +31,7 @@ public static class KeyTable
     public static IReadOnlyList<KeyCommand> All { get; } =
     [
         new(Command.Run, [Key.F5, Key.Enter.WithCtrl], t => t.RunHelp) { Label = t => t.Run, EnabledWhen = Idle },
-        new(Command.Cancel, [Key.Esc], t => t.CancelHelp) { EnabledWhen = s => s.RunningStep is not null || s.Checking || s.Starting },
+        new(Command.Cancel, [Key.Esc], t => t.CancelHelp) { EnabledWhen = s => s.ShownRun is not null || s.Checking || s.Starting },
         new(Command.Next, [Key.F8, Key.N.WithCtrl], t => t.NextHelp) { Label = t => t.Next, EnabledWhen = Idle },
         new(Command.Previous, [Key.F7, Key.P.WithCtrl], t => t.PreviousHelp) { Label = t => t.Previous, EnabledWhen = Idle },
         new(Command.Panes, [Key.Tab, Key.Tab.WithShift], t => t.PanesHelp),

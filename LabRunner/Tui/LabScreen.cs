@@ -462,7 +462,7 @@ public sealed class LabScreen : Window
             Expected.Show(ScreenText.Expected(_session, step));
             _actualFrame.Title = ScreenText.ActualTitle(_session, step) + (ShownOutput == OutputMode.Both ? "" : "  (F4 ⇄)");
             _verdictWords = _session.Notice is { } notice ? "ⓘ " + notice : ScreenText.VerdictLine(_session, step);
-            if (_session.Notice is null && _session.RunningStep != step && _session.ResultOf(step)?.Series is not null && !_bigPlotFrame.Visible)
+            if (_session.Notice is null && !_session.IsRunning(step) && _session.ResultOf(step)?.Series is not null && !_bigPlotFrame.Visible)
                 _verdictWords += " · " + _text.PlotHint; // its series can be seen whole
             _bigPlotFrame.Title = $"{_text.PlotTitle} · {step.Step.Title.Trim()} · {_text.PlotClose}";
             SetVerdict();
@@ -487,7 +487,7 @@ public sealed class LabScreen : Window
     /// <summary>The plot over the output while a watched step runs (its series so far) and after (its recorded series).</summary>
     private void ShowSeries(StepRef step)
     {
-        var series = (_session.RunningStep == step ? _session.Activity?.Series : null) ?? _session.ResultOf(step)?.Series;
+        var series = _session.Runs.ActivityOf(step)?.Series ?? _session.ResultOf(step)?.Series;
         if (!ReferenceEquals(series, _plot.Series)) _plot.Series = series; // its room: FitPlot, once the output is shown
         if (!ReferenceEquals(series, _bigPlot.Series)) _bigPlot.Series = series;
         _bigPlotNone.Visible = series is null;

@@ -22,6 +22,8 @@ public sealed class LabSession
     private bool _quitWhenIdle;
     private Queue<StepRef>? _replay;
     private int _replayTotal;
+    private StepRef? _replayAt; // the step whose end the replay waits for
+    private readonly HashSet<StepRef> _replayPassed = []; // replayed steps left waiting for a lock (the next ones release it)
     private readonly Queue<Question> _asked = new(); // questions that came while another was open
     private IReadOnlyList<string> _setupNeeds = [];
     private Consent _setupGranted;
@@ -36,7 +38,7 @@ public sealed class LabSession
         Model = new ProgressModel(lab);
         Runs = new RunController(runner, post, _time, planned);
         Dialogs = new Dialogs(text);
-        Runs.Changed += Raise;
+        Runs.Changed += OnRunsChanged;
     }
 
     public ProgressModel Model { get; }
@@ -48,7 +50,9 @@ public sealed class LabSession
     public IReadOnlyList<StepRef> Steps => Model.Steps;
     public int SelectedIndex => Model.SelectedIndex;
     public StepRef? Selected => Model.Selected;
-    public StepRef? RunningStep => Runs.RunningStep;
+    /// <summary>The run the activity line speaks of: the selected step's when it runs, else the last one started.</summary>
+    public StepRef? ShownRun => Selected is { } s && Runs.IsRunning(s) ? s : Runs.RunningSteps is { Count: > 0 } running ? running[^1] : null;
+    public bool IsRunning(StepRef step) => Runs.IsRunning(step);
     public bool Restarting => Runs.Restarting;
     public bool Checking => Runs.Checking;
     public ServerStatus ServerStatus => Runs.Status;
@@ -56,8 +60,8 @@ public sealed class LabSession
     public bool Starting => Runs.Starting;
     public bool ServerReady => Runs.ServerReady;
     public bool IsBusy => Runs.IsBusy;
-    public RunActivity? Activity => Runs.Activity;
-    public TimeSpan Elapsed => Runs.Elapsed;
+    public RunActivity? Activity => ShownRun is { } run ? Runs.ActivityOf(run) : null;
+    public TimeSpan Elapsed => ShownRun is { } run && !Restarting ? Runs.ElapsedOf(run) : Runs.Elapsed;
     public Question? Pending => Dialogs.Pending;
     /// <summary>A one-line message for the student (errors saving progress, "a step is running").</summary>
     public string? Notice { get; private set; }
@@ -71,7 +75,7 @@ public sealed class LabSession
     /// <summary>Raised when the screen should close (after confirmation, and after a running step has unwound).</summary>
     public event Action? QuitRequested;
 
-    public StepStatus StatusOf(StepRef step) => RunningStep == step ? StepStatus.Running : StepStatuses.Of(Model.VerdictOf(step));
+    public StepStatus StatusOf(StepRef step) => Runs.IsRunning(step) ? StepStatus.Running : StepStatuses.Of(Model.VerdictOf(step));
     public StepRunResult? ResultOf(StepRef step) => Model.ResultOf(step);
     /// <summary>The verdict saved by an earlier session, in this session's language (a first-format file kept its English sentence).</summary>
     public string? SavedMessageOf(StepRef step) => Model.SavedOf(step) is { } saved
@@ -129,7 +133,7 @@ public sealed class LabSession
     public void ResetStep()
     {
         if (Restarting || Selected is not { } step || Pending is not null) return;
-        if (RunningStep == step) { Notice = Text.Busy; Raise(); return; }
+        if (Runs.IsRunning(step)) { Notice = Text.Busy; Raise(); return; }
         if (IsEdited(step)) { Ask(Dialogs.ResetStep(step.Step.Title)); return; }
         Model.Reset(step);
         SaveAndRaise();
@@ -141,8 +145,9 @@ public sealed class LabSession
     public void Run()
     {
         if (Restarting || Selected is not { } step || Pending is not null) return;
-        if (IsBusy) { Notice = Text.Busy; Raise(); return; }
+        if (Checking || Runs.IsRunning(step)) { Notice = Text.Busy; Raise(); return; }
         var action = OriginalAction(step).WithCommand(CommandOf(step));
+        if (Runs.Holding(LaneOf(action)) is { } holder) { Notice = Text.LaneBusy(holder.Step.Title.Trim()); Raise(); return; }
         if (action is ManualAction)
         {
             // Nothing to run: the student did it; the run key marks it done.
@@ -177,13 +182,23 @@ public sealed class LabSession
         if (!_replay.TryDequeue(out var step))
         {
             _replay = null;
+            _replayAt = null;
+            _replayPassed.Clear();
             if (_saved is { CurrentStep: { } current } && Steps.FirstOrDefault(x => x.Key == current) is { } at) Model.Select(at.Index);
             Notice = Text.Replayed(_replayTotal);
             SaveAndRaise();
             return;
         }
-        Model.Select(step.Index);
         var action = OriginalAction(step).WithCommand(CommandOf(step));
+        if (Runs.Holding(LaneOf(action)) is { } holder)
+        {
+            // Its session still runs an earlier step (one left waiting for a lock): go on when that one ends.
+            _replay = new Queue<StepRef>(_replay.Prepend(step));
+            _replayAt = holder;
+            return;
+        }
+        Model.Select(step.Index);
+        _replayAt = step;
         if (ConsentRules.Needed(action) != Consent.None && !ShellAllowedForLab)
         {
             _awaitingConsent = step;
@@ -198,6 +213,8 @@ public sealed class LabSession
     {
         if (_replay is null) return;
         _replay = null;
+        _replayAt = null;
+        _replayPassed.Clear();
         Notice = at is null ? null : Text.ReplayStopped(at.Step.Title);
     }
 
@@ -206,8 +223,26 @@ public sealed class LabSession
         ? Dialogs.ProgramConsent(action.Command.Trim(), Text.Effects(ConsentRules.ProgramsIn(action)))
         : Dialogs.ShellConsent(action.Command.Trim());
 
-    /// <summary>Esc: cancels the running step or checks, or stops the server's start (nothing is left running).</summary>
-    public void CancelRun() => Runs.Cancel();
+    /// <summary>Esc: cancels the selected step when it runs, else the last one started, the checks, or the server's start.</summary>
+    public void CancelRun() => Runs.Cancel(Selected is { } s && Runs.IsRunning(s) ? s : null);
+
+    /// <summary>Steps of one SQL session run one at a time; other sessions (other terminals) and the host's commands run beside them.</summary>
+    public static string LaneOf(StepAction action) => action is SqlAction sql ? $"sql {sql.Server} {sql.Session}" : $"host {action.Server}";
+
+    /// <summary>
+    /// A replayed step left waiting for another session's lock does not hold the replay up: the next steps (one of them
+    /// releases it) go on, as <c>check</c> does.
+    /// </summary>
+    private void OnRunsChanged()
+    {
+        if (_replay is not null && _replayAt is { } at && Runs.IsRunning(at) && !_replayPassed.Contains(at)
+            && Runs.ActivityOf(at)?.Activity is LockWait)
+        {
+            _replayPassed.Add(at);
+            ReplayNext();
+        }
+        Raise();
+    }
 
     // ---- the server's start -------------------------------------------------------------------------------------
 
@@ -270,19 +305,19 @@ public sealed class LabSession
         var wasComplete = DoneCount == Steps.Count;
         Notice = null;
         Model.Started(step);
-        Runs.Run(step, new StepRunRequest(step.Task, step.Step, action, allowShell), result =>
+        Runs.Run(step, LaneOf(action), new StepRunRequest(step.Task, step.Step, action, allowShell), result =>
         {
             Notice = null;
             Model.Finished(step, result);
             Save();
-            if (_quitWhenIdle) { QuitRequested?.Invoke(); return; }
+            if (_quitWhenIdle) { if (!IsBusy) QuitRequested?.Invoke(); return; }
             if (_replay is null)
             {
-                if (!wasComplete && DoneCount == Steps.Count) Ask(Dialogs.Completed(CompletionSummary(), Lab.Tasks.Any(t => t.Checks.Count > 0)));
+                if (!wasComplete && DoneCount == Steps.Count && !IsBusy) Ask(Dialogs.Completed(CompletionSummary(), Lab.Tasks.Any(t => t.Checks.Count > 0)));
                 return;
             }
-            if (StepStatuses.IsDone(Model.VerdictOf(step))) ReplayNext();
-            else StopReplay(step);
+            if (!StepStatuses.IsDone(Model.VerdictOf(step))) StopReplay(step);
+            else if (_replayAt == step) ReplayNext();
         });
     }
 
@@ -362,7 +397,7 @@ public sealed class LabSession
             case (QuestionKind.Quit, Choice.Yes):
                 _quitWhenIdle = true;
                 if (!IsBusy) { QuitRequested?.Invoke(); return; }
-                CancelRun();
+                Runs.CancelAll();
                 break;
             case (QuestionKind.Resume, Choice.Continue):
                 Model.Apply(_saved!);
@@ -378,7 +413,7 @@ public sealed class LabSession
             case (QuestionKind.Completed, Choice.CheckMyWork):
                 CheckMyWork();
                 return;
-            case (QuestionKind.ResetStep, Choice.Yes) when Selected is { } selected && RunningStep != selected:
+            case (QuestionKind.ResetStep, Choice.Yes) when Selected is { } selected && !Runs.IsRunning(selected):
                 Model.Reset(selected);
                 Save();
                 break;

@@ -5,8 +5,10 @@ using LabRunner.Labs;
 namespace LabRunner.Tui;
 
 /// <summary>
-/// Owns the engine for the screen: runs one step at a time off the UI thread and brings its progress and result back
-/// through <c>post</c> (app.Invoke), cancels, and restarts the lab on a fresh server. Every member is read and changed on
+/// Owns the engine for the screen: runs steps off the UI thread and brings their progress and results back through
+/// <c>post</c> (app.Invoke), cancels, and restarts the lab on a fresh server. Steps of different lanes (SQL sessions)
+/// run at once, as in two terminals: an UPDATE waiting for session A's lock goes on waiting while the student runs
+/// session A's COMMIT; one lane runs one step at a time. Every member is read and changed on
 /// the UI thread. While the engine restarts it is never asked anything: the server's description and the steps' actions
 /// come from what it said before, and <see cref="Restarting"/> tells the screen to take no commands. Made with a
 /// <c>planned</c> server, the engine is not started yet: the screen opens at once and <see cref="Follow"/> (or
@@ -16,8 +18,19 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<Step, StepAction> _actions = new(ReferenceEqualityComparer.Instance);
-    private CancellationTokenSource? _cts;
+    private CancellationTokenSource? _cts; // the checks', or the server start's
     private long _startedAt;
+    private readonly List<StepRun> _running = []; // in the order they started
+
+    private sealed class StepRun(StepRef step, string lane, CancellationTokenSource cts, long startedAt)
+    {
+        public StepRef Step { get; } = step;
+        public string Lane { get; } = lane;
+        public CancellationTokenSource Cts { get; } = cts;
+        public long StartedAt { get; } = startedAt;
+        public RunActivity? Activity { get; set; }
+        public Task Work { get; set; } = Task.CompletedTask;
+    }
     private Task _work = Task.CompletedTask;
     private Action? _takeIfDone; // a followed start's completion, run once: when posted, or earlier by TakeFinishedStart
 
@@ -32,12 +45,20 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     public bool ServerReady => Status == ServerStatus.Ready;
     /// <summary>Whether the server was ever up in this session (a failure after that is a restart's).</summary>
     public bool WasReady { get; private set; } = planned is null;
-    public StepRef? RunningStep { get; private set; }
+    /// <summary>The steps running now, in the order they started.</summary>
+    public IReadOnlyList<StepRef> RunningSteps => _running.Select(r => r.Step).ToList();
+    public bool IsRunning(StepRef step) => _running.Any(r => r.Step == step);
+    /// <summary>The running step that holds a lane (a SQL session), or null when it is free.</summary>
+    public StepRef? Holding(string lane) => _running.FirstOrDefault(r => r.Lane == lane)?.Step;
     public bool Restarting { get; private set; }
     public bool Checking { get; private set; }
-    public bool IsBusy => RunningStep is not null || Restarting || Checking;
-    public RunActivity? Activity { get; private set; }
-    public TimeSpan Elapsed => IsBusy || Starting ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
+    public bool IsBusy => _running.Count > 0 || Restarting || Checking;
+    /// <summary>What a running step waits for (a lock, the next check), or null.</summary>
+    public RunActivity? ActivityOf(StepRef step) => _running.FirstOrDefault(r => r.Step == step)?.Activity;
+    /// <summary>How long a running step has run.</summary>
+    public TimeSpan ElapsedOf(StepRef step) => _running.FirstOrDefault(r => r.Step == step) is { } run ? _time.GetElapsedTime(run.StartedAt) : TimeSpan.Zero;
+    /// <summary>How long the restart, the checks or the server's start has taken.</summary>
+    public TimeSpan Elapsed => Restarting || Checking || Starting ? _time.GetElapsedTime(_startedAt) : TimeSpan.Zero;
 
     /// <summary>Raised (on the UI thread) when a run or restart starts, progresses or ends.</summary>
     public event Action? Changed;
@@ -56,17 +77,19 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     /// <summary>Why a step cannot run on this server at all, or null (also while there is no server: nothing to say yet).</summary>
     public VerdictReason? WhyNotHere(StepAction action) => Restarting || !ServerReady ? null : runner.WhyNotHere(action);
 
-    /// <summary>Runs a step; <paramref name="finished"/> gets its result on the UI thread. Refused (false) while busy or without a server.</summary>
-    public bool Run(StepRef step, StepRunRequest request, Action<StepRunResult> finished)
+    /// <summary>
+    /// Runs a step in its lane; <paramref name="finished"/> gets its result on the UI thread. Refused (false) while the
+    /// lab restarts or checks, without a server, or while the step or another of its lane runs.
+    /// </summary>
+    public bool Run(StepRef step, string lane, StepRunRequest request, Action<StepRunResult> finished)
     {
-        if (IsBusy || !ServerReady) return false;
+        if (Restarting || Checking || !ServerReady || IsRunning(step) || Holding(lane) is not null) return false;
         var cts = new CancellationTokenSource();
-        _cts = cts;
-        RunningStep = step;
-        Activity = null;
-        _startedAt = _time.GetTimestamp();
-        var progress = new Posted<RunActivity>(post, a => { if (RunningStep == step) { Activity = a; Changed?.Invoke(); } });
-        _work = Task.Run(async () =>
+        var startedAt = _time.GetTimestamp();
+        var run = new StepRun(step, lane, cts, startedAt);
+        _running.Add(run);
+        var progress = new Posted<RunActivity>(post, a => { if (_running.Contains(run)) { run.Activity = a; Changed?.Invoke(); } });
+        run.Work = Task.Run(async () =>
         {
             StepRunResult result;
             try
@@ -75,24 +98,22 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
             }
             catch (OperationCanceledException)
             {
-                result = new(new StepOutput("", [], StepOutcome.Cancelled, _time.GetElapsedTime(_startedAt)), new Verdict(VerdictStatus.NotRun, new Cancelled()));
+                result = new(new StepOutput("", [], StepOutcome.Cancelled, _time.GetElapsedTime(startedAt)), new Verdict(VerdictStatus.NotRun, new Cancelled()));
             }
             catch (Exception e)
             {
                 // The engine reports server errors as verdicts; anything thrown here is LabRunner's problem, shown not crashed.
-                result = new(new StepOutput(e.Message, [], StepOutcome.Failed, _time.GetElapsedTime(_startedAt)), Verdict.Error(new CouldNotRun(e.Message)));
+                result = new(new StepOutput(e.Message, [], StepOutcome.Failed, _time.GetElapsedTime(startedAt)), Verdict.Error(new CouldNotRun(e.Message)));
             }
             post(() =>
             {
                 cts.Dispose();
-                if (_cts == cts) _cts = null;
                 // Cancelled during an eventually-wait: what the last check printed stays on screen, not a blank pane.
                 if ((result.Output.Outcome == StepOutcome.Cancelled || result.Verdict.Reason is Cancelled) && result.Output.Text.Length == 0
-                    && Activity?.Activity is Running.EventuallyRetry { LastOutput: { } last })
+                    && run.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } last })
                     result = result with { Output = last with { Outcome = StepOutcome.Cancelled, Duration = result.Output.Duration } };
                 if (ServerReady) Server = runner.Server; // a step may have started or stopped one of the lab's servers
-                RunningStep = null;
-                Activity = null;
+                _running.Remove(run);
                 finished(result);
                 Changed?.Invoke();
             });
@@ -101,10 +122,19 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
         return true;
     }
 
-    /// <summary>Cancels the running step, the checks, or the server's start.</summary>
-    public void Cancel()
+    /// <summary>Cancels a running step (by default the last started), else the checks or the server's start.</summary>
+    public void Cancel(StepRef? step = null)
     {
-        if (RunningStep is not null || Checking || Starting) _cts?.Cancel();
+        var run = step is null ? _running.LastOrDefault() : _running.FirstOrDefault(r => r.Step == step);
+        if (run is not null) run.Cts.Cancel();
+        else if (step is null && (Checking || Starting)) _cts?.Cancel();
+    }
+
+    /// <summary>Cancels every running step, and the checks or the server's start.</summary>
+    public void CancelAll()
+    {
+        foreach (var run in _running) run.Cts.Cancel();
+        if (Checking || Starting) _cts?.Cancel();
     }
 
     /// <summary>
@@ -170,7 +200,6 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     {
         if (IsBusy || Starting) return false;
         Restarting = true;
-        Activity = null;
         _startedAt = _time.GetTimestamp();
         _work = Task.Run(async () =>
         {
@@ -223,8 +252,8 @@ public sealed class RunController(IStepRunner runner, Action<Action> post, TimeP
     /// <summary>On the way out: cancels a running step and waits (bounded) for the engine to let go of the server.</summary>
     public bool StopAndWait(TimeSpan timeout)
     {
-        Cancel();
-        return _work.Wait(timeout);
+        CancelAll();
+        return Task.WhenAll([_work, .. _running.Select(r => r.Work)]).Wait(timeout);
     }
 
     /// <summary>IProgress that hands each report to the UI thread (Progress&lt;T&gt; would capture whatever context is current).</summary>

@@ -298,9 +298,9 @@ public static partial class ScreenText
     {
         // An eventually-wait shows what its last check printed, live.
         // (Which check it is goes in the pane's title: a first line would scroll away above a long table.)
-        if (s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: { } live })
+        if (s.IsRunning(step) && s.Runs.ActivityOf(step)?.Activity is Running.EventuallyRetry { LastOutput: { } live })
             return new(live.Text.TrimEnd('\n'));
-        if (s.RunningStep == step) return new("");
+        if (s.IsRunning(step)) return new("");
         if (s.ResultOf(step) is not { } r) return new(s.SavedMessageOf(step) is { } m ? $"({m})" : s.Text.NotRunYet);
         var diff = r.Verdict.FirstDifference;
         var table = diff?.ActualResult is { } result
@@ -345,7 +345,7 @@ public static partial class ScreenText
     /// check the live output is ("Your output · latest check, attempt 3").
     /// </summary>
     public static string ActualTitle(LabSession s, StepRef step) =>
-        s.RunningStep == step && s.Activity?.Activity is Running.EventuallyRetry { LastOutput: not null } retry
+        s.IsRunning(step) && s.Runs.ActivityOf(step)?.Activity is Running.EventuallyRetry { LastOutput: not null } retry
             ? $"{s.Text.Actual} · {s.Text.LiveOutput}, {s.Text.Attempt(retry.Attempt)}"
             : s.ResultOf(step)?.Output.Results.OfType<ShellResult>().LastOrDefault() is { } shell
                 ? $"{s.Text.Actual} · {s.Text.ExitCode(shell.ExitCode)}" : s.Text.Actual;
@@ -367,8 +367,11 @@ public static partial class ScreenText
     {
         if (!s.IsBusy && !s.Starting) return "";
         var doing = s.Restarting ? s.Text.Restarting : s.Checking ? s.Text.CheckingWork : s.Starting ? s.Text.StartingServer : s.Text.RunningWord;
-        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {doing} {s.Text.Seconds(s.Elapsed)}" };
+        // Another step than the one on screen (a session left waiting while the student goes on): say which.
+        var which = s.ShownRun is { } run && run != s.Selected && !s.Restarting ? run.Step.Title.Trim() + ": " : "";
+        var parts = new List<string> { $"{Spinner[frame % Spinner.Length]} {which}{doing} {s.Text.Seconds(s.Elapsed)}" };
         if (!s.Restarting) parts.Add("Esc: " + s.Text.Cancel.ToLowerInvariant());
+        if (s.Runs.RunningSteps.Count > 1) parts.Add(s.Text.AlsoRunning(s.Runs.RunningSteps.Count - 1));
         if (s.Activity?.Series is not null) parts.Add(s.Text.PlotHint); // the whole-screen plot of what it watches
         if (s.Activity is { } a && !s.Restarting)
         {

@@ -85,6 +85,10 @@ public partial class Catalogue
     public virtual string Ran(TimeSpan t) => $"ran in {Seconds(t)}";
     public virtual string Restarting => "restarting the lab…";
     public virtual string Busy => "A step is running: wait for it or press Esc.";
+    /// <summary>Steps of other sessions running besides the one the activity line speaks of.</summary>
+    public virtual string AlsoRunning(int steps) => steps == 1 ? "1 more step running" : $"{steps} more steps running";
+    /// <summary>The step's session (or the host) still runs another step.</summary>
+    public virtual string LaneBusy(string step) => $"This step's session is still running “{step}”: wait for it, or select that step and press Esc.";
     public virtual string NoHint => "This step has no hint.";
 
     // The header.

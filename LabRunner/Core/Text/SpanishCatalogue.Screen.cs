@@ -83,6 +83,8 @@ internal sealed partial class SpanishCatalogue
     public override string Ran(TimeSpan t) => $"ejecutado en {Seconds(t)}";
     public override string Restarting => "reiniciando la práctica…";
     public override string Busy => "Hay un paso en ejecución: espera o pulsa Esc.";
+    public override string AlsoRunning(int steps) => steps == 1 ? "1 paso más en ejecución" : $"{steps} pasos más en ejecución";
+    public override string LaneBusy(string step) => $"La sesión de este paso aún ejecuta «{step}»: espera a que termine, o selecciona ese paso y pulsa Esc.";
     public override string NoHint => "Este paso no tiene pista.";
 
     public override string Database => "bd";

@@ -1,3 +1,4 @@
+using LabRunner.Checking;
 using LabRunner.Execution;
 using LabRunner.Labs;
 using LabRunner.Postgres;
@@ -36,12 +37,14 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         ],
     };
 
-    private (Lab, LabRunStepRunner) Start(LabRunOptions? options = null) => Task.Run(() => StartAsync(options)).GetAwaiter().GetResult();
+    private (Lab, LabRunStepRunner) Start(LabRunOptions? options = null) => Start(Lab, options);
 
-    private async Task<(Lab, LabRunStepRunner)> StartAsync(LabRunOptions? options)
+    private (Lab, LabRunStepRunner) Start(Func<string, Lab> labIn, LabRunOptions? options = null) => Task.Run(() => StartOn(labIn, options)).GetAwaiter().GetResult();
+
+    private async Task<(Lab, LabRunStepRunner)> StartOn(Func<string, Lab> labIn, LabRunOptions? options = null)
     {
         var database = await fx.CreateDatabaseAsync("screen");
-        var lab = Lab(database);
+        var lab = labIn(database);
         var runner = await LabRunStepRunner.StartAsync(lab,
             ct => ExistingServer.ConnectAsync(fx.Sandbox.ConnectionString(database).ConnectionString, null, ct).ContinueWith(t => (IServerTarget)t.Result, ct),
             (target, o) => new StepExecutor(target, o), options, CancellationToken.None);
@@ -150,16 +153,103 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
         });
     }
 
+    /// <summary>The course's two-terminal exercise: session B's UPDATE waits for A's lock while the student runs A's COMMIT.</summary>
+    private static Lab TwoSessions(string database) => new()
+    {
+        Id = "two-sessions",
+        Title = "Two sessions",
+        Server = new ServerRequirements { Database = database, Setup = "CREATE TABLE cuentas (id int PRIMARY KEY, saldo int); INSERT INTO cuentas VALUES (1, 500);" },
+        Tasks =
+        [
+            new LabTask
+            {
+                Id = "t", Title = "Task",
+                Steps =
+                [
+                    new Step { Id = "a-update", Title = "A updates", Action = new SqlAction("BEGIN; UPDATE cuentas SET saldo = saldo - 100 WHERE id = 1;", "A") },
+                    new Step { Id = "b-update", Title = "B waits", Action = new SqlAction("UPDATE cuentas SET saldo = saldo + 50 WHERE id = 1;", "B"),
+                        Expect = new Expectation { Panel = "UPDATE 1\n" } },
+                    new Step { Id = "a-commit", Title = "A commits", Action = new SqlAction("COMMIT;", "A") },
+                    new Step { Id = "b-read", Title = "B reads", Action = new SqlAction("SELECT saldo FROM cuentas;", "B") },
+                ],
+            },
+        ],
+    };
+
+    [Fact]
+    public void A_session_left_waiting_for_a_lock_goes_on_waiting_while_the_other_session_commits()
+    {
+        var (lab, runner) = Start(TwoSessions);
+        RunOnScreen(lab, runner, h =>
+        {
+            h.Press(Key.F5);
+            h.WaitUntil(() => !h.Session.IsBusy);
+            h.Press(Key.F8, Key.F5);
+            h.WaitUntil(() => h.Session.Activity?.Activity is LockWait);
+            Assert.True(h.Text.Contains("waiting for lock held by session A", StringComparison.Ordinal), h.Text);
+
+            // B is busy: its next step says so instead of queueing behind the wait.
+            h.Session.Select(3);
+            h.Press(Key.F5);
+            Assert.Contains("This step's session is still running “B waits”", h.Text);
+            Assert.Contains("B waits: running", h.Text); // the activity line names the step it speaks of
+
+            h.Press(Key.F7, Key.F5); // A's COMMIT runs beside B's wait and releases it
+            h.WaitUntil(() => !h.Session.IsBusy);
+            Assert.Contains("✓ B waits", h.Text);
+            Assert.Contains("● A commits", h.Text);
+            Assert.Equal(VerdictStatus.Passed, h.Session.ResultOf(h.Session.Steps[1])!.Verdict.Status);
+        }, width: 140);
+    }
+
+    [Fact]
+    public void A_replay_goes_past_a_step_left_waiting_for_a_lock_as_check_does()
+    {
+        var store = new LabRunner.Progress.ProgressStore(Path.Combine(Path.GetTempPath(), "lr-replay-" + Guid.NewGuid().ToString("N")));
+        try
+        {
+            var (lab, runner) = Start(TwoSessions);
+            Assert.Equal(lab.Id, TwoSessions("curso").Id); // the saved progress is the same lab's
+            RunOnScreen(lab, runner, h =>
+            {
+                h.Press(Key.F5);
+                h.WaitUntil(() => !h.Session.IsBusy);
+                h.Press(Key.F8, Key.F5);
+                h.WaitUntil(() => h.Session.Activity?.Activity is LockWait);
+                h.Press(Key.F8, Key.F5);
+                h.WaitUntil(() => !h.Session.IsBusy);
+                h.Press(Key.F8, Key.F5);
+                h.WaitUntil(() => !h.Session.IsBusy);
+                Assert.Equal(4, h.Session.DoneCount);
+            }, store: store);
+
+            // A new sandbox: the replay runs them again; B's UPDATE waits for A's lock and the replay goes on to A's COMMIT.
+            var again = TwoSessions("curso");
+            RunOnScreen(again, OnOwnSandbox(again), h =>
+            {
+                h.Press(Key.Enter); // replay, the default
+                h.WaitUntil(() => !h.Session.IsBusy && !h.Session.Replaying, timeoutMs: 20_000);
+                Assert.Equal(4, h.Session.DoneCount);
+                Assert.Equal(VerdictStatus.Passed, h.Session.ResultOf(h.Session.Steps[1])!.Verdict.Status);
+            }, store: store, offerResume: true);
+        }
+        finally
+        {
+            if (Directory.Exists(store.Directory)) Directory.Delete(store.Directory, recursive: true);
+        }
+    }
+
     private static LabRunStepRunner OnOwnSandbox(Lab lab) => Task.Run(() => LabRunStepRunner.StartAsync(lab,
         async ct => (IServerTarget)await Sandbox.StartAsync(new SandboxOptions { Database = "curso", RootDirectory = TestPaths.SandboxRoot }, ct),
         (target, options) => new StepExecutor(target, options), null, CancellationToken.None)).GetAwaiter().GetResult();
 
     // No awaits in these tests: once the screen exists, this thread's sync context is its main loop's.
-    private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100, Catalogue? text = null)
+    private static void RunOnScreen(Lab lab, IStepRunner runner, Action<ScreenHarness> body, int width = 100, Catalogue? text = null,
+        LabRunner.Progress.ProgressStore? store = null, bool offerResume = false)
     {
         try
         {
-            using var h = new ScreenHarness(lab, runner, width: width, height: 30, text: text);
+            using var h = new ScreenHarness(lab, runner, store, width: width, height: 30, text: text, offerResume: offerResume);
             body(h);
         }
         finally
