@@ -55,6 +55,38 @@ public sealed class TmuxEndToEndTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_temp, "data", "labrunner", "progress", "respaldo-autovacuum.json")));
     }
 
+    [Fact]
+    public void A_course_Markdown_labs_two_terminal_exercise_is_done_at_the_keyboard()
+    {
+        var lab = Path.Combine(TestPaths.RepoRoot, "tests", "LabRunner.Tests", "Authoring", "course-corpus", "bloqueo-update-commit.md");
+        var exitFile = Path.Combine(_temp, "exit-code");
+        var command = $"cd '{_temp}' && env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PGPASSWORD TMPDIR='{_temp}' XDG_DATA_HOME='{_temp}/data' " +
+                      $"XDG_CACHE_HOME='{SuiteEnvironment.CacheHome}' LANG=C.UTF-8 LC_ALL= " +
+                      $"dotnet '{TestPaths.LabrunnerDll}' '{lab}'; echo $? > '{exitFile}'";
+        using var tmux = new Tmux(command, 130, 40);
+        tmux.WaitFor(s => s.Contains("Tabla de ayuda") && s.Contains("PostgreSQL 1"), Long, "the lab's overview with its server up");
+        tmux.Send("F8"); // Tarea 1, Paso 1
+        foreach (var step in new[] { "Paso 1. Conectarse", "Paso 2. Crear la tabla", "Paso 1. En la sesión A" })
+        {
+            tmux.WaitFor(step, Long);
+            tmux.Send("F5");
+            tmux.WaitFor(s => s.Contains("● " + step) || s.Contains("✓ " + step), Long, step + " to end");
+            tmux.Send("F8");
+        }
+        tmux.WaitFor("Paso 2. Desde la sesión B ejecutar", Long);
+        tmux.Send("F5"); // session B's UPDATE waits for A's lock
+        tmux.WaitFor("esperando un bloqueo que tiene la sesión A", Long);
+        tmux.Send("F8", "F8"); // Paso 3 (observe), Paso 4: A's COMMIT, run while B waits
+        tmux.WaitFor("Paso 4. En la sesión A confirmar", Long);
+        tmux.Send("F5");
+        var screen = tmux.WaitFor(s => s.Contains("✓ Paso 2. Desde la sesión") && !s.Contains("ejecutando"), Long, "B's UPDATE to pass once A committed");
+        Assert.Contains("● Paso 4. En la sesión A", screen);
+        Assert.DoesNotContain("Hay un paso en ejecución", screen);
+        tmux.Send("C-q");
+        tmux.WaitFor(_ => Tmux.ExitCodeWritten(exitFile), Long, "labrunner to exit");
+        Assert.Equal("0", File.ReadAllText(exitFile).Trim());
+    }
+
     private string[] SandboxDirectories() =>
         Directory.GetDirectories(_temp, "labrunner-*").SelectMany(root => Directory.GetDirectories(root, "sandbox-*")).ToArray();
 
