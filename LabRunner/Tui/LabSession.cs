@@ -147,7 +147,7 @@ public sealed class LabSession
         if (Restarting || Selected is not { } step || Pending is not null) return;
         if (Checking || Runs.IsRunning(step)) { Notice = Text.Busy; Raise(); return; }
         var action = OriginalAction(step).WithCommand(CommandOf(step));
-        if (Runs.Holding(LaneOf(action)) is { } holder) { Notice = Text.LaneBusy(holder.Step.Title.Trim()); Raise(); return; }
+        if (action is not ManualAction && Runs.Holding(LaneOf(action)) is { } holder) { Notice = Text.LaneBusy(holder.Step.Title.Trim()); Raise(); return; }
         if (action is ManualAction)
         {
             // Nothing to run: the student did it; the run key marks it done.
