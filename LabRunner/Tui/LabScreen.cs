@@ -454,7 +454,7 @@ public sealed class LabScreen : Window
 
             var command = _session.CommandOf(step);
             if (Normalise(_command.Text) != Normalise(command)) _command.Text = command;
-            _commandFrame.Title = _session.IsEdited(step) ? _text.CommandEdited : _text.Command;
+            _commandFrame.Title = ScreenText.CommandTitle(_session, step);
 
             ShowSeries(step);
             Actual.Show(ScreenText.Actual(_session, step));

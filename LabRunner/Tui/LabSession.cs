@@ -27,7 +27,8 @@ public sealed class LabSession
     private readonly Queue<Question> _asked = new(); // questions that came while another was open
     private IReadOnlyList<string> _setupNeeds = [];
     private Consent _setupGranted;
-    private string? _serverNotice; // the notice about the server, cleared once it is up
+    private string? _serverNotice;
+    private bool? _hasSessions; // the notice about the server, cleared once it is up
 
     /// <param name="planned">The server as planned when the engine is not started yet (the app starts it behind the screen).</param>
     public LabSession(Lab lab, IStepRunner runner, ProgressStore? store, Catalogue text, Action<Action> post, TimeProvider? time = null, ServerInfo? planned = null)
@@ -53,6 +54,8 @@ public sealed class LabSession
     /// <summary>The run the activity line speaks of: the selected step's when it runs, else the last one started.</summary>
     public StepRef? ShownRun => Selected is { } s && Runs.IsRunning(s) ? s : Runs.RunningSteps is { Count: > 0 } running ? running[^1] : null;
     public bool IsRunning(StepRef step) => Runs.IsRunning(step);
+    /// <summary>Whether the lab runs SQL in more than its main session (the course's second terminal).</summary>
+    public bool HasSessions => _hasSessions ??= Lab.Tasks.SelectMany(t => t.Steps).Any(st => st.Action is SqlAction { Session: not SqlAction.MainSession });
     public bool Restarting => Runs.Restarting;
     public bool Checking => Runs.Checking;
     public ServerStatus ServerStatus => Runs.Status;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using LabRunner.Checking;
 using LabRunner.Execution;
+using LabRunner.Labs;
 using LabRunner.Psql;
 using LabRunner.Text;
 
@@ -360,6 +361,20 @@ public static partial class ScreenText
         var status = s.StatusOf(step);
         var line = $"{Mark(status)} {Word(s.Text, status)} — {s.Text.Say(r.Verdict)} ({s.Text.Ran(r.Output.Duration)})";
         return r.Verdict.Notes.Count == 0 ? line : line + " · " + string.Join(" · ", s.Text.Notes(r.Verdict));
+    }
+
+    /// <summary>
+    /// "Command · session B": where the command runs, when the lab has several sessions (the course's terminals) or the
+    /// step runs on another server than main; the lab's prose may name them only in passing.
+    /// </summary>
+    public static string CommandTitle(LabSession s, StepRef step)
+    {
+        var title = s.IsEdited(step) ? s.Text.CommandEdited : s.Text.Command;
+        var action = s.OriginalAction(step);
+        var where = new List<string>();
+        if (action.Server is { } server && server != "main") where.Add(s.Text.OnServer(server));
+        if (action is SqlAction sql && s.HasSessions) where.Add(s.Text.InSession(sql.Session));
+        return where.Count == 0 ? title : $"{title} · {string.Join(" · ", where)}";
     }
 
     /// <summary>The running line: spinner, elapsed time, and what the step waits for.</summary>

@@ -31,6 +31,9 @@ public partial class Catalogue
     public virtual string Instructions => "Instructions";
     public virtual string Command => "Command";
     public virtual string CommandEdited => "Command (edited — F3 restores the original)";
+    /// <summary>Where the command runs, in the command pane's title: "session B" (a lab of several sessions), "server replica".</summary>
+    public virtual string InSession(string session) => $"session {session}";
+    public virtual string OnServer(string server) => $"server {server}";
     public virtual string Actual => "Your output";
     public virtual string Expected => "Expected";
     public virtual string NoExpectedOutput => "(this step has no expected output: it passes when it runs without error)";

@@ -34,6 +34,8 @@ internal sealed partial class SpanishCatalogue
     public override string Instructions => "Instrucciones";
     public override string Command => "Comando";
     public override string CommandEdited => "Comando (editado — F3 restaura el original)";
+    public override string InSession(string session) => $"sesión {session}";
+    public override string OnServer(string server) => $"servidor {server}";
     public override string Actual => "Tu salida";
     public override string Expected => "Esperado";
     public override string NoExpectedOutput => "(este paso no tiene salida esperada: pasa si se ejecuta sin error)";

@@ -187,6 +187,7 @@ public sealed class LabScreenSandboxTests(SandboxFixture fx)
             h.Press(Key.F8, Key.F5);
             h.WaitUntil(() => h.Session.Activity?.Activity is LockWait);
             Assert.True(h.Text.Contains("waiting for lock held by session A", StringComparison.Ordinal), h.Text);
+            Assert.Contains("Command · session B", h.Text); // where it runs, as the course's terminals
 
             // B is busy: its next step says so instead of queueing behind the wait.
             h.Session.Select(3);
