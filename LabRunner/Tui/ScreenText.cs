@@ -373,7 +373,7 @@ public static partial class ScreenText
         var action = s.OriginalAction(step);
         var where = new List<string>();
         if (action.Server is { } server && server != "main") where.Add(s.Text.OnServer(server));
-        if (action is SqlAction sql && s.HasSessions) where.Add(s.Text.InSession(sql.Session));
+        if (action is SqlAction sql && s.HasSessions) where.Add(s.Text.SessionLabel(sql.Session));
         return where.Count == 0 ? title : $"{title} · {string.Join(" · ", where)}";
     }
 

@@ -22,7 +22,18 @@ public partial class Catalogue
 
     public virtual string WaitingForLock => "waiting for lock";
     public virtual string LockOn(string relation) => $" on {relation}";
-    public virtual string HeldBySession(string session) => $" held by session {session}";
+    public virtual string HeldBySession(string session) => $" held by {SessionLabel(session)}";
+
+    /// <summary>
+    /// A session as the student knows it: one the lab named as a place ("terminal-2", "left-pane") reads "Terminal 2",
+    /// a bare name ("A", "1", "alice") reads "session A".
+    /// </summary>
+    public string SessionLabel(string session) => IsPlace(session) ? Place(session) : InSession(session);
+
+    protected static bool IsPlace(string session) => session.Contains('-', StringComparison.Ordinal);
+
+    protected static string Place(string session) =>
+        string.Concat(char.ToUpperInvariant(session[0]).ToString(), session[1..].Replace('-', ' '));
     public virtual string HeldByProcess(int pid) => $" held by server process {pid}";
     public virtual string WaitingToMatch(string last) => $"waiting until the output matches (last: {last})";
 

@@ -5,7 +5,7 @@ internal sealed partial class SpanishCatalogue
 {
     public override string WaitingForLock => "esperando un bloqueo";
     public override string LockOn(string relation) => $" sobre {relation}";
-    public override string HeldBySession(string session) => $" que tiene la sesión {session}";
+    public override string HeldBySession(string session) => $" que tiene la {(IsPlace(session) ? Place(session) : "sesión " + session)}";
     public override string HeldByProcess(int pid) => $" que tiene el proceso {pid} del servidor";
     public override string WaitingToMatch(string last) => $"esperando a que la salida coincida (último: {last})";
     public override string ChecksPassed(int n) => n == 1 ? "1 comprobación correcta" : $"{n} comprobaciones correctas";

@@ -92,6 +92,10 @@ public class CatalogueTests
         Assert.Equal("waiting for lock on acct held by session alice", En.Say(new LockWait(4242, "alice", "acct")));
         Assert.Equal("waiting for lock held by server process 4242", En.Say(new LockWait(4242, null, null)));
         Assert.Equal("esperando un bloqueo sobre acct que tiene la sesión alice", Es.Say(new LockWait(4242, "alice", "acct")));
+        // A session the lab named as a place reads as that place, not as an id.
+        Assert.Equal("waiting for lock held by Terminal 1", En.Say(new LockWait(4242, "terminal-1", null)));
+        Assert.Equal("esperando un bloqueo que tiene la Terminal 1", Es.Say(new LockWait(4242, "terminal-1", null)));
+        Assert.Equal(("session B", "sesión B", "Left pane"), (En.SessionLabel("B"), Es.SessionLabel("B"), En.SessionLabel("left-pane")));
         Assert.Equal("waiting until the output matches (last: expected 1 row, got 2 rows)",
             En.Say(new EventuallyRetry(2, TimeSpan.FromSeconds(1), new RowCountDiffers(1, 2, null, null))));
     }
