@@ -103,6 +103,32 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_course_folder_is_imported_in_one_go_and_a_bad_lab_stops_only_itself()
+    {
+        var course = Directory.CreateDirectory(Path.Combine(_root, "curso")).FullName;
+        File.Copy(Seed, Path.Combine(course, "01-respaldo.md"));
+        File.Copy(Path.Combine(CourseCorpus.Directory, "bloqueo-update-commit.md"), Path.Combine(course, "02-bloqueo.md"));
+        File.WriteAllText(Path.Combine(course, "03-vacio.md"), "# Hola\n\nNada que hacer.\n");
+        File.WriteAllText(Path.Combine(course, "README.md"), "# Curso\n");
+        var catalog = Path.Combine(_root, "labs.yaml");
+        File.WriteAllText(catalog, "labs: []\n");
+
+        var (code, output, errors) = await Run("import", course, "--add-to-catalog", "--catalog", catalog);
+
+        Assert.Equal(ExitCodes.UsageOrEnvironment, code);
+        Assert.Contains($"labrunner: {Path.Combine(course, "03-vacio.md")}: no tasks with steps found", errors);
+        Assert.Contains($"Imported 2 of 3 labs; not: {Path.Combine(course, "03-vacio.md")} (see above).", output);
+        Assert.Equal(["01-respaldo", "02-bloqueo"], LabCatalog.Load(catalog).Entries.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(_root, "Labs", "02-bloqueo", "lab.yaml")));
+
+        // --output names one file: refused for several before anything is written.
+        var (refused, _, said) = await Run("import", Seed, Path.Combine(course, "02-bloqueo.md"), "-o", Path.Combine(_root, "x.yaml"));
+        Assert.Equal(ExitCodes.UsageOrEnvironment, refused);
+        Assert.Contains("--output names one lab file, and 2 labs were given", said);
+        Assert.False(File.Exists(Path.Combine(_root, "x.yaml")));
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_is_one_line_and_exit_2()
     {
         var (code, _, errors) = await Run("import", Path.Combine(_root, "nope.md"), "-o", Path.Combine(_root, "x.yaml"));
