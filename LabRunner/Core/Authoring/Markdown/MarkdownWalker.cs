@@ -50,7 +50,7 @@ internal sealed partial class MarkdownWalker
 
     private MarkdownImport Read()
     {
-        _spanish = Headings.LooksSpanish(_source) || !Headings.LooksEnglish(_source);
+        _spanish = LabLanguage.IsSpanish(_source);
         MarkdownDocument document;
         try { document = Markdig.Markdown.Parse(_source, Pipeline); }
         catch (Exception e)

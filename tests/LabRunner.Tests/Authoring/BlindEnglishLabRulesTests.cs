@@ -1,0 +1,28 @@
+using LabRunner.Authoring.Markdown;
+using LabRunner.Labs;
+
+namespace LabRunner.Tests.Authoring;
+
+/// <summary>
+/// The rules found by reading the English labs written blind (course-corpus: backups-pg-dump-custom,
+/// index-exercise-blockquotes, checkpoint-settings, advisory-locks-panes), each tried here on other wording than those
+/// labs use.
+/// </summary>
+public class BlindEnglishLabRulesTests
+{
+    private const string Fence = "```";
+
+    private static MarkdownImport Read(string markdown) => MarkdownLabReader.Read(markdown, "/labs/demo.md");
+
+    private static List<Step> Steps(MarkdownImport import) => import.Lab.Tasks.SelectMany(t => t.Steps).ToList();
+
+    [Theory]
+    [InlineData("# Backups\n\nIn this lab you dump the database and restore it into a new one.\n\n## Part A\n\n", "en")]
+    [InlineData("# Respaldos\n\nEn este laboratorio se respalda la base de datos con pg_dump y se restaura en otra.\n\n## Parte A\n\n", "es")]
+    public void A_lab_without_the_courses_heading_words_takes_the_language_of_its_prose(string start, string language)
+    {
+        // SQL's own words (AND, IN, ON, FROM) must not count: the query is the same in both labs.
+        var import = Read(start + $"{Fence}sql\nSELECT name FROM t WHERE id IN (1, 2) AND name IS NOT NULL;\n{Fence}\n");
+        Assert.Equal(language, import.Lab.Language);
+    }
+}
