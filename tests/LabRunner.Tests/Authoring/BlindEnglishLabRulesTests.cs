@@ -25,4 +25,16 @@ public class BlindEnglishLabRulesTests
         var import = Read(start + $"{Fence}sql\nSELECT name FROM t WHERE id IN (1, 2) AND name IS NOT NULL;\n{Fence}\n");
         Assert.Equal(language, import.Lab.Language);
     }
+
+    [Fact]
+    public void Numbered_headings_under_a_part_are_its_steps()
+    {
+        var import = Read($"# Lab 3\n\n## Part 1: Tables\n\n### 1) Make a table\n\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n" +
+                          $"### 2) Fill it\n\nTwo rows:\n\n{Fence}sql\nINSERT INTO t VALUES (1), (2);\n{Fence}\n");
+        var steps = Steps(import);
+        Assert.Equal(2, steps.Count);
+        Assert.StartsWith("1)", steps[0].Title, StringComparison.Ordinal);
+        Assert.StartsWith("2)", steps[1].Title, StringComparison.Ordinal);
+        Assert.Equal("INSERT INTO t VALUES (1), (2);", steps[1].Action.Command);
+    }
 }

@@ -43,6 +43,16 @@ internal static partial class Headings
         return new(title, number, markdown[m.Length..].Trim());
     }
 
+    /// <summary>
+    /// "### 1. Create the database" / "### 2) Dump it": inside a task, a heading numbered like a list item is a step
+    /// named by its number ("1."), as "Paso 1." would be.
+    /// </summary>
+    public static StepOpener? NumberedHeading(string heading)
+    {
+        var m = NumberedHeadingPattern().Match(heading.Trim());
+        return m.Success ? new($"{m.Groups["n"].Value}{m.Groups["p"].Value}", int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), m.Groups["rest"].Value.Trim()) : null;
+    }
+
     public sealed record Label(string? Task, int? Step, string Rest);
 
     /// <summary>"Tarea 2." / "Tarea 2, Paso 5:" / "Laboratorio 3.1, paso 6:" / "Step 3" in an expected-results section.</summary>
@@ -104,6 +114,9 @@ internal static partial class Headings
 
     [GeneratedRegex(@"^\d+[.)]\s*")]
     private static partial Regex NumberPrefix();
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?<p>[.)])\s+(?<rest>\S.*)$")]
+    private static partial Regex NumberedHeadingPattern();
 
     /// <summary>
     /// "Preguntas", "Preguntas de repaso", "Cuestionario", "Review questions", "Quiz": questions for the student. Any SQL

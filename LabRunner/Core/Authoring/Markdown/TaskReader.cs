@@ -27,7 +27,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
             case HeadingBlock heading:
                 {
                     var text = MarkdownWalker.InlineText(heading.Inline).Trim();
-                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block), paso: true);
+                    if ((Headings.Step(text) ?? Headings.NumberedHeading(text)) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block), paso: true);
                     else Item(block);
                     break;
                 }
