@@ -37,4 +37,15 @@ public class BlindEnglishLabRulesTests
         Assert.StartsWith("2)", steps[1].Title, StringComparison.Ordinal);
         Assert.Equal("INSERT INTO t VALUES (1), (2);", steps[1].Action.Command);
     }
+
+    [Fact]
+    public void Sql_after_connecting_to_a_database_the_lab_created_runs_in_it_not_in_postgres()
+    {
+        var import = Read($"# Shop\n\n## Task 1. Create\nStep 1. Create the database and connect to it:\n{Fence}\n$ createdb shop\n$ psql shop\n{Fence}\n" +
+                          $"{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\nStep 2. Count:\n{Fence}sql\nSELECT count(*) FROM t;\n{Fence}\n");
+        Assert.Equal("postgres", import.Lab.Server.Database);
+        var sql = Steps(import).Select(s => s.Action).OfType<SqlAction>().ToList();
+        Assert.Equal(2, sql.Count);
+        Assert.All(sql, a => Assert.Equal("shop", a.Database));
+    }
 }
