@@ -48,4 +48,16 @@ public class BlindEnglishLabRulesTests
         Assert.Equal(2, sql.Count);
         Assert.All(sql, a => Assert.Equal("shop", a.Database));
     }
+
+    [Fact]
+    public void Output_quoted_as_a_blockquote_after_you_should_see_is_the_expected_panel()
+    {
+        var import = Read($"# Counts\n\n## Task 1. Count\n1. Run:\n   {Fence}sql\n   SELECT count(*) FROM pg_database WHERE datname = 'postgres';\n   {Fence}\n" +
+                          "   You should see:\n   >  count \n   > -------\n   >      1\n   > (1 row)\n\n" +
+                          $"2. Run:\n   {Fence}sql\n   SELECT 2;\n   {Fence}\n   > **Note:** a quote that follows no result label is a note.\n");
+        var steps = Steps(import);
+        Assert.Equal(" count\n-------\n     1\n(1 row)", steps[0].Expect?.Panel?.TrimEnd('\n'));
+        Assert.Null(steps[1].Expect?.Panel);
+        Assert.Contains("a quote that follows no result label is a note", steps[1].Text ?? "", StringComparison.Ordinal);
+    }
 }

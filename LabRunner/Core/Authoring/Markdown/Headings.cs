@@ -67,7 +67,7 @@ internal static partial class Headings
     /// <summary>A label that introduces an expected result inside a step: what follows it, and the words in its parentheses.</summary>
     public sealed record ResultIntro(string Rest, string Aside);
 
-    /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`".</summary>
+    /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`", "You should get:".</summary>
     public static ResultIntro? ResultLabel(string markdown)
     {
         var text = markdown.Trim();
@@ -109,7 +109,7 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<t>\d+(?:\.\d+)*))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result)\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result|you\s+should\s+(?:get|see)|you\s+will\s+(?:get|see)|deber[ií]as\s+(?:obtener|ver))\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
     private static partial Regex ResultLabelPattern();
 
     [GeneratedRegex(@"^\d+[.)]\s*")]

@@ -162,6 +162,11 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
             InlineContext(block);
             return;
         }
+        if (block is QuoteBlock quote && QuotedOutput.Of(quote, _step.Items.LastOrDefault(), source) is { } output)
+        {
+            _step.Items.Add(output);
+            return;
+        }
         _step.Items.Add(block is FencedCodeBlock or CodeBlock
             ? new CodeItem(Line(block), block, MarkdownSlices.CodeLines((LeafBlock)block), (block as FencedCodeBlock)?.Info, Slice(block))
             : new ProseItem(Line(block), block, Slice(block), block is HeadingBlock h ? MarkdownWalker.InlineText(h.Inline) : Slice(block)));
