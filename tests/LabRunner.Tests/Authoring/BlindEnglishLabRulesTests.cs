@@ -60,4 +60,12 @@ public class BlindEnglishLabRulesTests
         Assert.Null(steps[1].Expect?.Panel);
         Assert.Contains("a quote that follows no result label is a note", steps[1].Text ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_psql_command_in_the_text_under_the_title_chooses_the_database_and_a_tool_named_there_does_not()
+    {
+        var import = Read($"# Indexes\n\nYou practise on a database with `pg_dump` at hand.<br>\n**Database:** connect with `psql uni`.<br>\n\n" +
+                          $"## Task 1. Query\n1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n");
+        Assert.Equal("uni", import.Lab.Server.Database);
+    }
 }
