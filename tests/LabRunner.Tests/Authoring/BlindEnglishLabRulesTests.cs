@@ -68,4 +68,23 @@ public class BlindEnglishLabRulesTests
                           $"## Task 1. Query\n1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n");
         Assert.Equal("uni", import.Lab.Server.Database);
     }
+
+    [Fact]
+    public void Panes_of_a_split_terminal_are_sessions_and_a_wait_until_another_pane_acts_is_the_waiting_steps_result()
+    {
+        var import = Read($"# Locks\n\nSplit the screen: the **top pane** and the **bottom pane** both run `psql shop`.\n\n## Task 1. Wait\n" +
+                          $"1. Top pane:\n{Fence}sql\nBEGIN;\nLOCK TABLE t;\n{Fence}\n" +
+                          $"2. Bottom pane:\n{Fence}sql\nSELECT * FROM t;\n{Fence}\nThe query waits until you commit in the top pane.\n\n" +
+                          $"3. Top pane:\n{Fence}sql\nCOMMIT;\n{Fence}\n");
+        var sql = Steps(import).Select(s => s.Action).OfType<SqlAction>().ToList();
+        Assert.Equal(["top-pane", "bottom-pane", "top-pane"], sql.Select(a => a.Session));
+        Assert.Contains("waits until you commit", Steps(import)[1].Expect?.Prose ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_pane_of_a_program_window_is_no_session()
+    {
+        var import = Read($"# Browse\n\nIn the left pane of pgAdmin, open the shop database.\n\n## Task 1. Query\n1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n");
+        Assert.Equal(SqlAction.MainSession, Assert.IsType<SqlAction>(Assert.Single(Steps(import)).Action).Session);
+    }
 }

@@ -414,7 +414,7 @@ internal sealed partial class StepInterpreter
         // A sentence right after the last block that says what happens ("La sesión A queda bloqueada...") is the expected result.
         if (LastRunnable() is { HasExpectation: false } last && _trailing.FirstOrDefault() is { } sentence
             && Outcome().IsMatch(Headings.Plain(sentence.Plain))
-            && _s.Names.First(sentence.Plain) is var named && (named is null || named == last.Session))
+            && _s.Names.First(BeforeUntil(sentence.Plain)) is var named && (named is null || named == last.Session))
         {
             _text.Remove(sentence.Markdown);
             SetProse(last, sentence.Markdown, sentence.Line, sentence.Line, null);
@@ -443,6 +443,15 @@ internal sealed partial class StepInterpreter
         else if (_step.Parts.Any(p => p.Action is ShellAction) && _stepMentions.FirstOrDefault(m => !m.Vague) is { } terminal)
             _s.CurrentSession = terminal.Session; // "En la Terminal 2 crear el cluster": the next psql in that terminal is its session
     }
+
+    /// <summary>
+    /// A sentence's words before "until" / "hasta": the session that waits is named there; the one named after it
+    /// releases the wait ("the command hangs until you unlock in the left pane").
+    /// </summary>
+    private static string BeforeUntil(string sentence) => Until().Split(sentence, 2)[0];
+
+    [GeneratedRegex(@"\b(?i:until|till|hasta)\b")]
+    private static partial Regex Until();
 
     /// <summary>
     /// A sentence of the step's words before its first block that says what the student will see ("Deberías ver 3
