@@ -87,4 +87,17 @@ public class BlindEnglishLabRulesTests
         var import = Read($"# Browse\n\nIn the left pane of pgAdmin, open the shop database.\n\n## Task 1. Query\n1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n");
         Assert.Equal(SqlAction.MainSession, Assert.IsType<SqlAction>(Assert.Single(Steps(import)).Action).Session);
     }
+
+    [Theory]
+    [InlineData("## Answers")]
+    [InlineData("## Soluciones")]
+    [InlineData("### Solution to the challenge")]
+    public void Sql_in_a_solutions_section_is_shown_never_run(string heading)
+    {
+        var import = Read($"# Demo\n\n## Task 1. Build\nStep 1. Create:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n{heading}\n\n" +
+                          $"<details>\n<summary>Challenge 1</summary>\n\n{Fence}sql\nDROP TABLE t;\n{Fence}\n</details>\n");
+        var step = Assert.Single(Steps(import));
+        Assert.Equal("CREATE TABLE t (id int);", step.Action.Command);
+        Assert.Contains("DROP TABLE t;", import.Lab.Tasks[0].Text ?? "", StringComparison.Ordinal);
+    }
 }

@@ -121,9 +121,9 @@ internal static partial class Headings
     /// <summary>
     /// "Preguntas", "Preguntas de repaso", "Cuestionario", "Review questions", "Quiz": questions for the student. Any SQL
     /// under them is something to think about (or the answer's shape), never a step: running it would change the lab's
-    /// database after the cleanup, or fail.
+    /// database after the cleanup, or fail. "Solutions", "Answers", "Soluciones" hold the answers to them, the same.
     /// </summary>
-    [GeneratedRegex(@"^(?:preguntas?\b|cuestionario|autoevaluacion|preguntas? de (?:repaso|reflexion|comprension)|(?:review |discussion |self[- ]check |comprehension )?questions?\b|quiz\b|self[- ]assessment|check your understanding)")]
+    [GeneratedRegex(@"^(?:preguntas?\b|cuestionario|autoevaluacion|preguntas? de (?:repaso|reflexion|comprension)|(?:review |discussion |self[- ]check |comprehension )?questions?\b|quiz\b|self[- ]assessment|check your understanding|solutions?\b|answers?\b|answer key|soluci(?:on|ones)\b|solucionario|respuestas?\b)")]
     private static partial Regex QuestionsHeading();
 
     [GeneratedRegex(@"\b(?:Tarea|Paso|Instrucciones|Objetivos?|Duraci[oó]n|Resultados?\s+esperados?|Pr[aá]ctica)\b", RegexOptions.IgnoreCase)]
