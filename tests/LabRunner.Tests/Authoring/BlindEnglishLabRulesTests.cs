@@ -100,4 +100,14 @@ public class BlindEnglishLabRulesTests
         Assert.Equal("CREATE TABLE t (id int);", step.Action.Command);
         Assert.Contains("DROP TABLE t;", import.Lab.Tasks[0].Text ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_sentence_that_a_value_should_have_gone_up_or_that_nothing_is_printed_is_the_steps_result()
+    {
+        var import = Read($"# Stats\n\n## Task 1. Count\nStep 1. Run it again. The number of scans should have increased by one:\n{Fence}sql\nSELECT seq_scan FROM pg_stat_user_tables;\n{Fence}\n" +
+                          $"Step 2. Vacuum from the shell:\n{Fence}bash\nvacuumdb -q shop\n{Fence}\nWith -q it prints nothing when all goes well.\n");
+        var steps = Steps(import);
+        Assert.Contains("should have increased", steps[0].Expect?.Prose ?? "", StringComparison.Ordinal);
+        Assert.Contains("prints nothing", steps[1].Expect?.Prose ?? "", StringComparison.Ordinal);
+    }
 }

@@ -549,13 +549,16 @@ internal sealed partial class StepInterpreter
     [GeneratedRegex(@"^!\[[^\]]*\]\([^)]*\)$")]
     private static partial Regex ImageOnly();
 
-    [GeneratedRegex(@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve)")]
+    [GeneratedRegex($@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve|prints nothing|shows nothing|no output|nothing is printed|no muestra nada|no imprime nada|{Change})")]
     private static partial Regex Outcome();
+
+    /// <summary>A value said to change from an earlier step's ("checkpoints_req should have gone up by one"): a result.</summary>
+    private const string Change = @"should (?:now )?(?:have )?(?:gone up|go up|gone down|go down|increased|increase|decreased|decrease|grown|changed)|deberia(?:n)? haber (?:aumentado|subido|bajado|disminuido|cambiado)";
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\b(?:deberias? ver|deberia(?:n)? (?:aparecer|verse|devolver|mostrar)|veras|debe(?:n)? (?:aparecer|devolver|mostrar)|you should see|should (?:return|show|print|see)|you will see|expect to see)\b")]
+    [GeneratedRegex($@"\b(?:deberias? ver|deberia(?:n)? (?:aparecer|verse|devolver|mostrar)|veras|debe(?:n)? (?:aparecer|devolver|mostrar)|you should see|should (?:return|show|print|see)|you will see|expect to see|{Change})\b")]
     private static partial Regex Announces();
 
     [GeneratedRegex(@"^/etc/postgresql/\d+(?:\.\d+)?/(?<name>[A-Za-z_][\w-]*)/")]
