@@ -110,4 +110,16 @@ public class BlindEnglishLabRulesTests
         Assert.Contains("should have increased", steps[0].Expect?.Prose ?? "", StringComparison.Ordinal);
         Assert.Contains("prints nothing", steps[1].Expect?.Prose ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_numbered_item_with_no_code_that_goes_on_with_the_steps_numbering_is_a_manual_step()
+    {
+        var import = Read($"# Timing\n\n## Part 1\n\n1. Run:\n{Fence}sql\nSELECT 1;\n{Fence}\n2. Write the time psql printed in your notebook.\n\n" +
+                          $"3. Run:\n{Fence}sql\nSELECT 2;\n{Fence}\n\nSteps to remember:\n\n1. always ANALYZE first\n2. compare twice\n");
+        var steps = Steps(import);
+        Assert.Equal(3, steps.Count);
+        Assert.StartsWith("2.", steps[1].Title, StringComparison.Ordinal);
+        Assert.IsType<ManualAction>(steps[1].Action);
+        Assert.Equal("SELECT 2;", steps[2].Action.Command);
+    }
 }

@@ -59,7 +59,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
             case ListBlock list when _pasoOpened && _step is not null:
                 Contents(list);
                 break;
-            case ListBlock { IsOrdered: true } list when list.Descendants<CodeBlock>().Any() || NextIsCode(list):
+            case ListBlock { IsOrdered: true } list when list.Descendants<CodeBlock>().Any() || NextIsCode(list) || ContinuesSteps(list):
                 foreach (var item in list.OfType<ListItemBlock>())
                 {
                     var first = item.FirstOrDefault() as ParagraphBlock;
@@ -202,6 +202,17 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
     {
         var analysis = new CodeBlockAnalyser(state.Psql.Copy(), []).Analyse(MarkdownSlices.CodeLines(block), (block as FencedCodeBlock)?.Info, new BlockHints(state.Session));
         return analysis.Role is BlockRole.Commands or BlockRole.Config or BlockRole.Output;
+    }
+
+    /// <summary>
+    /// "7. Now fill in the table..." between numbered items that hold code ("6. Run:", "8. Run:"): the lab's numbering
+    /// goes on, so the item is a step of its own (manual when it runs nothing), not text of the step before.
+    /// </summary>
+    private bool ContinuesSteps(ListBlock list)
+    {
+        var last = _step ?? task.Steps.LastOrDefault();
+        return last is { Number: { } n } && last.Label == $"{n}{list.OrderedDelimiter}"
+               && list.OfType<ListItemBlock>().FirstOrDefault()?.Order == n + 1;
     }
 
     private static bool NextIsCode(ListBlock list)
