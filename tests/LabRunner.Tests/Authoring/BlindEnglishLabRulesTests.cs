@@ -122,4 +122,16 @@ public class BlindEnglishLabRulesTests
         Assert.IsType<ManualAction>(steps[1].Action);
         Assert.Equal("SELECT 2;", steps[2].Action.Command);
     }
+
+    [Fact]
+    public void A_sentence_ending_in_a_colon_before_code_with_no_step_opens_that_step_and_names_it()
+    {
+        var import = Read($"# Settings\n\n## Task 1. Change\nStep 1. Change it:\n{Fence}sql\nALTER SYSTEM SET work_mem = '8MB';\n{Fence}\n\n" +
+                          $"## Cleanup\n\nThis section is optional.\n\nDrop the setting again:\n\n{Fence}sql\nALTER SYSTEM RESET work_mem;\n{Fence}\n");
+        var cleanup = import.Lab.Tasks[1];
+        var step = Assert.Single(cleanup.Steps);
+        Assert.Equal("Drop the setting again", step.Title);
+        Assert.Equal(13, step.Location?.Line);
+        Assert.Contains("This section is optional.", cleanup.Text ?? "", StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,13 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
                     Preamble((LeafBlock)block);
                     break;
                 }
+                if (_step is null && _introduction is { } intro)
+                {
+                    // "Put the default back and reload:" then the code: the sentence opens the step and names it.
+                    _pending.RemoveAt(_pending.Count - 1);
+                    var words = Slice(intro);
+                    Open(StepTitles.Plain(words), null, "", Line(intro), paso: false, bullet: words);
+                }
                 if (_step is null)
                 {
                     if (!task.Implicit || task.Steps.Count > 0) state.Warnings.Add(new(Line(block), "code block with no step (\"Paso N.\") before it: imported as a step of its own", IsInfo: true));
@@ -102,6 +109,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
             CloseStep();
             _questionsLine = Line(block);
             _pending.Add(Slice(block));
+            _introduction = null;
             return true;
         }
         if (_questionsLine is not { } at) return false;
@@ -138,6 +146,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
     private void Open(string label, int? number, string rest, int line, bool paso, string? bullet = null)
     {
         CloseStep();
+        _introduction = null;
         if (paso) _pasoOpened = true;
         if (number is { } n)
         {
@@ -154,12 +163,16 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         if (bullet is not null && bullet.Length > 0) _step.Items.Add(new ProseItem(line, new ParagraphBlock(), bullet, StepTitles.Plain(bullet)));
     }
 
+    /// <summary>The paragraph just before, with no step open, when it ends with ':' (it introduces what follows).</summary>
+    private ParagraphBlock? _introduction;
+
     private void Item(Block block)
     {
         if (_step is null)
         {
             _pending.Add(Slice(block));
             InlineContext(block);
+            _introduction = block is ParagraphBlock p && Slice(p).TrimEnd().EndsWith(':') ? p : null;
             return;
         }
         if (block is QuoteBlock quote && QuotedOutput.Of(quote, _step.Items.LastOrDefault(), source) is { } output)
@@ -190,6 +203,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         var analysis = new CodeBlockAnalyser(state.Psql, state.Warnings).Analyse(lines, (block as FencedCodeBlock)?.Info, new BlockHints(state.Session));
         foreach (var (line, note) in analysis.Notes) state.Warnings.Add(new(line, note, IsInfo: true));
         _pending.Add(Slice(block));
+        _introduction = null;
         var end = lines.Count == 0 ? Line(block) : lines[^1].Line + 1;
         state.Record(new MapDraft(Line(block), end, MapElement.Code, analysis.Role == BlockRole.OpensOnly ? "opens psql" : analysis.Role.ToString().ToLowerInvariant(),
             analysis.Notes.Count > 0 ? string.Join("; ", analysis.Notes.Select(n => n.Note)) : "shown with the task's text, not run") { Task = task });
