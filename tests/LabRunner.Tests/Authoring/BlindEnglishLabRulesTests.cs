@@ -134,4 +134,16 @@ public class BlindEnglishLabRulesTests
         Assert.Equal(13, step.Location?.Line);
         Assert.Contains("This section is optional.", cleanup.Text ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sql_in_a_details_block_whose_summary_names_a_solution_is_shown_never_run()
+    {
+        var import = Read($"# Demo\n\n## Task 1. Build\nStep 1. Create:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\nTry it: drop the table yourself.\n\n" +
+                          $"<details>\n<summary><b>Show the solution</b></summary>\n\n{Fence}sql\nDROP TABLE t;\n{Fence}\n</details>\n\n" +
+                          $"Step 2. Look:\n{Fence}sql\nSELECT 1;\n{Fence}\n\n<details>\n<summary>Full output</summary>\n\n{Fence}sql\nSELECT 2;\n{Fence}\n</details>\n");
+        var commands = Steps(import).Select(s => s.Action.Command).ToList();
+        Assert.DoesNotContain(commands, c => c.Contains("DROP TABLE", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("SELECT 2;", StringComparison.Ordinal)); // a details block that is no answer still runs
+        Assert.Contains("DROP TABLE t;", import.Lab.Tasks[0].Text ?? "", StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ namespace LabRunner.Authoring.Markdown;
 /// Everything up to the next opener belongs to the step, however many code blocks it has; a step's blocks are read
 /// (<see cref="StepInterpreter"/>) when the next step opens or the task ends.
 /// </summary>
-internal sealed class TaskReader(TaskDraft task, string source, ReaderState state)
+internal sealed partial class TaskReader(TaskDraft task, string source, ReaderState state)
 {
     private readonly List<string> _pending = [];
     private StepDraft? _step;
@@ -22,6 +22,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
     public void Add(Block block)
     {
         if (Questions(block)) return;
+        if (HiddenAnswer(block)) return;
         switch (block)
         {
             case HeadingBlock heading:
@@ -126,6 +127,42 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         }
         return true;
     }
+
+    /// <summary>Line of an open `&lt;details&gt;` whose summary names a solution, an answer or a hint.</summary>
+    private int? _answerLine;
+
+    /// <summary>
+    /// `&lt;details&gt;&lt;summary&gt;Solution&lt;/summary&gt;` … `&lt;/details&gt;` in a task: an answer the student opens
+    /// after trying, never a step (it would do the exercise for them, or run twice). Returns whether the block was
+    /// taken as part of it.
+    /// </summary>
+    private bool HiddenAnswer(Block block)
+    {
+        if (block is HtmlBlock html)
+        {
+            var text = Slice(html);
+            var closes = text.Contains("</details>", StringComparison.OrdinalIgnoreCase);
+            if (_answerLine is null && (!AnswerDetails().IsMatch(text) || closes)) return false;
+            _answerLine = closes ? null : _answerLine ?? Line(block);
+            _pending.Add(text);
+            return true;
+        }
+        if (_answerLine is not { } at) return false;
+        _pending.Add(Slice(block));
+        IEnumerable<CodeBlock> codes = block is CodeBlock own ? [own] : block is ContainerBlock container ? container.Descendants<CodeBlock>() : [];
+        foreach (var code in codes)
+        {
+            var lines = MarkdownSlices.CodeLines(code);
+            state.Record(new MapDraft(Line(code), lines.Count == 0 ? Line(code) : lines[^1].Line + 1, MapElement.Text, "answer",
+                "code in a hidden answer (<details>): shown, never run") { Task = task });
+            state.Warnings.Add(new(Line(code), $"code in the hidden answer of line {at}: shown with the task, never run", IsInfo: true));
+        }
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<details\b[^>]*>.*?<summary\b[^>]*>.*?\b(?:solutions?|answers?|hints?|soluci(?:o|ó)n(?:es)?|respuestas?|pistas?)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex AnswerDetails();
 
     public void End()
     {
