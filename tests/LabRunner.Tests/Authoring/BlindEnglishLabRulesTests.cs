@@ -146,4 +146,15 @@ public class BlindEnglishLabRulesTests
         Assert.Contains(commands, c => c.Contains("SELECT 2;", StringComparison.Ordinal)); // a details block that is no answer still runs
         Assert.Contains("DROP TABLE t;", import.Lab.Tasks[0].Text ?? "", StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("## Part A", "task-a")]
+    [InlineData("## Part II: Restore", "task-ii")]
+    [InlineData("## Parte B – Restaurar", "task-b")]
+    public void A_part_lettered_or_in_roman_numerals_is_a_task(string heading, string id)
+    {
+        var import = Read($"# Backups\n\nIn this lab you dump the database.\n\n{heading}\n\n### 1. Dump\n{Fence}bash\npg_dump -f shop.sql shop\n{Fence}\n");
+        Assert.Equal(id, Assert.Single(import.Lab.Tasks).Id);
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("imported as a task", StringComparison.Ordinal));
+    }
 }

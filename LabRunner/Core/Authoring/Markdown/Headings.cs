@@ -100,7 +100,7 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:resultados?\s+esperados?|salidas?\s+esperadas?|expected\s+(?:results?|outputs?)|results?\s+expected)")]
     private static partial Regex ExpectedHeading();
 
-    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*)(?!\.\d)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*|(?-i:[A-Z]|[IVX]{2,4})(?=[\s.:)–—-]|$))(?!\.\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
 
     [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
