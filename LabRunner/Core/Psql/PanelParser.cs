@@ -137,6 +137,17 @@ internal sealed class PanelParser
         while (More)
         {
             var line = Line;
+            if (PanelLines.IsBlank(line) && EmptyRows(columns.Count, rows.Count) is { } empty)
+            {
+                // A void function's value (pg_advisory_lock, pg_sleep) prints as a line of spaces: rows, not the end.
+                for (var k = 0; k < empty; k++)
+                {
+                    rows.Add([""]);
+                    rowSpans.Add([new CellSpan(_i, 0, 0)]);
+                    _i++;
+                }
+                continue;
+            }
             if (PanelLines.IsBlank(line)) break;
             if (PanelLines.FooterCount(line) is { } n) { footer = n; _i++; break; }
             if (EndsTable(_i)) break;
@@ -173,6 +184,18 @@ internal sealed class PanelParser
             _i++;
         }
         return new ExpectedTable(columns, rows) { FooterCount = footer, Layout = new TableLayout(headerSpans, rowSpans) };
+    }
+
+    /// <summary>
+    /// Blank lines that are the empty values of a one-column table: as many as the footer after them counts beyond the
+    /// rows read. Anywhere else a blank line ends the table.
+    /// </summary>
+    private int? EmptyRows(int columns, int rowsRead)
+    {
+        if (columns != 1) return null;
+        var k = 0;
+        while (_i + k < _lines.Length && PanelLines.IsBlank(_lines[_i + k])) k++;
+        return _i + k < _lines.Length && PanelLines.FooterCount(_lines[_i + k]) == rowsRead + k ? k : null;
     }
 
     private bool NextIsRow() =>

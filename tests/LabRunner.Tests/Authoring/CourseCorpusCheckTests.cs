@@ -18,6 +18,10 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
     public static readonly IReadOnlyDictionary<(string Lab, int Line), string> EngineGaps = new Dictionary<(string, int), string>
     {
         [("transaccion-por-pasos", 30)] = "a panel of words only (\\echo :v prints 150) is shown, not compared (ExpectationChecker: not Comparable)",
+        [("index-exercise-blockquotes", 14)] = "a panel of words only (psql's own 'Timing is on.') is shown, not compared (ExpectationChecker: not Comparable)",
+        [("backups-pg-dump-custom", 38)] = "shell output is compared literally (OutputContains): pg_restore -l's volatile 'Archive created at' date cannot match; shell outputs have no volatile-value matching yet",
+        [("checkpoint-settings", 115)] = "shell output is compared literally (OutputContains): pg_controldata's LSNs, XIDs, OIDs and checkpoint time cannot match; shell outputs have no volatile-value matching yet",
+        [("backups-pg-dump-custom", 56)] = "step 1's `\\q` ends its psql, but a step cannot close its session yet: the session stays on shop and `dropdb shop` waits 5 s and fails (database is being accessed by other users)",
     };
 
     [Fact]

@@ -21,6 +21,18 @@ public class ExpectedPanelTests
     }
 
     [Fact]
+    public void A_void_functions_blank_value_is_a_row_not_the_end_of_the_table()
+    {
+        var panel = ExpectedPanel.Parse(" pg_sleep \n----------\n \n(1 row)\n\n pg_advisory_unlock \n--------------------\n t\n(1 row)\n");
+
+        Assert.Equal(2, panel.Statements.Count);
+        var sleep = Assert.IsType<ExpectedTable>(panel.Statements[0]);
+        Assert.Equal([""], Assert.Single(sleep.Rows));
+        Assert.Equal(1, sleep.FooterCount);
+        Assert.Equal(["t"], Assert.Single(Assert.IsType<ExpectedTable>(panel.Statements[1]).Rows));
+    }
+
+    [Fact]
     public void Continuation_prompts_are_part_of_the_query_and_Spanish_footers_count()
     {
         var table = Assert.Single(Corpus("spanish-footer-ordered.txt").Tables);

@@ -43,6 +43,16 @@ internal static partial class Headings
         return new(title, number, markdown[m.Length..].Trim());
     }
 
+    /// <summary>
+    /// "### 1. Create the database" / "### 2) Dump it": inside a task, a heading numbered like a list item is a step
+    /// named by its number ("1."), as "Paso 1." would be.
+    /// </summary>
+    public static StepOpener? NumberedHeading(string heading)
+    {
+        var m = NumberedHeadingPattern().Match(heading.Trim());
+        return m.Success ? new($"{m.Groups["n"].Value}{m.Groups["p"].Value}", int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), m.Groups["rest"].Value.Trim()) : null;
+    }
+
     public sealed record Label(string? Task, int? Step, string Rest);
 
     /// <summary>"Tarea 2." / "Tarea 2, Paso 5:" / "Laboratorio 3.1, paso 6:" / "Step 3" in an expected-results section.</summary>
@@ -57,7 +67,7 @@ internal static partial class Headings
     /// <summary>A label that introduces an expected result inside a step: what follows it, and the words in its parentheses.</summary>
     public sealed record ResultIntro(string Rest, string Aside);
 
-    /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`".</summary>
+    /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`", "You should get:".</summary>
     public static ResultIntro? ResultLabel(string markdown)
     {
         var text = markdown.Trim();
@@ -90,7 +100,7 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:resultados?\s+esperados?|salidas?\s+esperadas?|expected\s+(?:results?|outputs?)|results?\s+expected)")]
     private static partial Regex ExpectedHeading();
 
-    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*)(?!\.\d)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*|(?-i:[A-Z]|[IVX]{2,4})(?=[\s.:)–—-]|$))(?!\.\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
 
     [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
@@ -99,18 +109,21 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<t>\d+(?:\.\d+)*))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result)\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result|you\s+should\s+(?:get|see)|you\s+will\s+(?:get|see)|deber[ií]as\s+(?:obtener|ver))\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
     private static partial Regex ResultLabelPattern();
 
     [GeneratedRegex(@"^\d+[.)]\s*")]
     private static partial Regex NumberPrefix();
 
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?<p>[.)])\s+(?<rest>\S.*)$")]
+    private static partial Regex NumberedHeadingPattern();
+
     /// <summary>
     /// "Preguntas", "Preguntas de repaso", "Cuestionario", "Review questions", "Quiz": questions for the student. Any SQL
     /// under them is something to think about (or the answer's shape), never a step: running it would change the lab's
-    /// database after the cleanup, or fail.
+    /// database after the cleanup, or fail. "Solutions", "Answers", "Soluciones" hold the answers to them, the same.
     /// </summary>
-    [GeneratedRegex(@"^(?:preguntas?\b|cuestionario|autoevaluacion|preguntas? de (?:repaso|reflexion|comprension)|(?:review |discussion |self[- ]check |comprehension )?questions?\b|quiz\b|self[- ]assessment|check your understanding)")]
+    [GeneratedRegex(@"^(?:preguntas?\b|cuestionario|autoevaluacion|preguntas? de (?:repaso|reflexion|comprension)|(?:review |discussion |self[- ]check |comprehension )?questions?\b|quiz\b|self[- ]assessment|check your understanding|solutions?\b|answers?\b|answer key|soluci(?:on|ones)\b|solucionario|respuestas?\b)")]
     private static partial Regex QuestionsHeading();
 
     [GeneratedRegex(@"\b(?:Tarea|Paso|Instrucciones|Objetivos?|Duraci[oó]n|Resultados?\s+esperados?|Pr[aá]ctica)\b", RegexOptions.IgnoreCase)]

@@ -32,6 +32,7 @@ internal sealed partial class MarkdownWalker
             _warnings.Add(new(mention, "the lab mentions autovacuum: the sandbox runs it every second (server.settings autovacuum_naptime: 1s) so that its effects show within the lab", IsInfo: true));
         }
         var parts = tasks.SelectMany(t => t.Steps).SelectMany(s => s.Parts).ToList();
+        if (_createdByLab is { } created) InCreatedDatabase(parts, created);
         if (parts.FirstOrDefault(p => p.Action is SqlAction sql && PrepareTransaction().IsMatch(sql.Sql)) is { } prepare)
         {
             // Two-phase commit is off by default (max_prepared_transactions = 0): PREPARE TRANSACTION would fail.
@@ -104,7 +105,24 @@ internal sealed partial class MarkdownWalker
         var created = new Regex($@"\bCREATE\s+DATABASE\s+""?{Regex.Escape(database)}""?(?:\s|;|$)|\bcreatedb\b[^\n|;&]*\s{Regex.Escape(database)}\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline);
         if (!created.IsMatch(_source)) return database;
         _warnings.Add(new(_psql.FirstDatabaseLine ?? 0, $"the lab creates database {database} itself: it runs in postgres until then"));
+        _createdByLab = database;
         return "postgres";
+    }
+
+    /// <summary>The lab's first database when the lab creates it itself (the lab's database is then postgres).</summary>
+    private string? _createdByLab;
+
+    /// <summary>
+    /// SQL read as running in the lab's first database (`createdb shop` then `psql shop`) runs in that database from
+    /// where the lab connects to it on, not in postgres: the lab's database became postgres only because the sandbox
+    /// must not have shop before the lab creates it.
+    /// </summary>
+    private void InCreatedDatabase(List<PartDraft> parts, string created)
+    {
+        var from = _psql.FirstDatabaseLine ?? 0;
+        foreach (var part in parts)
+            if (part.Line >= from && part.Action is SqlAction { Database: null, Server: null or "main" } sql)
+                part.Action = sql with { Database = created };
     }
 
     /// <summary>Tasks with steps; sections the reader did not know keep their text in the introduction or the task before them.</summary>

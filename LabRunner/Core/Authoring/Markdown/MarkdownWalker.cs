@@ -50,7 +50,7 @@ internal sealed partial class MarkdownWalker
 
     private MarkdownImport Read()
     {
-        _spanish = Headings.LooksSpanish(_source) || !Headings.LooksEnglish(_source);
+        _spanish = LabLanguage.IsSpanish(_source);
         MarkdownDocument document;
         try { document = Markdig.Markdown.Parse(_source, Pipeline); }
         catch (Exception e)
@@ -139,6 +139,7 @@ internal sealed partial class MarkdownWalker
                 break;
             default:
                 _introduction.Add(Slice(block));
+                if (_section == SectionKind.Introduction && block is ParagraphBlock) ProseConnections.PsqlInvocations(_state, Slice(block), Line(block));
                 if (block is FencedCodeBlock or CodeBlock)
                 {
                     var lines = MarkdownSlices.CodeLines((LeafBlock)block);

@@ -44,6 +44,7 @@ internal sealed partial class SessionNames
     /// <summary>Reads the whole lab's prose once, in order, to learn names and which terminal is which session.</summary>
     public void Learn(string prose)
     {
+        _panes = Panes(prose);
         var raw = RawMentions(prose);
         // Pair a terminal with the session named right next to it (either order), when they are not both of one kind.
         for (var i = 0; i + 1 < raw.Count; i++)
@@ -86,10 +87,23 @@ internal sealed partial class SessionNames
 
     private sealed record RawMention(string Name, int Index, int Length, bool Terminal, bool Vague);
 
-    private static List<RawMention> RawMentions(string prose)
+    /// <summary>Whether the lab names its terminals as panes of one screen (set by <see cref="Learn"/>).</summary>
+    private bool _panes;
+
+    /// <summary>
+    /// "left pane", "right pane", "bottom pane" (tmux, a split terminal): sessions when the lab names two or more. One
+    /// pane alone is a window's part ("in the left pane of pgAdmin"), not a session.
+    /// </summary>
+    private static bool Panes(string prose) =>
+        PaneWord().Matches(prose.Replace("*", " ")).Select(m => m.Groups["n"].Value.ToLowerInvariant()).Distinct().Count() >= 2;
+
+    private List<RawMention> RawMentions(string prose)
     {
         var text = prose.Replace("`", " ").Replace("*", " ");
         var found = new List<RawMention>();
+        if (_panes)
+            foreach (Match m in PaneWord().Matches(text))
+                found.Add(new($"{m.Groups["n"].Value.ToLowerInvariant()}-pane", m.Index, m.Length, false, false));
         foreach (Match m in SessionWord().Matches(text))
         {
             found.Add(new(m.Groups["n"].Value, m.Index, m.Length, false, false));
@@ -118,6 +132,9 @@ internal sealed partial class SessionNames
     // "sesión A", "Sesion B", "session 2", "sesiones A y B", "sessions 1 and 2" (a capital letter or a number).
     [GeneratedRegex(@"\b(?i:sesi[oó]n(?:es)?|sessions?)\s+(?<n>[A-Z]|\d{1,2})\b(?:\s*(?i:y|and|e|,)\s*(?<m>[A-Z]|\d{1,2})\b)?")]
     private static partial Regex SessionWord();
+
+    [GeneratedRegex(@"\b(?i:(?<n>left|right|top|bottom|upper|lower|middle)\s+pane)\b")]
+    private static partial Regex PaneWord();
 
     [GeneratedRegex(@"\b(?i:terminal(?:es)?)\s+(?<n>\d{1,2})\b(?:\s*(?i:y|and|,)\s*(?<m>\d{1,2})\b)?")]
     private static partial Regex TerminalWord();

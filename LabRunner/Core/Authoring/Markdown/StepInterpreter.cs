@@ -414,7 +414,7 @@ internal sealed partial class StepInterpreter
         // A sentence right after the last block that says what happens ("La sesión A queda bloqueada...") is the expected result.
         if (LastRunnable() is { HasExpectation: false } last && _trailing.FirstOrDefault() is { } sentence
             && Outcome().IsMatch(Headings.Plain(sentence.Plain))
-            && _s.Names.First(sentence.Plain) is var named && (named is null || named == last.Session))
+            && _s.Names.First(BeforeUntil(sentence.Plain)) is var named && (named is null || named == last.Session))
         {
             _text.Remove(sentence.Markdown);
             SetProse(last, sentence.Markdown, sentence.Line, sentence.Line, null);
@@ -443,6 +443,15 @@ internal sealed partial class StepInterpreter
         else if (_step.Parts.Any(p => p.Action is ShellAction) && _stepMentions.FirstOrDefault(m => !m.Vague) is { } terminal)
             _s.CurrentSession = terminal.Session; // "En la Terminal 2 crear el cluster": the next psql in that terminal is its session
     }
+
+    /// <summary>
+    /// A sentence's words before "until" / "hasta": the session that waits is named there; the one named after it
+    /// releases the wait ("the command hangs until you unlock in the left pane").
+    /// </summary>
+    private static string BeforeUntil(string sentence) => Until().Split(sentence, 2)[0];
+
+    [GeneratedRegex(@"\b(?i:until|till|hasta)\b")]
+    private static partial Regex Until();
 
     /// <summary>
     /// A sentence of the step's words before its first block that says what the student will see ("Deberías ver 3
@@ -540,13 +549,16 @@ internal sealed partial class StepInterpreter
     [GeneratedRegex(@"^!\[[^\]]*\]\([^)]*\)$")]
     private static partial Regex ImageOnly();
 
-    [GeneratedRegex(@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve)")]
+    [GeneratedRegex($@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve|prints nothing|shows nothing|no output|nothing is printed|no muestra nada|no imprime nada|{Change})")]
     private static partial Regex Outcome();
+
+    /// <summary>A value said to change from an earlier step's ("checkpoints_req should have gone up by one"): a result.</summary>
+    private const string Change = @"should (?:now )?(?:have )?(?:gone up|go up|gone down|go down|increased|increase|decreased|decrease|grown|changed)|deberia(?:n)? haber (?:aumentado|subido|bajado|disminuido|cambiado)";
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\b(?:deberias? ver|deberia(?:n)? (?:aparecer|verse|devolver|mostrar)|veras|debe(?:n)? (?:aparecer|devolver|mostrar)|you should see|should (?:return|show|print|see)|you will see|expect to see)\b")]
+    [GeneratedRegex($@"\b(?:deberias? ver|deberia(?:n)? (?:aparecer|verse|devolver|mostrar)|veras|debe(?:n)? (?:aparecer|devolver|mostrar)|you should see|should (?:return|show|print|see)|you will see|expect to see|{Change})\b")]
     private static partial Regex Announces();
 
     [GeneratedRegex(@"^/etc/postgresql/\d+(?:\.\d+)?/(?<name>[A-Za-z_][\w-]*)/")]

@@ -8,7 +8,7 @@ namespace LabRunner.Authoring.Markdown;
 /// Everything up to the next opener belongs to the step, however many code blocks it has; a step's blocks are read
 /// (<see cref="StepInterpreter"/>) when the next step opens or the task ends.
 /// </summary>
-internal sealed class TaskReader(TaskDraft task, string source, ReaderState state)
+internal sealed partial class TaskReader(TaskDraft task, string source, ReaderState state)
 {
     private readonly List<string> _pending = [];
     private StepDraft? _step;
@@ -22,12 +22,13 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
     public void Add(Block block)
     {
         if (Questions(block)) return;
+        if (HiddenAnswer(block)) return;
         switch (block)
         {
             case HeadingBlock heading:
                 {
                     var text = MarkdownWalker.InlineText(heading.Inline).Trim();
-                    if (Headings.Step(text) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block), paso: true);
+                    if ((Headings.Step(text) ?? Headings.NumberedHeading(text)) is { } opener) Open(opener.Title, opener.Number, opener.Rest, Line(block), paso: true);
                     else Item(block);
                     break;
                 }
@@ -44,6 +45,13 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
                     Preamble((LeafBlock)block);
                     break;
                 }
+                if (_step is null && _introduction is { } intro)
+                {
+                    // "Put the default back and reload:" then the code: the sentence opens the step and names it.
+                    _pending.RemoveAt(_pending.Count - 1);
+                    var words = Slice(intro);
+                    Open(StepTitles.Plain(words), null, "", Line(intro), paso: false, bullet: words);
+                }
                 if (_step is null)
                 {
                     if (!task.Implicit || task.Steps.Count > 0) state.Warnings.Add(new(Line(block), "code block with no step (\"Paso N.\") before it: imported as a step of its own", IsInfo: true));
@@ -59,7 +67,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
             case ListBlock list when _pasoOpened && _step is not null:
                 Contents(list);
                 break;
-            case ListBlock { IsOrdered: true } list when list.Descendants<CodeBlock>().Any() || NextIsCode(list):
+            case ListBlock { IsOrdered: true } list when list.Descendants<CodeBlock>().Any() || NextIsCode(list) || ContinuesSteps(list):
                 foreach (var item in list.OfType<ListItemBlock>())
                 {
                     var first = item.FirstOrDefault() as ParagraphBlock;
@@ -102,6 +110,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
             CloseStep();
             _questionsLine = Line(block);
             _pending.Add(Slice(block));
+            _introduction = null;
             return true;
         }
         if (_questionsLine is not { } at) return false;
@@ -118,6 +127,42 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         }
         return true;
     }
+
+    /// <summary>Line of an open `&lt;details&gt;` whose summary names a solution, an answer or a hint.</summary>
+    private int? _answerLine;
+
+    /// <summary>
+    /// `&lt;details&gt;&lt;summary&gt;Solution&lt;/summary&gt;` … `&lt;/details&gt;` in a task: an answer the student opens
+    /// after trying, never a step (it would do the exercise for them, or run twice). Returns whether the block was
+    /// taken as part of it.
+    /// </summary>
+    private bool HiddenAnswer(Block block)
+    {
+        if (block is HtmlBlock html)
+        {
+            var text = Slice(html);
+            var closes = text.Contains("</details>", StringComparison.OrdinalIgnoreCase);
+            if (_answerLine is null && (!AnswerDetails().IsMatch(text) || closes)) return false;
+            _answerLine = closes ? null : _answerLine ?? Line(block);
+            _pending.Add(text);
+            return true;
+        }
+        if (_answerLine is not { } at) return false;
+        _pending.Add(Slice(block));
+        IEnumerable<CodeBlock> codes = block is CodeBlock own ? [own] : block is ContainerBlock container ? container.Descendants<CodeBlock>() : [];
+        foreach (var code in codes)
+        {
+            var lines = MarkdownSlices.CodeLines(code);
+            state.Record(new MapDraft(Line(code), lines.Count == 0 ? Line(code) : lines[^1].Line + 1, MapElement.Text, "answer",
+                "code in a hidden answer (<details>): shown, never run") { Task = task });
+            state.Warnings.Add(new(Line(code), $"code in the hidden answer of line {at}: shown with the task, never run", IsInfo: true));
+        }
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<details\b[^>]*>.*?<summary\b[^>]*>.*?\b(?:solutions?|answers?|hints?|soluci(?:o|ó)n(?:es)?|respuestas?|pistas?)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex AnswerDetails();
 
     public void End()
     {
@@ -138,6 +183,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
     private void Open(string label, int? number, string rest, int line, bool paso, string? bullet = null)
     {
         CloseStep();
+        _introduction = null;
         if (paso) _pasoOpened = true;
         if (number is { } n)
         {
@@ -154,12 +200,21 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         if (bullet is not null && bullet.Length > 0) _step.Items.Add(new ProseItem(line, new ParagraphBlock(), bullet, StepTitles.Plain(bullet)));
     }
 
+    /// <summary>The paragraph just before, with no step open, when it ends with ':' (it introduces what follows).</summary>
+    private ParagraphBlock? _introduction;
+
     private void Item(Block block)
     {
         if (_step is null)
         {
             _pending.Add(Slice(block));
             InlineContext(block);
+            _introduction = block is ParagraphBlock p && Slice(p).TrimEnd().EndsWith(':') ? p : null;
+            return;
+        }
+        if (block is QuoteBlock quote && QuotedOutput.Of(quote, _step.Items.LastOrDefault(), source) is { } output)
+        {
+            _step.Items.Add(output);
             return;
         }
         _step.Items.Add(block is FencedCodeBlock or CodeBlock
@@ -185,6 +240,7 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         var analysis = new CodeBlockAnalyser(state.Psql, state.Warnings).Analyse(lines, (block as FencedCodeBlock)?.Info, new BlockHints(state.Session));
         foreach (var (line, note) in analysis.Notes) state.Warnings.Add(new(line, note, IsInfo: true));
         _pending.Add(Slice(block));
+        _introduction = null;
         var end = lines.Count == 0 ? Line(block) : lines[^1].Line + 1;
         state.Record(new MapDraft(Line(block), end, MapElement.Code, analysis.Role == BlockRole.OpensOnly ? "opens psql" : analysis.Role.ToString().ToLowerInvariant(),
             analysis.Notes.Count > 0 ? string.Join("; ", analysis.Notes.Select(n => n.Note)) : "shown with the task's text, not run") { Task = task });
@@ -197,6 +253,17 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
     {
         var analysis = new CodeBlockAnalyser(state.Psql.Copy(), []).Analyse(MarkdownSlices.CodeLines(block), (block as FencedCodeBlock)?.Info, new BlockHints(state.Session));
         return analysis.Role is BlockRole.Commands or BlockRole.Config or BlockRole.Output;
+    }
+
+    /// <summary>
+    /// "7. Now fill in the table..." between numbered items that hold code ("6. Run:", "8. Run:"): the lab's numbering
+    /// goes on, so the item is a step of its own (manual when it runs nothing), not text of the step before.
+    /// </summary>
+    private bool ContinuesSteps(ListBlock list)
+    {
+        var last = _step ?? task.Steps.LastOrDefault();
+        return last is { Number: { } n } && last.Label == $"{n}{list.OrderedDelimiter}"
+               && list.OfType<ListItemBlock>().FirstOrDefault()?.Order == n + 1;
     }
 
     private static bool NextIsCode(ListBlock list)
