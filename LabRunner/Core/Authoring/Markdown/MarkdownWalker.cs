@@ -41,7 +41,7 @@ internal sealed partial class MarkdownWalker
 
     private MarkdownWalker(string source, string path)
     {
-        _source = source.Replace("\r\n", "\n").Replace('\r', '\n');
+        _source = FrontMatter.Blank(source.Replace("\r\n", "\n").Replace('\r', '\n'));
         _path = path;
         _expected = new ExpectedResults();
     }

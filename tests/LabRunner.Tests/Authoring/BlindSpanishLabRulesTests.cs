@@ -1,0 +1,35 @@
+using LabRunner.Authoring.Markdown;
+using LabRunner.Labs;
+
+namespace LabRunner.Tests.Authoring;
+
+/// <summary>
+/// The rules found by reading the Spanish labs written blind (course-corpus: pg-stat-statements-carga,
+/// bloqueos-ventanas, acceso-contrasena, carga-datos-copy), each tried here on other wording than those labs use.
+/// </summary>
+public class BlindSpanishLabRulesTests
+{
+    private const string Fence = "```";
+
+    private static MarkdownImport Read(string markdown) => MarkdownLabReader.Read(markdown, "/labs/demo.md");
+
+    private static List<Step> Steps(MarkdownImport import) => import.Lab.Tasks.SelectMany(t => t.Steps).ToList();
+
+    [Fact]
+    public void Yaml_front_matter_is_metadata_not_a_section_and_lines_keep_their_numbers()
+    {
+        var import = Read($"---\ntitle: Demo\nautor: Equipo\ntags:\n  - sql\n---\n\n# Laboratorio 1\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        Assert.Equal("Laboratorio 1", import.Lab.Title);
+        var task = Assert.Single(import.Lab.Tasks);
+        Assert.Equal(10, task.Location.Line);
+        Assert.DoesNotContain("autor", import.Lab.Introduction ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(import.Map!, e => e.Line < 8);
+    }
+
+    [Fact]
+    public void A_rule_at_the_top_followed_by_prose_is_not_front_matter()
+    {
+        var import = Read($"---\nEste laboratorio usa la base curso.\n\n---\n# Lab\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        Assert.Contains("Este laboratorio", import.Lab.Introduction ?? "", StringComparison.Ordinal);
+    }
+}
