@@ -32,4 +32,25 @@ public class BlindSpanishLabRulesTests
         var import = Read($"---\nEste laboratorio usa la base curso.\n\n---\n# Lab\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
         Assert.Contains("Este laboratorio", import.Lab.Introduction ?? "", StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("## 🧪 Ejercicio 1: Crear")]
+    [InlineData("### 📌 Task 1. Create")]
+    [InlineData("## ✏️ Tarea 1 - Crear")]
+    public void A_task_heading_after_an_emoji_is_a_task(string heading)
+    {
+        var import = Read($"# Demo\n\n{heading}\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        var task = Assert.Single(import.Lab.Tasks);
+        Assert.Equal(heading.TrimStart('#', ' '), task.Title);
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("imported as a task", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("✅ **Resultado esperado:**")]
+    [InlineData("👉 Expected output:")]
+    public void A_result_label_after_an_emoji_introduces_the_panel(string label)
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Ver\nPaso 1. Consulte:\n{Fence}sql\nSELECT 1 AS n;\n{Fence}\n\n{label}\n{Fence}\n n \n---\n 1\n(1 fila)\n{Fence}\n");
+        Assert.Contains(" 1", Assert.Single(Steps(import)).Expect!.Panel, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,7 @@ internal static partial class Headings
 {
     public static SectionKind Classify(string heading)
     {
+        heading = Undecorated(heading);
         var h = Plain(heading);
         if (ExpectedHeading().IsMatch(NumberPrefix().Replace(h, ""))) return SectionKind.Expected;
         if (TaskHeading().IsMatch(heading.Trim())) return SectionKind.Task;
@@ -27,7 +28,7 @@ internal static partial class Headings
     /// <summary>"Tarea 2." → "2", "Laboratorio 3.1" → "3.1": a task's own number, for labels in result sections.</summary>
     public static string? TaskLabel(string text)
     {
-        var m = TaskHeading().Match(text.Trim().Trim('*', '_').Trim());
+        var m = TaskHeading().Match(Undecorated(text.Trim().Trim('*', '_').Trim()));
         return m.Success && m.Groups["n"].Success ? m.Groups["n"].Value : null;
     }
 
@@ -60,10 +61,23 @@ internal static partial class Headings
     /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`".</summary>
     public static ResultIntro? ResultLabel(string markdown)
     {
-        var text = markdown.Trim();
+        var text = Undecorated(markdown.Trim());
         var m = ResultLabelPattern().Match(text);
         if (!m.Success) return null;
         return new(text[m.Length..].Trim(), m.Groups["aside"].Success ? m.Groups["aside"].Value : "");
+    }
+
+    /// <summary>
+    /// "🧪 Ejercicio 1", "✅ **Resultado esperado:**", "📌 Tarea 2": the text after the emoji and pictographs authors put
+    /// before headings and labels (they decorate, they do not name anything).
+    /// </summary>
+    public static string Undecorated(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) is UnicodeCategory.OtherSymbol
+                   or UnicodeCategory.Surrogate or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format))
+            i++;
+        return i == 0 ? text : text[i..];
     }
 
     /// <summary>Lower case, no accents, no trailing punctuation: what heading comparisons look at.</summary>
