@@ -53,4 +53,26 @@ public class BlindSpanishLabRulesTests
         var import = Read($"# Demo\n\n## Tarea 1. Ver\nPaso 1. Consulte:\n{Fence}sql\nSELECT 1 AS n;\n{Fence}\n\n{label}\n{Fence}\n n \n---\n 1\n(1 fila)\n{Fence}\n");
         Assert.Contains(" 1", Assert.Single(Steps(import)).Expect!.Panel, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bold_numbers_and_letters_open_steps_titled_as_written()
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Crear\n**1.** Cree la tabla:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n**2)** Llénela:\n{Fence}sql\nINSERT INTO t VALUES (1);\n{Fence}\n\n" +
+                          $"## Tarea 2. Ver\na) Cuente:\n{Fence}sql\nSELECT count(*) FROM t;\n{Fence}\n\nb) Borre:\n{Fence}sql\nDELETE FROM t;\n{Fence}\n");
+        var steps = Steps(import);
+        Assert.Equal(4, steps.Count);
+        Assert.StartsWith("1.", steps[0].Title, StringComparison.Ordinal);
+        Assert.StartsWith("2)", steps[1].Title, StringComparison.Ordinal);
+        Assert.StartsWith("a)", steps[2].Title, StringComparison.Ordinal);
+        Assert.StartsWith("b)", steps[3].Title, StringComparison.Ordinal);
+        Assert.Equal([4, 9, 15, 20], steps.Select(s => s.Location.Line));
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("skips", StringComparison.Ordinal) || w.Message.Contains("repeats", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_sentence_in_parentheses_is_not_a_lettered_step()
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Crear\nPaso 1. Cree la tabla:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n(a) la tabla queda vacía y\nb)no tiene índices.\n\nNota: a) y b) son lo mismo.\n");
+        Assert.Single(Steps(import));
+    }
 }

@@ -38,10 +38,24 @@ internal static partial class Headings
     public static StepOpener? Step(string markdown)
     {
         var m = StepPrefix().Match(markdown);
-        if (!m.Success) return null;
+        if (!m.Success) return Numbered(markdown);
         var title = $"{m.Groups["word"].Value}{(m.Groups["n"].Success ? " " + m.Groups["n"].Value : "")}{m.Groups["p"].Value}".Trim();
         int? number = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
         return new(title, number, markdown[m.Length..].Trim());
+    }
+
+    /// <summary>
+    /// Steps numbered without the word: a bold number ("**1.** Abra ...", which Markdown keeps a paragraph, not a list)
+    /// and a letter ("a) En la Ventana 1 ...", sub-steps of an "Actividad"). Their title is the number as written.
+    /// </summary>
+    private static StepOpener? Numbered(string markdown)
+    {
+        var m = BoldNumberPrefix().Match(markdown);
+        if (m.Success) return new($"{m.Groups["n"].Value}{m.Groups["p"].Value}", int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), markdown[m.Length..].Trim());
+        m = LetterPrefix().Match(markdown);
+        if (!m.Success) return null;
+        var letter = m.Groups["l"].Value;
+        return new($"{letter})", char.ToLowerInvariant(letter[0]) - 'a' + 1, markdown[m.Length..].Trim());
     }
 
     public sealed record Label(string? Task, int? Step, string Rest);
@@ -109,6 +123,12 @@ internal static partial class Headings
 
     [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
+
+    [GeneratedRegex(@"^\s*(?:\*\*|__)(?<n>\d+)\s*(?<p>[.:)])\s*(?:\*\*|__)(?=\s|$)")]
+    private static partial Regex BoldNumberPrefix();
+
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<l>[a-zA-Z])\)(?:\*\*|__)?(?=\s)")]
+    private static partial Regex LetterPrefix();
 
     [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<t>\d+(?:\.\d+)*))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
