@@ -75,4 +75,14 @@ public class BlindSpanishLabRulesTests
         var import = Read($"# Demo\n\n## Tarea 1. Crear\nPaso 1. Cree la tabla:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n(a) la tabla queda vacía y\nb)no tiene índices.\n\nNota: a) y b) son lo mismo.\n");
         Assert.Single(Steps(import));
     }
+
+    [Fact]
+    public void Setext_headings_are_at_the_line_of_their_text()
+    {
+        var import = Read($"Laboratorio\n===========\n\nTarea 1: Crear\n==============\n\nPaso 1\n------\n\nCree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        Assert.Equal("Laboratorio", import.Lab.Title);
+        var task = Assert.Single(import.Lab.Tasks);
+        Assert.Equal(4, task.Location.Line);
+        Assert.Equal(7, Assert.Single(task.Steps).Location.Line);
+    }
 }

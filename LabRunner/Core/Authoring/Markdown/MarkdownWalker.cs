@@ -339,7 +339,7 @@ internal sealed partial class MarkdownWalker
         }
     }
 
-    private static int Line(Block block) => block.Line + 1;
+    private int Line(Block block) => MarkdownSlices.LineOf(_source, block);
     private string Slice(Block block) => MarkdownSlices.Of(_source, block);
 
     private static bool IsComment(Block block) =>

@@ -207,6 +207,6 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         return index >= 0 && index + 1 < parent.Count && parent[index + 1] is FencedCodeBlock or CodeBlock;
     }
 
-    private static int Line(Block block) => block.Line + 1;
+    private int Line(Block block) => MarkdownSlices.LineOf(source, block);
     private string Slice(Block block) => MarkdownSlices.Of(source, block);
 }
