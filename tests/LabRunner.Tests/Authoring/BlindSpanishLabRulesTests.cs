@@ -85,4 +85,20 @@ public class BlindSpanishLabRulesTests
         Assert.Equal(4, task.Location.Line);
         Assert.Equal(7, Assert.Single(task.Steps).Location.Line);
     }
+
+    [Fact]
+    public void Windows_named_by_number_are_sessions()
+    {
+        var import = Read($"# Demo\n\nAbra dos ventanas: **Ventana 1** y **Ventana 2**.\n\n## Tarea 1. Bloqueo\nPaso 1. En la Ventana 1:\n{Fence}sql\nBEGIN;\nUPDATE t SET n = 2;\n{Fence}\n" +
+                          $"Paso 2. En la segunda ventana:\n{Fence}sql\nUPDATE t SET n = 3;\n{Fence}\n");
+        var steps = Steps(import);
+        Assert.NotEqual(((SqlAction)steps[0].Action).Session, ((SqlAction)steps[1].Action).Session);
+    }
+
+    [Fact]
+    public void Windows_the_operating_system_names_no_session()
+    {
+        var import = Read($"# Demo\n\nEn Windows 10 use PowerShell.\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        Assert.Equal(SqlAction.MainSession, ((SqlAction)Assert.Single(Steps(import)).Action).Session);
+    }
 }

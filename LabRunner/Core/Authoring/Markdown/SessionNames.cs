@@ -119,13 +119,14 @@ internal sealed partial class SessionNames
     [GeneratedRegex(@"\b(?i:sesi[oó]n(?:es)?|sessions?)\s+(?<n>[A-Z]|\d{1,2})\b(?:\s*(?i:y|and|e|,)\s*(?<m>[A-Z]|\d{1,2})\b)?")]
     private static partial Regex SessionWord();
 
-    [GeneratedRegex(@"\b(?i:terminal(?:es)?)\s+(?<n>\d{1,2})\b(?:\s*(?i:y|and|,)\s*(?<m>\d{1,2})\b)?")]
+    // "Terminal 1", "terminales 1 y 2", and the windows some courses call them: "Ventana 2" (not "window 10": Windows 10).
+    [GeneratedRegex(@"\b(?i:terminal(?:es)?|ventanas?)\s+(?<n>\d{1,2})\b(?:\s*(?i:y|and|,)\s*(?<m>\d{1,2})\b)?")]
     private static partial Regex TerminalWord();
 
-    [GeneratedRegex(@"\b(?i:(?<o>primera|primer|segunda|segundo|tercera|tercer|first|second|third)\s+(?:terminal|sesi[oó]n|session))\b")]
+    [GeneratedRegex(@"\b(?i:(?<o>primera|primer|segunda|segundo|tercera|tercer|first|second|third)\s+(?:terminal|sesi[oó]n|session|ventana|window))\b")]
     private static partial Regex OrdinalTerminal();
 
-    [GeneratedRegex(@"\b(?i:otra\s+terminal|otra\s+sesi[oó]n|another\s+terminal|another\s+session|other\s+terminal)\b")]
+    [GeneratedRegex(@"\b(?i:otra\s+terminal|otra\s+sesi[oó]n|otra\s+ventana|another\s+terminal|another\s+session|another\s+window|other\s+terminal|other\s+window)\b")]
     private static partial Regex VagueTerminal();
 
     [GeneratedRegex(@"\b(?:en cada una|en cada sesion|en ambas|en las dos|y luego en|y despues en|in each|in both|both sessions|and then in|each session|las dos sesiones)\b")]
