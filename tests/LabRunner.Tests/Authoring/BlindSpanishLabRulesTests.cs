@@ -101,4 +101,35 @@ public class BlindSpanishLabRulesTests
         var import = Read($"# Demo\n\nEn Windows 10 use PowerShell.\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
         Assert.Equal(SqlAction.MainSession, ((SqlAction)Assert.Single(Steps(import)).Action).Session);
     }
+
+    [Theory]
+    [InlineData("✅ **Resultado esperado:** algo parecido a esto (los tiempos varían):")]
+    [InlineData("Expected output (yours will differ):")]
+    public void Words_after_a_result_label_that_end_with_a_colon_introduce_the_block_after_them(string label)
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Carga\nPaso 1. Ejecute:\n{Fence}bash\npgbench -c 4 -T 10 curso\n{Fence}\n\n{label}\n\n{Fence}\npgbench (15.18)\nnumber of clients: 4\ntps = 1313.6 (without initial connection time)\n{Fence}\n");
+        var step = Assert.Single(Steps(import));
+        Assert.IsType<ShellAction>(step.Action);
+        Assert.Contains("number of clients: 4", step.Expect!.OutputContains, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("> CREATE EXTENSION", "CREATE EXTENSION")]
+    [InlineData(">  count \n> -------\n>      3\n> (1 fila)", "     3")]
+    public void Psql_output_quoted_after_a_result_label_is_the_panel(string quote, string shown)
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Ver\nPaso 1. Ejecute:\n{Fence}sql\nSELECT 1;\n{Fence}\n\n**Resultado esperado:**\n\n{quote}\n");
+        var step = Assert.Single(Steps(import));
+        Assert.Contains(shown, step.Expect!.Panel, StringComparison.Ordinal);
+        Assert.Null(step.Expect.Prose);
+    }
+
+    [Fact]
+    public void A_quoted_sentence_after_a_result_label_stays_prose()
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Ver\nPaso 1. Ejecute:\n{Fence}sql\nSELECT 1;\n{Fence}\n\n**Resultado esperado:**\n\n> Verá una fila con el valor uno.\n");
+        var step = Assert.Single(Steps(import));
+        Assert.Null(step.Expect!.Panel);
+        Assert.Contains("Verá una fila", step.Expect.Prose, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
+using Markdig.Syntax;
 using LabRunner.Labs;
 
 namespace LabRunner.Authoring.Markdown;
@@ -61,8 +62,23 @@ internal sealed partial class StepInterpreter
     {
         if (Headings.ResultLabel(p.Plain) is { } intro && p.Block is not Table)
         {
-            if (intro.Rest.Length > 0) InlineResult(intro, p);
-            else _label = intro;
+            if (intro.Rest.Length == 0) _label = intro;
+            else if (IntroducesNext(intro.Rest))
+            {
+                // "Resultado esperado: algo parecido a esto (el tps depende de su máquina):" the words are for the
+                // student; the block after them is the result.
+                _label = intro;
+                _text.Add(p.Markdown);
+            }
+            else InlineResult(intro, p);
+            return;
+        }
+        if (_label is not null && p.Block is QuoteBlock && QuotedOutput(p.Markdown) is { } quoted)
+        {
+            // "> CREATE EXTENSION" after a result label: psql's output, quoted instead of fenced.
+            var aside = _s.Names.First(_label.Aside);
+            _label = null;
+            AttachOutput(quoted, p.Line, EndOf(p), aside, all: false);
             return;
         }
         var isTable = p.Block is Table;
@@ -513,6 +529,20 @@ internal sealed partial class StepInterpreter
         return runs;
     }
 
+    /// <summary>Words after a result label that end with ':' and quote no result: they introduce the block after them.</summary>
+    private static bool IntroducesNext(string rest) =>
+        rest.TrimEnd().TrimEnd('*', '_').EndsWith(':') && !InlineCode().Matches(rest).Any(m => SqlText.IsSurelyOutput(m.Groups[1].Value) || SqlText.IsCommandTag(m.Groups[1].Value));
+
+    /// <summary>A blockquote whose every line is psql output (command tags, a table): that output, without the '>' marks.</summary>
+    private static string? QuotedOutput(string markdown)
+    {
+        var lines = markdown.Split('\n').Select(l => QuoteMark().Replace(l, "")).ToList();
+        var filled = lines.Where(l => l.Trim().Length > 0).ToList();
+        if (filled.Count == 0) return null;
+        var text = string.Join("\n", lines).Trim('\n');
+        return filled.All(l => SqlText.IsCommandTag(l) || SqlText.IsSurelyOutput(l)) || filled.Any(SqlText.IsTableRule) ? text : null;
+    }
+
     private static int EndOf(ProseItem p) => p.Line + p.Markdown.TrimEnd().Count(ch => ch == '\n');
 
     private PartDraft? LastRunnable() => _step.Parts.LastOrDefault(p => p.Action is SqlAction or ShellAction);
@@ -536,6 +566,9 @@ internal sealed partial class StepInterpreter
 
     [GeneratedRegex(@"`([^`]+)`")]
     private static partial Regex InlineCode();
+
+    [GeneratedRegex(@"^\s*>\s?")]
+    private static partial Regex QuoteMark();
 
     [GeneratedRegex(@"^!\[[^\]]*\]\([^)]*\)$")]
     private static partial Regex ImageOnly();
