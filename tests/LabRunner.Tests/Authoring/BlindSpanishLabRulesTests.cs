@@ -132,4 +132,14 @@ public class BlindSpanishLabRulesTests
         Assert.Null(step.Expect!.Panel);
         Assert.Contains("Verá una fila", step.Expect.Prose, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Debe responder `CREATE ROLE`.")]
+    [InlineData("It should print `CREATE ROLE`.")]
+    public void A_sentence_after_the_command_saying_what_it_answers_is_its_result(string sentence)
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Rol\nPaso 1. Cree el rol:\n{Fence}sql\nCREATE ROLE ana LOGIN;\n{Fence}\n\n{sentence}\n");
+        var step = Assert.Single(Steps(import));
+        Assert.Equal("CREATE ROLE", step.Expect!.Panel);
+    }
 }

@@ -573,7 +573,7 @@ internal sealed partial class StepInterpreter
     [GeneratedRegex(@"^!\[[^\]]*\]\([^)]*\)$")]
     private static partial Regex ImageOnly();
 
-    [GeneratedRegex(@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve)")]
+    [GeneratedRegex(@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve|debe(?:n)? (?:responder|decir|imprimir)|deberia(?:n)? (?:responder|decir)|responde con|should (?:respond|print|say)|prints)")]
     private static partial Regex Outcome();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
