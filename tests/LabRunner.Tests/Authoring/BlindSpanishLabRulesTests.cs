@@ -142,4 +142,13 @@ public class BlindSpanishLabRulesTests
         var step = Assert.Single(Steps(import));
         Assert.Equal("CREATE ROLE", step.Expect!.Panel);
     }
+
+    [Theory]
+    [InlineData("## Objetivos\n\n- Cargar datos.\n\nTrabaje en la base `tienda` con el usuario postgres (`sudo -u postgres psql tienda`).")]
+    [InlineData("Para todo el laboratorio conéctese con `psql -d tienda`.")]
+    public void The_connection_the_objectives_or_introduction_name_is_the_labs_database(string prose)
+    {
+        var import = Read($"# Demo\n\n{prose}\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        Assert.Equal("tienda", import.Lab.Server.Database);
+    }
 }

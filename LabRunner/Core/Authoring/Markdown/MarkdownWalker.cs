@@ -104,6 +104,7 @@ internal sealed partial class MarkdownWalker
                 break;
             case SectionKind.Objectives:
                 Objectives(block);
+                if (block is ParagraphBlock) InlineContext(block); // "Trabaje en la base `curso` (`psql curso`)." under the objectives
                 break;
             case SectionKind.Questions:
                 Question(block);
@@ -139,6 +140,8 @@ internal sealed partial class MarkdownWalker
                 break;
             default:
                 _introduction.Add(Slice(block));
+                if (block is ParagraphBlock) InlineContext(block); // the connection the introduction names is the lab's
+
                 if (block is FencedCodeBlock or CodeBlock)
                 {
                     var lines = MarkdownSlices.CodeLines((LeafBlock)block);
