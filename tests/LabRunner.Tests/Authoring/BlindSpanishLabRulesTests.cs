@@ -151,4 +151,14 @@ public class BlindSpanishLabRulesTests
         var import = Read($"# Demo\n\n{prose}\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
         Assert.Equal("tienda", import.Lab.Server.Database);
     }
+
+    [Theory]
+    [InlineData("### Step 3 — Create the file", "Step 3 — Create the file")]
+    [InlineData("Paso 3 – Crear la tabla:", "Paso 3 – Crear la tabla")]
+    [InlineData("### Paso 3: Crear la tabla", "Paso 3: Crear la tabla")]
+    public void A_dash_between_the_step_label_and_its_words_stays_in_the_title(string opener, string title)
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Crear\n{opener}\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
+        Assert.Equal(title, Assert.Single(Steps(import)).Title);
+    }
 }

@@ -41,7 +41,10 @@ internal static partial class Headings
         if (!m.Success) return Numbered(markdown);
         var title = $"{m.Groups["word"].Value}{(m.Groups["n"].Success ? " " + m.Groups["n"].Value : "")}{m.Groups["p"].Value}".Trim();
         int? number = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
-        return new(title, number, markdown[m.Length..].Trim());
+        var rest = markdown[m.Length..].Trim();
+        // "### Step 3 — Create the file": the dash is the author's, between the label and the words (shown in the title).
+        if (m.Groups["dash"].Success && rest.Length > 0) rest = $"{m.Groups["dash"].Value} {rest}";
+        return new(title, number, rest);
     }
 
     /// <summary>
@@ -121,7 +124,7 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*)(?!\.\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
 
-    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*(?<dash>[—–-])(?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
 
     [GeneratedRegex(@"^\s*(?:\*\*|__)(?<n>\d+)\s*(?<p>[.:)])\s*(?:\*\*|__)(?=\s|$)")]
