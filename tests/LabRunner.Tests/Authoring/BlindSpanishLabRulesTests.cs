@@ -161,4 +161,15 @@ public class BlindSpanishLabRulesTests
         var import = Read($"# Demo\n\n## Tarea 1. Crear\n{opener}\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n");
         Assert.Equal(title, Assert.Single(Steps(import)).Title);
     }
+
+    [Theory]
+    [InlineData("Ejecute en las dos:")]
+    [InlineData("Run it in both:")]
+    public void Run_in_both_with_no_session_named_runs_in_every_session_the_lab_named(string words)
+    {
+        var import = Read($"# Demo\n\nOpen two terminals, **Terminal 1** and **Terminal 2**.\n\n## Task 1. Pids\nStep 1. In Terminal 1:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n" +
+                          $"Step 2. Note each pid. {words}\n{Fence}sql\nSELECT pg_backend_pid();\n{Fence}\n");
+        var pids = Steps(import).Where(s => s.Action.Command == "SELECT pg_backend_pid();").Select(s => ((SqlAction)s.Action).Session).ToList();
+        Assert.Equal(2, pids.Distinct().Count());
+    }
 }

@@ -232,10 +232,13 @@ internal sealed partial class StepInterpreter
             }
         }
         // "En cada una", "in session 1 and then in session 2": the same SQL in every session the step names.
-        if (_each && _stepMentions.Count > 1 && _sqlItems.Count == 1 && blockParts.All(p => p.Action is SqlAction) && !analysis.Prompted && blockParts.Count == 1)
+        // "Ejecute en las dos" / "run it in both" with no session named: every session the lab named.
+        var each = _stepMentions.Count > 1 ? _stepMentions.Select(m => m.Session).ToList()
+            : _stepMentions.Count == 0 && _s.Names.Declared.Count > 1 ? _s.Names.Declared.ToList() : [];
+        if (_each && each.Count > 1 && _sqlItems.Count == 1 && blockParts.All(p => p.Action is SqlAction) && !analysis.Prompted && blockParts.Count == 1)
         {
             var original = blockParts[0];
-            foreach (var other in _stepMentions.Skip(1).Select(m => m.Session))
+            foreach (var other in each.Where(n => n != original.Session))
             {
                 var sql = (SqlAction)original.Action;
                 var copy = NewPart(sql with { Session = other, Database = _s.Psql.DatabaseOf(other), Login = _s.Psql.LoginOf(other) }, original.Line);
