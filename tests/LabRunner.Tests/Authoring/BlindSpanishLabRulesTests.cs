@@ -172,4 +172,17 @@ public class BlindSpanishLabRulesTests
         var pids = Steps(import).Where(s => s.Action.Command == "SELECT pg_backend_pid();").Select(s => ((SqlAction)s.Action).Session).ToList();
         Assert.Equal(2, pids.Distinct().Count());
     }
+
+    [Fact]
+    public void The_other_window_of_two_named_ones_is_the_other_session()
+    {
+        var import = Read($"# Demo\n\nAbra la **Ventana 1** y la **Ventana 2**.\n\n## Tarea 1. Bloqueo\na) En la Ventana 1:\n{Fence}sql\nBEGIN;\nUPDATE t SET n = 2;\n{Fence}\n" +
+                          $"b) En la Ventana 2:\n{Fence}sql\nUPDATE t SET n = 3;\n{Fence}\n" +
+                          $"c) En la Ventana 1:\n{Fence}sql\nCOMMIT;\n{Fence}\n" +
+                          $"d) Mire la otra ventana: muestra\n{Fence}\nUPDATE 1\n{Fence}\n");
+        var waiting = Steps(import).Single(s => s.Action.Command == "UPDATE t SET n = 3;");
+        Assert.Equal("UPDATE 1", waiting.Expect!.Panel);
+        Assert.True(waiting.Background);
+        Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("another terminal", StringComparison.Ordinal));
+    }
 }

@@ -63,14 +63,19 @@ internal sealed partial class SessionNames
         }
     }
 
-    /// <summary>The sessions a piece of prose names, in order (each once).</summary>
-    public List<Mention> In(string prose)
+    /// <summary>
+    /// The sessions a piece of prose names, in order (each once). With <paramref name="current"/> one of exactly two
+    /// sessions the lab named, "la otra ventana" / "the other terminal" is the other one, not a new session.
+    /// </summary>
+    public List<Mention> In(string prose, string? current = null)
     {
         var result = new List<Mention>();
+        var other = current is not null && _declared.Count == 2 && _declared.Contains(current) ? _declared.First(d => d != current) : null;
         foreach (var m in RawMentions(prose))
         {
-            var name = m.Vague ? LabIds.Slug(m.Name, "other") : Resolve(m);
-            if (result.All(r => r.Session != name)) result.Add(new(name, m.Index, m.Vague));
+            var vague = m.Vague && other is null;
+            var name = !m.Vague ? Resolve(m) : other ?? LabIds.Slug(m.Name, "other");
+            if (result.All(r => r.Session != name)) result.Add(new(name, m.Index, vague));
         }
         return result;
     }

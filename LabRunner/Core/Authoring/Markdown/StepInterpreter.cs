@@ -38,12 +38,12 @@ internal sealed partial class StepInterpreter
         _step = step;
         var leading = string.Join("\n", new[] { step.Description }.Concat(step.Items.TakeWhile(i => i is not CodeItem).OfType<ProseItem>()
             .Where(p => Headings.ResultLabel(p.Markdown) is null).Select(p => p.Plain)));
-        _stepMentions = state.Names.In(leading);
+        _stepMentions = state.Names.In(leading, state.Session);
         _each = SessionNames.InEach(leading);
         _sqlItems = step.Items.OfType<CodeItem>().Where(LooksLikeSql).ToList();
         if (step.Description.Length > 0) _text.Add(step.Description);
         InlinePsql(step.Description);
-        _mentions = state.Names.In(StepTitles.Plain(step.Description));
+        _mentions = state.Names.In(StepTitles.Plain(step.Description), state.Session);
         if (BlockShapes.FileToSave(step.Description) is { } file) _fileToSave = (file, step.Line);
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class StepInterpreter
         }
         if (BlockShapes.FileToSave(p.Plain) is { } file) _fileToSave = (file, p.Line);
         InlinePsql(p.Markdown);
-        var mentions = _s.Names.In(p.Plain);
+        var mentions = _s.Names.In(p.Plain, _s.Session);
         _mentions.AddRange(mentions);
         _intro = p.Plain.TrimEnd().EndsWith(':') ? (mentions, SessionNames.InEach(p.Plain)) : null;
         if (_seenCode) _trailing.Add(p);
