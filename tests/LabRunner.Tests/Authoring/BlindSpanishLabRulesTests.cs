@@ -185,4 +185,11 @@ public class BlindSpanishLabRulesTests
         Assert.True(waiting.Background);
         Assert.DoesNotContain(import.Warnings, w => w.Message.Contains("another terminal", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_pid_column_named_with_the_qualifier_after_it_is_matched_by_its_shape()
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Bloqueos\nPaso 1. Consulte:\n{Fence}sql\nSELECT pid AS pid_bloqueado, 1 AS n FROM pg_stat_activity LIMIT 1;\n{Fence}\n{Fence}\n pid_bloqueado | n \n---------------+---\n         31928 | 1\n(1 fila)\n{Fence}\n");
+        Assert.Contains("pid_bloqueado", Assert.Single(Steps(import)).Expect!.Matchers.Keys);
+    }
 }
