@@ -136,7 +136,7 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<t>\d+(?:\.\d+)*))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result)\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result)\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*(?:\((?<aside>[^)]*)\))?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
     private static partial Regex ResultLabelPattern();
 
     [GeneratedRegex(@"^\d+[.)]\s*")]
