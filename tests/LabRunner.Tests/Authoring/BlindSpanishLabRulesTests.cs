@@ -211,4 +211,13 @@ public class BlindSpanishLabRulesTests
         var import = Read($"# Demo\n\n## Tarea 1. Carga\nPaso 1. Ejecute:\n{Fence}bash\npg_lsclusters\n{Fence}\n\n**Resultado esperado** (como postgres):\n\n{Fence}\nVer Cluster Port Status\n15  main    5432 online\n{Fence}\n");
         Assert.Contains("15  main", Assert.Single(Steps(import)).Expect!.OutputContains, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_unnumbered_section_step_is_titled_by_the_sentence_that_introduces_its_code()
+    {
+        var import = Read($"# Demo\n\n## Tarea 1. Crear\nPaso 1. Cree:\n{Fence}sql\nCREATE TABLE t (id int);\n{Fence}\n\n## Limpieza\n\nBorre las tablas del laboratorio:\n\n{Fence}sql\nDROP TABLE t;\n{Fence}\n");
+        var cleanup = Assert.Single(import.Lab.Tasks[1].Steps);
+        Assert.Equal("Borre las tablas del laboratorio", cleanup.Title);
+        Assert.Equal(11, cleanup.Location.Line);
+    }
 }

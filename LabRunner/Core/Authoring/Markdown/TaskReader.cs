@@ -47,7 +47,13 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
                 if (_step is null)
                 {
                     if (!task.Implicit || task.Steps.Count > 0) state.Warnings.Add(new(Line(block), "code block with no step (\"Paso N.\") before it: imported as a step of its own", IsInfo: true));
-                    Open(state.Spanish ? "Paso" : "Step", null, "", Line(block), paso: false);
+                    if (_introducer is { } said && _pending.Count > 0 && _pending[^1] == Slice(said))
+                    {
+                        // "## Limpieza / Borre las tablas del laboratorio: / ```sql": the sentence is the step's title.
+                        _pending.RemoveAt(_pending.Count - 1);
+                        Open("", null, Slice(said), Line(said), paso: false);
+                    }
+                    else Open(state.Spanish ? "Paso" : "Step", null, "", Line(block), paso: false);
                 }
                 Item(block);
                 break;
@@ -154,10 +160,14 @@ internal sealed class TaskReader(TaskDraft task, string source, ReaderState stat
         if (bullet is not null && bullet.Length > 0) _step.Items.Add(new ProseItem(line, new ParagraphBlock(), bullet, StepTitles.Plain(bullet)));
     }
 
+    /// <summary>The last paragraph before any step, when it ends with ':' (it introduces the block after it).</summary>
+    private ParagraphBlock? _introducer;
+
     private void Item(Block block)
     {
         if (_step is null)
         {
+            _introducer = block is ParagraphBlock p && Slice(p).TrimEnd().EndsWith(':') ? p : null;
             _pending.Add(Slice(block));
             InlineContext(block);
             return;
