@@ -137,7 +137,20 @@ internal sealed class PanelParser
         while (More)
         {
             var line = Line;
-            if (PanelLines.IsBlank(line)) break;
+            if (PanelLines.IsBlank(line))
+            {
+                // One column holding an empty value (a void function's result: "SELECT pg_stat_statements_reset();")
+                // is a blank row right before the footer, not the end of the table.
+                if (columns.Count == 1 && _i + 1 < _lines.Length && PanelLines.FooterCount(_lines[_i + 1]) is not null)
+                {
+                    var row = _i;
+                    rows.Add(current = [""]);
+                    rowSpans.Add([new CellSpan(row, 0, line.Length)]);
+                    _i++;
+                    continue;
+                }
+                break;
+            }
             if (PanelLines.FooterCount(line) is { } n) { footer = n; _i++; break; }
             if (EndsTable(_i)) break;
             // \d-style footers ("Indexes:") follow the rows directly: a line without a separator is no row of a wider table.
