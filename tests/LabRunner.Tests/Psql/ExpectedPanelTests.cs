@@ -203,4 +203,17 @@ public class ExpectedPanelTests
         Assert.Equal([[""]], panel.Tables.First().Rows);
         Assert.Equal(1, panel.Tables.First().FooterCount);
     }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("(...)")]
+    [InlineData("…")]
+    public void A_row_of_dots_marks_rows_the_author_left_out(string mark)
+    {
+        var table = Assert.Single(ExpectedPanel.Parse($" id | nombre \n----+--------\n  1 | a\n  2 | b\n{mark}\n 99 | z\n(99 filas)\n").Tables);
+
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Equal(2, table.ElidedAt);
+        Assert.Equal(99, table.FooterCount);
+    }
 }
