@@ -37,7 +37,30 @@ internal sealed class TableComparer
                 : Result(false, new ExpectedNoRows(_actual.RowCount));
         if (MapColumns() is { } columnProblem) return Result(false, columnProblem);
         BuildMatchers();
+        if (_expected.ElidedAt is { } cut) return CompareElided(cut);
         return _ordered ? CompareOrdered() : CompareUnordered();
+    }
+
+    /// <summary>
+    /// A panel the author shortened ("..." between the first and the last rows): the rows shown before the cut are the
+    /// result's first rows, those after it its last, and the footer, when pasted, counts them all.
+    /// </summary>
+    private TableComparison CompareElided(int cut)
+    {
+        var shown = _expected.Rows.Count;
+        var total = _expected.FooterCount ?? _actual.RowCount;
+        // The last rows are only known when the result was kept whole (a bounded result keeps its first rows).
+        var whole = _actual.Rows.Count == _actual.RowCount;
+        var pairing = Enumerable.Range(0, shown).Select(r => r < cut ? r : whole ? _actual.Rows.Count - (shown - r) : -1).ToList();
+        if (_actual.RowCount != total || _actual.RowCount < shown)
+            return new TableComparison(false, new RowCountDiffers(total, _actual.RowCount, null, null), null, _notes) { Pairing = pairing };
+        for (var r = 0; r < shown; r++)
+        {
+            if (pairing[r] < 0 || pairing[r] >= _actual.Rows.Count) continue;
+            var c = FirstMismatch(r, pairing[r]);
+            if (c >= 0) return Difference(r, pairing[r], c, pairing, counts: null);
+        }
+        return Result(true, new RowsMatch(_actual.RowCount)) with { Pairing = pairing };
     }
 
     private VerdictReason? MapColumns()

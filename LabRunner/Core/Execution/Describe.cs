@@ -23,7 +23,8 @@ internal static class Describe
         ORDER BY 1;
         """;
 
-    public const string Roles = """
+    /// <summary>\du [PATTERN] (describeRoles): every role but pg_*, or the roles the pattern names.</summary>
+    public static string Roles(string? pattern) => """
         SELECT r.rolname, r.rolsuper, r.rolinherit,
           r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
           r.rolconnlimit, r.rolvaliduntil,
@@ -34,9 +35,10 @@ internal static class Describe
         , r.rolreplication
         , r.rolbypassrls
         FROM pg_catalog.pg_roles r
-        WHERE r.rolname !~ '^pg_'
-        ORDER BY 1;
-        """;
+
+        """ + (pattern is not null && SplitPattern(pattern).Name is { } name
+            ? $"WHERE r.rolname OPERATOR(pg_catalog.~) '^({name})$' COLLATE pg_catalog.default\n"
+            : "WHERE r.rolname !~ '^pg_'\n") + "ORDER BY 1;";
 
     public const string Tablespaces = """
         SELECT spcname AS "Name",

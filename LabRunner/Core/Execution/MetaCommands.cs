@@ -166,7 +166,7 @@ internal sealed class MetaCommands(SqlStepRunner run)
 
     private async Task<bool> RolesAsync(MetaCommandPart part)
     {
-        var rs = await QueryAsync(Describe.Roles);
+        var rs = await QueryAsync(Describe.Roles(Arguments(part.Arguments) is [var pattern, ..] ? pattern : null));
         if (rs is null) return true;
         var rows = rs.Rows.Select(r => (IReadOnlyList<string?>)[r[0], Describe.RoleAttributes(r), r[8]]).ToList();
         var table = new ResultSet(

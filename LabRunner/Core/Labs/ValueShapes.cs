@@ -84,7 +84,8 @@ public static partial class ValueShapes
         if (PreciseTimestampPattern().IsMatch(v) && TimestampPattern().IsMatch(v)) return ValueShape.Timestamp;
         if (LsnPattern().IsMatch(v)) return ValueShape.Lsn;
         var name = column.ToLowerInvariant();
-        if ((name == "pid" || name.EndsWith("_pid", StringComparison.Ordinal) || name == "pg_backend_pid") && PidPattern().IsMatch(v)) return ValueShape.Pid;
+        // "blocked_pid", and Spanish word order: "pid_bloqueado", "pid_sesion".
+        if ((name == "pid" || name.EndsWith("_pid", StringComparison.Ordinal) || name.StartsWith("pid_", StringComparison.Ordinal) || name == "pg_backend_pid") && PidPattern().IsMatch(v)) return ValueShape.Pid;
         if (PreciseIntervalPattern().IsMatch(v)) return ValueShape.Interval;
         // xmax 0 means "not deleted": data, not volatile. A non-zero one is whatever transaction the run had.
         if (XidColumns.Contains(name) && XidPattern().IsMatch(v)) return ValueShape.Xid;

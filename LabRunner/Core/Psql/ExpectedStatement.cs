@@ -20,6 +20,11 @@ public sealed record ExpectedTable(IReadOnlyList<string> Columns, IReadOnlyList<
     public bool FromPanel { get; init; } = true;
     /// <summary>Where the header and row cells are in the panel's lines (aligned tables read from a panel; null otherwise).</summary>
     public TableLayout? Layout { get; init; }
+    /// <summary>
+    /// Where the author cut rows out with a "..." / "(...)" line: the rows before it are the result's first rows, those
+    /// after it its last; the footer, when pasted, still counts them all. Null for a whole table.
+    /// </summary>
+    public int? ElidedAt { get; init; }
 }
 
 /// <summary>A command tag such as "UPDATE 1" or "CREATE TABLE".</summary>

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using System.Text;
 
 namespace LabRunner.Psql;
 
 /// <summary>Reads pasted psql output line by line into <see cref="ExpectedStatement"/>s. Lenient: authors trim, re-indent and translate.</summary>
-internal sealed class PanelParser
+internal sealed partial class PanelParser
 {
     private readonly string[] _lines;
     private readonly List<ExpectedStatement> _statements = [];
@@ -134,6 +135,7 @@ internal sealed class PanelParser
         string[]? current = null;
         bool[] continues = new bool[columns.Count];
         int? footer = null;
+        int? elidedAt = null;
         while (More)
         {
             var line = Line;
@@ -150,6 +152,7 @@ internal sealed class PanelParser
             }
             if (PanelLines.IsBlank(line)) break;
             if (PanelLines.FooterCount(line) is { } n) { footer = n; _i++; break; }
+            if (elidedAt is null && rows.Count > 0 && ElisionMark().IsMatch(line)) { elidedAt = rows.Count; _i++; continue; }
             if (EndsTable(_i)) break;
             // \d-style footers ("Indexes:") follow the rows directly: a line without a separator is no row of a wider table.
             if (columns.Count > 1 && !line.Contains('|') && !continues.Any(x => x)) break;
@@ -183,7 +186,7 @@ internal sealed class PanelParser
             continues = nextContinues;
             _i++;
         }
-        return new ExpectedTable(columns, rows) { FooterCount = footer, Layout = new TableLayout(headerSpans, rowSpans) };
+        return new ExpectedTable(columns, rows) { FooterCount = footer, Layout = new TableLayout(headerSpans, rowSpans), ElidedAt = elidedAt };
     }
 
     /// <summary>
@@ -325,4 +328,8 @@ internal sealed class PanelParser
         }
         return new ExpectedError(message.Severity, message.SqlState, message.Text) { Detail = detail, Hint = hint };
     }
+
+    /// <summary>"...", "(...)", "…", "[...]" alone on a line inside a table: rows the author left out.</summary>
+    [GeneratedRegex(@"^\s*(?:\.\.\.|…|\(\.\.\.\)|\(…\)|\[\.\.\.\])\s*$")]
+    private static partial Regex ElisionMark();
 }

@@ -369,4 +369,18 @@ public class ExpectationCheckerTests
         Assert.Equal("The sandbox PostgreSQL server restaurado did not start: FATAL:  could not locate required checkpoint record", Assert.IsType<ServerStepFailed>(verdict.Reason).Problem);
         Assert.Equal(VerdictStatus.Ran, ExpectationChecker.Check(start, null, Shell(0, "server restaurado started\n")).Status);
     }
+
+    [Theory]
+    [InlineData("e", "(5 filas)", VerdictStatus.Passed)]
+    [InlineData("x", "(5 filas)", VerdictStatus.Failed)]
+    [InlineData("e", "(6 filas)", VerdictStatus.Failed)]
+    public void A_panel_shortened_with_dots_compares_its_first_and_last_rows_and_its_footer(string last, string footer, VerdictStatus status)
+    {
+        var panel = $" id | t \n----+---\n  1 | a\n  2 | b\n...\n  5 | {last}\n{footer}\n";
+        var output = Of(Table(["id", "t"], ["1", "a"], ["2", "b"], ["3", "c"], ["4", "d"], ["5", "e"]));
+
+        var verdict = Check(new Expectation { Panel = panel }, output, "SELECT id, t FROM x ORDER BY id");
+
+        Assert.Equal(status, verdict.Status);
+    }
 }

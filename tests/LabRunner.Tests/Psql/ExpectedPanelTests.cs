@@ -205,4 +205,27 @@ public class ExpectedPanelTests
         Assert.Equal(["1", "2"], Assert.Single(table.Rows));
         Assert.Equal(1, table.FooterCount);
     }
+
+    [Fact]
+    public void A_one_column_row_with_an_empty_value_is_a_row_not_the_end_of_the_table()
+    {
+        var panel = ExpectedPanel.Parse(" pg_stat_statements_reset \n--------------------------\n \n(1 fila)\n\n count \n-------\n     1\n(1 fila)\n");
+
+        Assert.Equal(2, panel.Tables.Count());
+        Assert.Equal([[""]], panel.Tables.First().Rows);
+        Assert.Equal(1, panel.Tables.First().FooterCount);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("(...)")]
+    [InlineData("…")]
+    public void A_row_of_dots_marks_rows_the_author_left_out(string mark)
+    {
+        var table = Assert.Single(ExpectedPanel.Parse($" id | nombre \n----+--------\n  1 | a\n  2 | b\n{mark}\n 99 | z\n(99 filas)\n").Tables);
+
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Equal(2, table.ElidedAt);
+        Assert.Equal(99, table.FooterCount);
+    }
 }

@@ -11,6 +11,7 @@ internal static partial class Headings
 {
     public static SectionKind Classify(string heading)
     {
+        heading = Undecorated(heading);
         var h = Plain(heading);
         if (ExpectedHeading().IsMatch(NumberPrefix().Replace(h, ""))) return SectionKind.Expected;
         if (TaskHeading().IsMatch(heading.Trim())) return SectionKind.Task;
@@ -27,7 +28,7 @@ internal static partial class Headings
     /// <summary>"Tarea 2." → "2", "Laboratorio 3.1" → "3.1": a task's own number, for labels in result sections.</summary>
     public static string? TaskLabel(string text)
     {
-        var m = TaskHeading().Match(text.Trim().Trim('*', '_').Trim());
+        var m = TaskHeading().Match(Undecorated(text.Trim().Trim('*', '_').Trim()));
         return m.Success && m.Groups["n"].Success ? m.Groups["n"].Value : null;
     }
 
@@ -37,10 +38,27 @@ internal static partial class Headings
     public static StepOpener? Step(string markdown)
     {
         var m = StepPrefix().Match(markdown);
-        if (!m.Success) return null;
+        if (!m.Success) return Numbered(markdown);
         var title = $"{m.Groups["word"].Value}{(m.Groups["n"].Success ? " " + m.Groups["n"].Value : "")}{m.Groups["p"].Value}".Trim();
         int? number = m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
-        return new(title, number, markdown[m.Length..].Trim());
+        var rest = markdown[m.Length..].Trim();
+        // "### Step 3 — Create the file": the dash is the author's, between the label and the words (shown in the title).
+        if (m.Groups["dash"].Success && rest.Length > 0) rest = $"{m.Groups["dash"].Value} {rest}";
+        return new(title, number, rest);
+    }
+
+    /// <summary>
+    /// Steps numbered without the word: a bold number ("**1.** Abra ...", which Markdown keeps a paragraph, not a list)
+    /// and a letter ("a) En la Ventana 1 ...", sub-steps of an "Actividad"). Their title is the number as written.
+    /// </summary>
+    private static StepOpener? Numbered(string markdown)
+    {
+        var m = BoldNumberPrefix().Match(markdown);
+        if (m.Success) return new($"{m.Groups["n"].Value}{m.Groups["p"].Value}", int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), markdown[m.Length..].Trim());
+        m = LetterPrefix().Match(markdown);
+        if (!m.Success) return null;
+        var letter = m.Groups["l"].Value;
+        return new($"{letter})", char.ToLowerInvariant(letter[0]) - 'a' + 1, markdown[m.Length..].Trim());
     }
 
     /// <summary>
@@ -70,10 +88,23 @@ internal static partial class Headings
     /// <summary>"Resultado esperado:", "Salida esperada (sesión A):", "Expected output (your numbers will differ):", "Resultado: `...`", "You should get:".</summary>
     public static ResultIntro? ResultLabel(string markdown)
     {
-        var text = markdown.Trim();
+        var text = Undecorated(markdown.Trim());
         var m = ResultLabelPattern().Match(text);
         if (!m.Success) return null;
         return new(text[m.Length..].Trim(), m.Groups["aside"].Success ? m.Groups["aside"].Value : "");
+    }
+
+    /// <summary>
+    /// "🧪 Ejercicio 1", "✅ **Resultado esperado:**", "📌 Tarea 2": the text after the emoji and pictographs authors put
+    /// before headings and labels (they decorate, they do not name anything).
+    /// </summary>
+    public static string Undecorated(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) is UnicodeCategory.OtherSymbol
+                   or UnicodeCategory.Surrogate or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format))
+            i++;
+        return i == 0 ? text : text[i..];
     }
 
     /// <summary>Lower case, no accents, no trailing punctuation: what heading comparisons look at.</summary>
@@ -103,13 +134,19 @@ internal static partial class Headings
     [GeneratedRegex(@"^(?:Tarea|Task|Ejercicio|Exercise|Actividad|Activity|Parte|Part|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<n>\d+(?:\.\d+)*|(?-i:[A-Z]|[IVX]{2,4})(?=[\s.:)–—-]|$))(?!\.\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskHeading();
 
-    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*[—–-](?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<word>Paso|Step|Etapa)\s*(?<n>\d+)\s*(?<p>[.:)])?\s*(?:\*\*|__)?(?:\s*[.:])?(?:\s*(?<dash>[—–-])(?=\s))?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
+
+    [GeneratedRegex(@"^\s*(?:\*\*|__)(?<n>\d+)\s*(?<p>[.:)])\s*(?:\*\*|__)(?=\s|$)")]
+    private static partial Regex BoldNumberPrefix();
+
+    [GeneratedRegex(@"^\s*(?:\*\*|__)?(?<l>[a-zA-Z])\)(?:\*\*|__)?(?=\s)")]
+    private static partial Regex LetterPrefix();
 
     [GeneratedRegex(@"^(?:\*\*|__)?(?:(?:Tarea|Task|Ejercicio|Exercise|Laboratorio|Lab|Pr[aá]ctica|Practice)\s*(?<t>\d+(?:\.\d+)*))?\s*[.:,;-]?\s*(?:(?:Paso|Step)\s*(?<s>\d+))?\s*[.:]?\s*(?:\*\*|__)?\s*[.:]?", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result|you\s+should\s+(?:get|see)|you\s+will\s+(?:get|see)|deber[ií]as\s+(?:obtener|ver))\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\*\*|__|#+\s*)?(?:\d+[.)]\s*)?(?:resultados?(?:\s+esperados?)?|salidas?(?:\s+esperadas?)?|expected\s+(?:results?|outputs?)|results?\s+expected|output|result|you\s+should\s+(?:get|see)|you\s+will\s+(?:get|see)|deber[ií]as\s+(?:obtener|ver))\s*(?:\((?<aside>[^)]*)\))?\s*(?:\*\*|__)?\s*(?:\((?<aside>[^)]*)\))?\s*:(?:\*\*|__)?", RegexOptions.IgnoreCase)]
     private static partial Regex ResultLabelPattern();
 
     [GeneratedRegex(@"^\d+[.)]\s*")]

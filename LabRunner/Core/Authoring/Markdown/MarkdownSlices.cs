@@ -23,6 +23,19 @@ internal static class MarkdownSlices
         return string.Join("\n", lines).Trim('\n');
     }
 
+    /// <summary>
+    /// The Markdown line (1-based) where a block starts. A setext heading ("Tarea 1" over "=======") starts on its text,
+    /// where Markdig's Line points at the underline.
+    /// </summary>
+    public static int LineOf(string source, Block block)
+    {
+        if (block is not HeadingBlock { IsSetext: true }) return block.Line + 1;
+        var end = Math.Clamp(block.Span.Start, 0, source.Length);
+        var line = 1;
+        for (var i = 0; i < end; i++) if (source[i] == '\n') line++;
+        return line;
+    }
+
     /// <summary>Every image (![alt](path)) inside a block, however deeply nested.</summary>
     public static IEnumerable<LinkInline> Images(Block block) => block switch
     {

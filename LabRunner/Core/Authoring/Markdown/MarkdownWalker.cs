@@ -41,7 +41,7 @@ internal sealed partial class MarkdownWalker
 
     private MarkdownWalker(string source, string path)
     {
-        _source = source.Replace("\r\n", "\n").Replace('\r', '\n');
+        _source = FrontMatter.Blank(source.Replace("\r\n", "\n").Replace('\r', '\n'));
         _path = path;
         _expected = new ExpectedResults();
     }
@@ -104,6 +104,7 @@ internal sealed partial class MarkdownWalker
                 break;
             case SectionKind.Objectives:
                 Objectives(block);
+                if (block is ParagraphBlock) InlineContext(block); // "Trabaje en la base `curso` (`psql curso`)." under the objectives
                 break;
             case SectionKind.Questions:
                 Question(block);
@@ -139,7 +140,8 @@ internal sealed partial class MarkdownWalker
                 break;
             default:
                 _introduction.Add(Slice(block));
-                if (_section == SectionKind.Introduction && block is ParagraphBlock) ProseConnections.PsqlInvocations(_state, Slice(block), Line(block));
+                // The connection the text under the title names (`psql uni`) is the lab's; other inline code there names tools as often.
+                if (block is ParagraphBlock) ProseConnections.PsqlInvocations(_state, Slice(block), Line(block));
                 if (block is FencedCodeBlock or CodeBlock)
                 {
                     var lines = MarkdownSlices.CodeLines((LeafBlock)block);
@@ -340,7 +342,7 @@ internal sealed partial class MarkdownWalker
         }
     }
 
-    private static int Line(Block block) => block.Line + 1;
+    private int Line(Block block) => MarkdownSlices.LineOf(_source, block);
     private string Slice(Block block) => MarkdownSlices.Of(_source, block);
 
     private static bool IsComment(Block block) =>

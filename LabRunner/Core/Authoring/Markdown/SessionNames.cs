@@ -64,14 +64,19 @@ internal sealed partial class SessionNames
         }
     }
 
-    /// <summary>The sessions a piece of prose names, in order (each once).</summary>
-    public List<Mention> In(string prose)
+    /// <summary>
+    /// The sessions a piece of prose names, in order (each once). With <paramref name="current"/> one of exactly two
+    /// sessions the lab named, "la otra ventana" / "the other terminal" is the other one, not a new session.
+    /// </summary>
+    public List<Mention> In(string prose, string? current = null)
     {
         var result = new List<Mention>();
+        var other = current is not null && _declared.Count == 2 && _declared.Contains(current) ? _declared.First(d => d != current) : null;
         foreach (var m in RawMentions(prose))
         {
-            var name = m.Vague ? LabIds.Slug(m.Name, "other") : Resolve(m);
-            if (result.All(r => r.Session != name)) result.Add(new(name, m.Index, m.Vague));
+            var vague = m.Vague && other is null;
+            var name = !m.Vague ? Resolve(m) : other ?? LabIds.Slug(m.Name, "other");
+            if (result.All(r => r.Session != name)) result.Add(new(name, m.Index, vague));
         }
         return result;
     }
@@ -136,13 +141,14 @@ internal sealed partial class SessionNames
     [GeneratedRegex(@"\b(?i:(?<n>left|right|top|bottom|upper|lower|middle)\s+pane)\b")]
     private static partial Regex PaneWord();
 
-    [GeneratedRegex(@"\b(?i:terminal(?:es)?)\s+(?<n>\d{1,2})\b(?:\s*(?i:y|and|,)\s*(?<m>\d{1,2})\b)?")]
+    // "Terminal 1", "terminales 1 y 2", and the windows some courses call them: "Ventana 2" (not "window 10": Windows 10).
+    [GeneratedRegex(@"\b(?i:terminal(?:es)?|ventanas?)\s+(?<n>\d{1,2})\b(?:\s*(?i:y|and|,)\s*(?<m>\d{1,2})\b)?")]
     private static partial Regex TerminalWord();
 
-    [GeneratedRegex(@"\b(?i:(?<o>primera|primer|segunda|segundo|tercera|tercer|first|second|third)\s+(?:terminal|sesi[oó]n|session))\b")]
+    [GeneratedRegex(@"\b(?i:(?<o>primera|primer|segunda|segundo|tercera|tercer|first|second|third)\s+(?:terminal|sesi[oó]n|session|ventana|window))\b")]
     private static partial Regex OrdinalTerminal();
 
-    [GeneratedRegex(@"\b(?i:otra\s+terminal|otra\s+sesi[oó]n|another\s+terminal|another\s+session|other\s+terminal)\b")]
+    [GeneratedRegex(@"\b(?i:otra\s+terminal|otra\s+sesi[oó]n|otra\s+ventana|another\s+terminal|another\s+session|another\s+window|other\s+terminal|other\s+window)\b")]
     private static partial Regex VagueTerminal();
 
     [GeneratedRegex(@"\b(?:en cada una|en cada sesion|en ambas|en las dos|y luego en|y despues en|in each|in both|both sessions|and then in|each session|las dos sesiones)\b")]

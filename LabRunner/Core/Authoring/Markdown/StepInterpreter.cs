@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
+using Markdig.Syntax;
 using LabRunner.Labs;
 
 namespace LabRunner.Authoring.Markdown;
@@ -37,12 +38,12 @@ internal sealed partial class StepInterpreter
         _step = step;
         var leading = string.Join("\n", new[] { step.Description }.Concat(step.Items.TakeWhile(i => i is not CodeItem).OfType<ProseItem>()
             .Where(p => Headings.ResultLabel(p.Markdown) is null).Select(p => p.Plain)));
-        _stepMentions = state.Names.In(leading);
+        _stepMentions = state.Names.In(leading, state.Session);
         _each = SessionNames.InEach(leading);
         _sqlItems = step.Items.OfType<CodeItem>().Where(LooksLikeSql).ToList();
         if (step.Description.Length > 0) _text.Add(step.Description);
         InlinePsql(step.Description);
-        _mentions = state.Names.In(StepTitles.Plain(step.Description));
+        _mentions = state.Names.In(StepTitles.Plain(step.Description), state.Session);
         if (BlockShapes.FileToSave(step.Description) is { } file) _fileToSave = (file, step.Line);
     }
 
@@ -61,8 +62,23 @@ internal sealed partial class StepInterpreter
     {
         if (Headings.ResultLabel(p.Plain) is { } intro && p.Block is not Table)
         {
-            if (intro.Rest.Length > 0) InlineResult(intro, p);
-            else _label = intro;
+            if (intro.Rest.Length == 0) _label = intro;
+            else if (IntroducesNext(intro.Rest))
+            {
+                // "Resultado esperado: algo parecido a esto (el tps depende de su máquina):" the words are for the
+                // student; the block after them is the result.
+                _label = intro;
+                _text.Add(p.Markdown);
+            }
+            else InlineResult(intro, p);
+            return;
+        }
+        if (_label is not null && p.Block is QuoteBlock && QuotedOutput(p.Markdown) is { } quoted)
+        {
+            // "> CREATE EXTENSION" after a result label: psql's output, quoted instead of fenced.
+            var aside = _s.Names.First(_label.Aside);
+            _label = null;
+            AttachOutput(quoted, p.Line, EndOf(p), aside, all: false);
             return;
         }
         var isTable = p.Block is Table;
@@ -76,7 +92,7 @@ internal sealed partial class StepInterpreter
         }
         if (BlockShapes.FileToSave(p.Plain) is { } file) _fileToSave = (file, p.Line);
         InlinePsql(p.Markdown);
-        var mentions = _s.Names.In(p.Plain);
+        var mentions = _s.Names.In(p.Plain, _s.Session);
         _mentions.AddRange(mentions);
         _intro = p.Plain.TrimEnd().EndsWith(':') ? (mentions, SessionNames.InEach(p.Plain)) : null;
         if (_seenCode) _trailing.Add(p);
@@ -129,6 +145,14 @@ internal sealed partial class StepInterpreter
                 break;
             case BlockRole.Output:
                 {
+                    if (label is { } said && Varies().IsMatch(Headings.Plain($"{said.Aside} {said.Rest}")) && LastRunnable() is { Action: ShellAction, HasExpectation: false } program
+                        && ProseKinds.Of(analysis.Output!) != ProseKind.Meter)
+                    {
+                        // "Resultado esperado (los tiempos cambian en cada equipo):" over a program's report (pgbench,
+                        // pg_basebackup -P): the lab itself says it will not be the same; shown, not compared.
+                        SetProse(program, c.Markdown, c.Line, c.EndLine, "a program's output the lab says varies");
+                        break;
+                    }
                     var aside = label is { } l ? _s.Names.First(l.Aside) : null;
                     var target = aside ?? (intro is { Mentions.Count: > 0 } i ? i.Mentions[0].Session : mentions.FirstOrDefault()?.Session);
                     var all = intro is { All: true } || label is { } l2 && SessionNames.InEach(l2.Aside);
@@ -216,10 +240,13 @@ internal sealed partial class StepInterpreter
             }
         }
         // "En cada una", "in session 1 and then in session 2": the same SQL in every session the step names.
-        if (_each && _stepMentions.Count > 1 && _sqlItems.Count == 1 && blockParts.All(p => p.Action is SqlAction) && !analysis.Prompted && blockParts.Count == 1)
+        // "Ejecute en las dos" / "run it in both" with no session named: every session the lab named.
+        var each = _stepMentions.Count > 1 ? _stepMentions.Select(m => m.Session).ToList()
+            : _stepMentions.Count == 0 && _s.Names.Declared.Count > 1 ? _s.Names.Declared.ToList() : [];
+        if (_each && each.Count > 1 && _sqlItems.Count == 1 && blockParts.All(p => p.Action is SqlAction) && !analysis.Prompted && blockParts.Count == 1)
         {
             var original = blockParts[0];
-            foreach (var other in _stepMentions.Skip(1).Select(m => m.Session))
+            foreach (var other in each.Where(n => n != original.Session))
             {
                 var sql = (SqlAction)original.Action;
                 var copy = NewPart(sql with { Session = other, Database = _s.Psql.DatabaseOf(other), Login = _s.Psql.LoginOf(other) }, original.Line);
@@ -522,6 +549,17 @@ internal sealed partial class StepInterpreter
         return runs;
     }
 
+    /// <summary>Words after a result label that end with ':' and quote no result: they introduce the block after them.</summary>
+    private static bool IntroducesNext(string rest) =>
+        rest.TrimEnd().TrimEnd('*', '_').EndsWith(':') && !InlineCode().Matches(rest).Any(m => SqlText.IsSurelyOutput(m.Groups[1].Value) || SqlText.IsCommandTag(m.Groups[1].Value));
+
+    /// <summary>A blockquote whose every line is psql output (command tags, a table): that output, without the '>' marks.</summary>
+    private static string? QuotedOutput(string markdown)
+    {
+        var lines = markdown.Split('\n').Select(l => QuoteMark().Replace(l, "")).ToList();
+        return Markdown.QuotedOutput.IsPrinted(lines) ? string.Join("\n", lines).Trim('\n') : null;
+    }
+
     private static int EndOf(ProseItem p) => p.Line + p.Markdown.TrimEnd().Count(ch => ch == '\n');
 
     private PartDraft? LastRunnable() => _step.Parts.LastOrDefault(p => p.Action is SqlAction or ShellAction);
@@ -546,14 +584,20 @@ internal sealed partial class StepInterpreter
     [GeneratedRegex(@"`([^`]+)`")]
     private static partial Regex InlineCode();
 
+    [GeneratedRegex(@"^\s*>\s?")]
+    private static partial Regex QuoteMark();
+
     [GeneratedRegex(@"^!\[[^\]]*\]\([^)]*\)$")]
     private static partial Regex ImageOnly();
 
-    [GeneratedRegex($@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve|prints nothing|shows nothing|no output|nothing is printed|no muestra nada|no imprime nada|{Change})")]
+    [GeneratedRegex($@"\b(?:queda (?:bloquead|esperando)|se queda|espera a|hangs|waits|is waiting|blocks|deberias ver|deberia verse|veras|debe aparecer|debe mostrar|you should see|should see|you will see|aparece|must show|se muestra|returns|devuelve|prints nothing|shows nothing|no output|nothing is printed|no muestra nada|no imprime nada|debe(?:n)? (?:responder|decir|imprimir)|deberia(?:n)? (?:responder|decir)|responde con|should (?:respond|print|say)|prints|{Change})")]
     private static partial Regex Outcome();
 
     /// <summary>A value said to change from an earlier step's ("checkpoints_req should have gone up by one"): a result.</summary>
     private const string Change = @"should (?:now )?(?:have )?(?:gone up|go up|gone down|go down|increased|increase|decreased|decrease|grown|changed)|deberia(?:n)? haber (?:aumentado|subido|bajado|disminuido|cambiado)";
+
+    [GeneratedRegex(@"\b(?:cambia|varia|parecid|similar|depende|distint|aproximad|will differ|may differ|differ|vary|varies|something like|approximately)")]
+    private static partial Regex Varies();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();

@@ -134,7 +134,7 @@ internal sealed partial class TaskReader(TaskDraft task, string source, ReaderSt
     /// <summary>
     /// `&lt;details&gt;&lt;summary&gt;Solution&lt;/summary&gt;` … `&lt;/details&gt;` in a task: an answer the student opens
     /// after trying, never a step (it would do the exercise for them, or run twice). Returns whether the block was
-    /// taken as part of it.
+    /// taken as part of it. A challenge step with no command of its own keeps its answer as its command.
     /// </summary>
     private bool HiddenAnswer(Block block)
     {
@@ -143,6 +143,9 @@ internal sealed partial class TaskReader(TaskDraft task, string source, ReaderSt
             var text = Slice(html);
             var closes = text.Contains("</details>", StringComparison.OrdinalIgnoreCase);
             if (_answerLine is null && (!AnswerDetails().IsMatch(text) || closes)) return false;
+            // "e) **Reto:** escriba una consulta…" then the solution: a step with no command of its own is that answer
+            // (run, so a check proves it), not a "try it" after a step that already did its work.
+            if (_answerLine is null && _step is not null && !_step.Items.OfType<CodeItem>().Any()) return false;
             _answerLine = closes ? null : _answerLine ?? Line(block);
             _pending.Add(text);
             return true;
@@ -274,6 +277,6 @@ internal sealed partial class TaskReader(TaskDraft task, string source, ReaderSt
         return index >= 0 && index + 1 < parent.Count && parent[index + 1] is FencedCodeBlock or CodeBlock;
     }
 
-    private static int Line(Block block) => block.Line + 1;
+    private int Line(Block block) => MarkdownSlices.LineOf(source, block);
     private string Slice(Block block) => MarkdownSlices.Of(source, block);
 }
