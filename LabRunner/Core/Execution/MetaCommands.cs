@@ -4,7 +4,7 @@ using Npgsql;
 namespace LabRunner.Execution;
 
 /// <summary>
-/// The psql meta-commands labs use, with psql's output: \x, \c, \d, \dt, \dv, \l, \du, \dn[+], \dp, \echo; \set and
+/// The psql meta-commands labs use, with psql's output: \q (the session ends), \x, \c, \d, \dt, \dv, \l, \du, \dn[+], \dp, \echo; \set and
 /// \unset (the session's variables), \pset null; \i and \ir (<see cref="IncludeFile"/>), \copy (<see cref="CopyFile"/>); other \pset settings are accepted and ignored. Anything else is
 /// reported as psql does.
 /// </summary>
@@ -23,6 +23,11 @@ internal sealed class MetaCommands(SqlStepRunner run)
             case "c" or "connect":
                 await ConnectAsync(args);
                 return true;
+            case "q" or "quit":
+                // psql ends: its connection (and transaction, SET, \set) with it; the script stops. The session's next
+                // step is a new psql, on the lab's database unless it names another.
+                await run.Session.EndAsync();
+                return false;
             case "set":
                 SetVariable(Arguments(args));
                 return true;

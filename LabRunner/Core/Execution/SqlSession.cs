@@ -72,6 +72,16 @@ public sealed class SqlSession : IAsyncDisposable
     /// <summary>Notices go to the results of the statement running now, in arrival order (a flood is bounded).</summary>
     internal void CollectNoticesInto(BoundedLines<ServerNotice>? sink) => _noticeSink = sink;
 
+    /// <summary>\q: the psql is gone; the next step starts a new one (its own settings, on the lab's database).</summary>
+    internal async Task EndAsync()
+    {
+        await CloseAsync();
+        Database = null;
+        Expanded = false;
+        NullDisplay = "";
+        Variables.Clear();
+    }
+
     internal async Task CloseAsync()
     {
         var old = _connection;

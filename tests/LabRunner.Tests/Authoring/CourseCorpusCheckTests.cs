@@ -21,7 +21,6 @@ public class CourseCorpusCheckTests(ITestOutputHelper output)
         [("index-exercise-blockquotes", 14)] = "a panel of words only (psql's own 'Timing is on.') is shown, not compared (ExpectationChecker: not Comparable)",
         [("backups-pg-dump-custom", 38)] = "shell output is compared literally (OutputContains): pg_restore -l's volatile 'Archive created at' date cannot match; shell outputs have no volatile-value matching yet",
         [("checkpoint-settings", 115)] = "shell output is compared literally (OutputContains): pg_controldata's LSNs, XIDs, OIDs and checkpoint time cannot match; shell outputs have no volatile-value matching yet",
-        [("backups-pg-dump-custom", 56)] = "step 1's `\\q` ends its psql, but a step cannot close its session yet: the session stays on shop and `dropdb shop` waits 5 s and fails (database is being accessed by other users)",
         [("acceso-contrasena", 112)] = "the reader takes \\password's prompts for its output (CourseCorpusReadTests.ReaderGaps), and the engine cannot answer psql's interactive prompts",
         [("acceso-contrasena", 123)] = "a refused login written as a `$ psql -h localhost -U ana` transcript: the reader makes it a manual step (ReaderGaps); running it needs a login with the old password expected to fail",
         [("carga-datos-copy", 24)] = "COPY ... FROM STDIN with its rows and \\. in the same block: the engine sends SQL as commands, and Npgsql refuses COPY there (psql streams the rows with the COPY protocol)",

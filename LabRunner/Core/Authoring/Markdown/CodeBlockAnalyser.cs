@@ -339,7 +339,19 @@ internal sealed partial class CodeBlockAnalyser(PsqlContext context, List<Import
             }
             return;
         }
-        if (Quit().IsMatch(s)) return;
+        if (Quit().IsMatch(s))
+        {
+            // psql ends there, and its connection with it (a later `dropdb` of its database is not held up by it). Alone
+            // in a block it runs nothing: the session it ends was never opened by this block.
+            if (_segments.Count > 0 && _segments[^1].Kind == SegmentKind.Sql)
+            {
+                var quit = Add(SegmentKind.Sql, line);
+                quit.Commands.Add(s);
+                quit.EndLine = line;
+                _open = false;
+            }
+            return;
+        }
         if (UnrunMetaCommands.Of(s) is { } unrun)
             warnings.Add(new(line, $"\\{unrun.Name} {unrun.Does}: LabRunner's psql does not run it, so this step cannot do what the lab says (a shell step such as `psql -f FILE`, or the SQL itself, can)"));
         var connect = Connect().Match(s);
