@@ -40,7 +40,7 @@ internal static class CopyFile
             run.AddMetaError(part.Name, IncludeFile.Located(run, part) + $"{copy.File}: {error}\n");
             return true;
         }
-        return await OnConnectionAsync(run, copy, async (conn, token) =>
+        return await OnConnectionAsync(run, copy.Sql, async (conn, token) =>
         {
             await using (var writer = await conn.BeginTextImportAsync(copy.Sql, token))
             {
@@ -53,7 +53,7 @@ internal static class CopyFile
     private static async Task<bool> ToAsync(SqlStepRunner run, MetaCommandPart part, CopyCommand copy)
     {
         string? data = null;
-        var go = await OnConnectionAsync(run, copy, async (conn, token) =>
+        var go = await OnConnectionAsync(run, copy.Sql, async (conn, token) =>
         {
             using var reader = await conn.BeginTextExportAsync(copy.Sql, token);
             data = await reader.ReadToEndAsync(token);
@@ -69,7 +69,7 @@ internal static class CopyFile
     }
 
     /// <summary>The COPY on the session's connection; the server's error is printed as a statement's is.</summary>
-    private static async Task<bool> OnConnectionAsync(SqlStepRunner run, CopyCommand copy, Func<NpgsqlConnection, CancellationToken, Task> work)
+    internal static async Task<bool> OnConnectionAsync(SqlStepRunner run, string sql, Func<NpgsqlConnection, CancellationToken, Task> work)
     {
         NpgsqlConnection? conn = null;
         using var timeoutCts = new CancellationTokenSource(run.Timeout);
@@ -82,14 +82,14 @@ internal static class CopyFile
         }
         catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested && !run.Token.IsCancellationRequested)
         {
-            run.TimedOut(copy.Sql);
+            run.TimedOut(sql);
             // A COPY cut off mid-stream may leave the connection unusable: the next statement opens a fresh one.
             if (conn?.State != System.Data.ConnectionState.Open) await run.Session.CloseAsync();
             return false;
         }
         catch (PostgresException pe)
         {
-            await run.AddErrorAsync(pe, copy.Sql, conn, null);
+            await run.AddErrorAsync(pe, sql, conn, null);
             return true;
         }
         catch (NpgsqlException ne) when (conn is not null)

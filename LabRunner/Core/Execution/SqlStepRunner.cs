@@ -104,6 +104,7 @@ internal sealed class SqlStepRunner(
         if (part.IsEmpty) return true;
         // psql sends the text with its variables interpolated (and shows that text in an error's LINE).
         if (!retried) part = part with { Text = PsqlVariables.Interpolate(part.Text, session.Variable) };
+        if (part.CopyData is { } data) return await CopyInline.RunAsync(this, part, data);
         NpgsqlConnection conn;
         try { conn = await ConnectionAsync(); }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or PostgresUnavailableException)

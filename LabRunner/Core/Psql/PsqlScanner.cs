@@ -7,7 +7,7 @@ namespace LabRunner.Psql;
 /// only outside quotes, dollar quotes, comments, parentheses and CREATE FUNCTION ... BEGIN ATOMIC ... END blocks;
 /// a backslash outside quotes starts a meta-command that takes the rest of its line.
 /// </summary>
-public static class PsqlScanner
+public static partial class PsqlScanner
 {
     public static IReadOnlyList<ScriptPart> Split(string script)
     {
@@ -19,10 +19,10 @@ public static class PsqlScanner
         var idents = new List<string>(4);
         var i = 0;
 
-        void Emit(bool forceExpanded = false, QueryOutput? output = null, string? gset = null)
+        void Emit(bool forceExpanded = false, QueryOutput? output = null, string? gset = null, string? copyData = null)
         {
             var text = buf.ToString();
-            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output, Gset = gset });
+            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output, Gset = gset, CopyData = copyData });
             buf.Clear();
             significant = false;
             paren = 0;
@@ -109,7 +109,8 @@ public static class PsqlScanner
                 case ';' when paren == 0 && beginDepth == 0:
                     buf.Append(';');
                     i++;
-                    Emit();
+                    if (CopyFromStdin().IsMatch(buf.ToString())) Emit(copyData: CopyData());
+                    else Emit();
                     continue;
             }
 
@@ -129,6 +130,25 @@ public static class PsqlScanner
             i++;
         }
 
+        // COPY … FROM STDIN reads its rows from the script itself: the lines after the statement's, up to "\." (or the end).
+        string CopyData()
+        {
+            var data = new StringBuilder();
+            var end = SqlLexing.LineEnd(s, i);
+            i = end < s.Length ? end + 1 : end;
+            if (end < s.Length) line++;
+            while (i < s.Length)
+            {
+                end = SqlLexing.LineEnd(s, i);
+                var row = s[i..end].TrimEnd('\r');
+                i = end < s.Length ? end + 1 : end;
+                line++;
+                if (row == "\\.") break;
+                data.Append(row).Append('\n');
+            }
+            return data.ToString();
+        }
+
         if (buf.Length > 0)
         {
             // psql joins the lines of a statement with \n; the file's last line terminator is not part of it.
@@ -137,6 +157,9 @@ public static class PsqlScanner
         }
         return parts;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*COPY\b[\s\S]*\bFROM\s+STDIN\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CopyFromStdin();
 
     /// <summary>psql's heuristic for SQL-standard function bodies (CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END).</summary>
     private static void TrackBeginAtomic(string word, List<string> idents, int paren, ref int beginDepth)

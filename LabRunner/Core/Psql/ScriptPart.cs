@@ -13,6 +13,8 @@ public sealed record SqlStatementPart(string Text, int Line, bool IsEmpty = fals
     public QueryOutput? Output { get; init; }
     /// <summary>`\gset [PREFIX]`: the one row's columns become psql variables PREFIX+column (the arguments as written); null = not \gset.</summary>
     public string? Gset { get; init; }
+    /// <summary>`COPY … FROM STDIN;` in a script: the lines after it up to `\.`, the data psql streams to the server; null = none.</summary>
+    public string? CopyData { get; init; }
 }
 
 /// <summary>A meta-command such as <c>\x</c>, <c>\c curso</c>, <c>\dn+</c>: name without the backslash, and the rest of its line.</summary>
