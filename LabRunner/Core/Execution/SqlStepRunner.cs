@@ -124,6 +124,7 @@ internal sealed class SqlStepRunner(
         var expanded = session.Expanded || part.ForceExpanded;
         var keepGoing = true;
         var retryAfterReconnect = false;
+        IReadOnlyList<string>? generated = null;
         try
         {
             var reloadSince = ConfigReload.Requested(part.Text) ? await ConfigReload.ClockAsync(conn, linked.Token) : null;
@@ -144,7 +145,8 @@ internal sealed class SqlStepRunner(
             var results = Completed(part.Text, command, rows);
             Flush(pending);
             results = results.Select(r => r is ResultSet rs && session.NullDisplay.Length > 0 ? rs with { NullDisplay = session.NullDisplay } : r).ToList();
-            if (part.Gset is { } prefix) SetVariables(prefix, results);
+            if (part.Gexec) generated = Generated(results);
+            else if (part.Gset is { } prefix) SetVariables(prefix, results);
             else if (part.Output is { } output) await QueryFile.WriteAsync(this, output, results, expanded);
             else foreach (var r in results) Add(r, expanded);
         }
@@ -185,7 +187,22 @@ internal sealed class SqlStepRunner(
             await watcher;
         }
         if (retryAfterReconnect) return await StatementAsync(part, retried: true);
+        // \gexec: psql sends each value as a statement of its own and prints what each one gives; an error goes on to the next.
+        foreach (var statement in generated ?? [])
+            if (!await StatementAsync(new SqlStatementPart(statement, part.Line))) return false;
         return keepGoing;
+    }
+
+    /// <summary>\gexec's statements: the non-null values of the result, row by row, left to right; any other result as is.</summary>
+    private List<string> Generated(IReadOnlyList<StatementResult> results)
+    {
+        var statements = new List<string>();
+        foreach (var r in results)
+        {
+            if (r is ResultSet rs) statements.AddRange(rs.Rows.SelectMany(row => row).OfType<string>());
+            else if (r is not CommandTag) Add(r);
+        }
+        return statements;
     }
 
     /// <summary>

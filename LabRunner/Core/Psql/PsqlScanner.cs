@@ -19,10 +19,10 @@ public static partial class PsqlScanner
         var idents = new List<string>(4);
         var i = 0;
 
-        void Emit(bool forceExpanded = false, QueryOutput? output = null, string? gset = null, string? copyData = null)
+        void Emit(bool forceExpanded = false, QueryOutput? output = null, string? gset = null, string? copyData = null, bool gexec = false)
         {
             var text = buf.ToString();
-            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output, Gset = gset, CopyData = copyData });
+            parts.Add(new SqlStatementPart(text, startLine, !significant) { ForceExpanded = forceExpanded, Output = output, Gset = gset, CopyData = copyData, Gexec = gexec });
             buf.Clear();
             significant = false;
             paren = 0;
@@ -59,12 +59,13 @@ public static partial class PsqlScanner
                 var cmdLine = line;
                 i = end < s.Length ? end + 1 : end; // the command takes its line, newline included
                 line++;
-                if (name is "g" or "gx" or ";" or "gset")
+                if (name is "g" or "gx" or ";" or "gset" or "gexec")
                 {
                     if (buf.Length > 0)
                     {
                         if (buf[^1] == '\n') buf.Length--;
                         if (name == "gset") Emit(gset: args);
+                        else if (name == "gexec") Emit(gexec: true);
                         else Emit(forceExpanded: name == "gx", output: name == ";" ? null : QueryOutput.Parse(args));
                     }
                     continue;

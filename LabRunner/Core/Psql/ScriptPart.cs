@@ -13,6 +13,8 @@ public sealed record SqlStatementPart(string Text, int Line, bool IsEmpty = fals
     public QueryOutput? Output { get; init; }
     /// <summary>`\gset [PREFIX]`: the one row's columns become psql variables PREFIX+column (the arguments as written); null = not \gset.</summary>
     public string? Gset { get; init; }
+    /// <summary>`\gexec`: each value of the result, row by row, is run as a statement (the result itself is not shown).</summary>
+    public bool Gexec { get; init; }
     /// <summary>`COPY … FROM STDIN;` in a script: the lines after it up to `\.`, the data psql streams to the server; null = none.</summary>
     public string? CopyData { get; init; }
 }
