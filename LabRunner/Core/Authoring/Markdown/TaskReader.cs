@@ -116,16 +116,22 @@ internal sealed partial class TaskReader(TaskDraft task, string source, ReaderSt
         if (_questionsLine is not { } at) return false;
         var opensStep = block is HeadingBlock || block is ParagraphBlock p && Headings.Step(Slice(p)) is not null;
         if (opensStep) { _questionsLine = null; return false; }
+        ShownNeverRun(block, "question", "code under a questions label (questions for the student): shown, never run",
+            $"code under the questions label of line {at}: shown with the task, never run");
+        return true;
+    }
+
+    /// <summary>A block kept with the task's text whose code is never run (questions, hidden answers): mapped and said so.</summary>
+    private void ShownNeverRun(Block block, string kind, string mapNote, string warning)
+    {
         _pending.Add(Slice(block));
         IEnumerable<CodeBlock> codes = block is CodeBlock own ? [own] : block is ContainerBlock container ? container.Descendants<CodeBlock>() : [];
         foreach (var code in codes)
         {
             var lines = MarkdownSlices.CodeLines(code);
-            state.Record(new MapDraft(Line(code), lines.Count == 0 ? Line(code) : lines[^1].Line + 1, MapElement.Text, "question",
-                "code under a questions label (questions for the student): shown, never run") { Task = task });
-            state.Warnings.Add(new(Line(code), $"code under the questions label of line {at}: shown with the task, never run", IsInfo: true));
+            state.Record(new MapDraft(Line(code), lines.Count == 0 ? Line(code) : lines[^1].Line + 1, MapElement.Text, kind, mapNote) { Task = task });
+            state.Warnings.Add(new(Line(code), warning, IsInfo: true));
         }
-        return true;
     }
 
     /// <summary>Line of an open `&lt;details&gt;` whose summary names a solution, an answer or a hint.</summary>
@@ -151,15 +157,8 @@ internal sealed partial class TaskReader(TaskDraft task, string source, ReaderSt
             return true;
         }
         if (_answerLine is not { } at) return false;
-        _pending.Add(Slice(block));
-        IEnumerable<CodeBlock> codes = block is CodeBlock own ? [own] : block is ContainerBlock container ? container.Descendants<CodeBlock>() : [];
-        foreach (var code in codes)
-        {
-            var lines = MarkdownSlices.CodeLines(code);
-            state.Record(new MapDraft(Line(code), lines.Count == 0 ? Line(code) : lines[^1].Line + 1, MapElement.Text, "answer",
-                "code in a hidden answer (<details>): shown, never run") { Task = task });
-            state.Warnings.Add(new(Line(code), $"code in the hidden answer of line {at}: shown with the task, never run", IsInfo: true));
-        }
+        ShownNeverRun(block, "answer", "code in a hidden answer (<details>): shown, never run",
+            $"code in the hidden answer of line {at}: shown with the task, never run");
         return true;
     }
 
