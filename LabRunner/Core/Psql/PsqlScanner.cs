@@ -59,13 +59,15 @@ public static partial class PsqlScanner
                 var cmdLine = line;
                 i = end < s.Length ? end + 1 : end; // the command takes its line, newline included
                 line++;
-                if (name is "g" or "gx" or ";" or "gset" or "gexec")
+                // \watch repeats the query until Ctrl+C: a step runs it once (its output is what one repetition shows).
+                if (name is "g" or "gx" or ";" or "gset" or "gexec" || name == "watch" && buf.Length > 0)
                 {
                     if (buf.Length > 0)
                     {
                         if (buf[^1] == '\n') buf.Length--;
                         if (name == "gset") Emit(gset: args);
                         else if (name == "gexec") Emit(gexec: true);
+                        else if (name == "watch") Emit();
                         else Emit(forceExpanded: name == "gx", output: name == ";" ? null : QueryOutput.Parse(args));
                     }
                     continue;

@@ -17,6 +17,13 @@ public sealed class GexecTests(SandboxFixture fx)
     }
 
     [Fact]
+    public void Watch_ends_the_statement_and_runs_it_once()
+    {
+        var part = Assert.IsType<SqlStatementPart>(Assert.Single(PsqlScanner.Split("SELECT locktype, mode FROM pg_locks\nORDER BY mode \\watch 2")));
+        Assert.Equal("SELECT locktype, mode FROM pg_locks\nORDER BY mode ", part.Text);
+    }
+
+    [Fact]
     public async Task Each_value_runs_as_a_statement_and_prints_what_it_gives_an_error_does_not_stop_the_rest()
     {
         var db = await fx.CreateDatabaseAsync("gexec");
